@@ -1,0 +1,60 @@
+# newsbrief: `make site` builds the site, `make test` runs lint and the tests.
+# Both create the virtual environment in .venv/ on first use.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Material prints a notice about its successor on every build; keep the output to our own.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install site serve check test lint format schema bench lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv/ and install newsbrief with its pinned dependencies
+
+site: $(STAMP) ## check every brief, then build the site into site/
+	$(BIN)/newsbrief check
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP) ## preview the site with drafts, reloading on edits in docs/, briefs/ and seeds/
+	$(BIN)/mkdocs serve
+
+check: $(STAMP) ## check every brief and the tag vocabulary
+	$(BIN)/newsbrief check
+
+test: lint ## lint, then run the test suite
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff, formatting, and the committed JSON Schema is current
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/newsbrief schema --verify
+
+format: $(STAMP) ## format the code with ruff
+	$(BIN)/ruff check --fix scripts tests benchmarks
+	$(BIN)/ruff format scripts tests benchmarks
+
+schema: $(STAMP) ## regenerate schemas/brief.schema.json from the code
+	$(BIN)/newsbrief schema --write
+
+bench: $(STAMP) ## time site builds of synthetic archives of growing size
+	$(BIN)/python benchmarks/bench_build.py
+
+lock: ## re-resolve the newest allowed versions into requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## remove the built site and caches (keeps .venv/)
+	rm -rf site .pytest_cache .ruff_cache

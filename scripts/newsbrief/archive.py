@@ -1,0 +1,128 @@
+"""The whole archive: the vocabulary and every brief, checked together.
+
+Per-file checks live in :mod:`newsbrief.briefs`; this module adds what only the
+whole archive can tell (duplicate slugs and sources, stray files) and the
+indexes the site is built from.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsbrief.briefs import Entry, read_brief
+from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.vocabulary import Vocabulary, load_vocabulary
+
+VOCABULARY_FILE = "tags.yml"
+
+
+@dataclass
+class Archive:
+    """Every brief of the archive, newest first, with the vocabulary they use."""
+
+    vocabulary: Vocabulary
+    entries: list[Entry]
+    _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+
+    def published(self, include_drafts: bool) -> Archive:
+        """The archive as the site shows it: without drafts unless asked for."""
+        if include_drafts:
+            return self
+        return Archive(self.vocabulary, [e for e in self.entries if not e.brief.draft])
+
+    def by_tag(self) -> dict[str, list[Entry]]:
+        """Briefs per tag slug, newest first; computed once."""
+        if not self._by_tag:
+            index: dict[str, list[Entry]] = defaultdict(list)
+            for entry in self.entries:
+                for tag in entry.brief.tags:
+                    index[tag].append(entry)
+            self._by_tag = dict(index)
+        return self._by_tag
+
+
+def load_archive(root: Path, briefs_dir: str = "briefs") -> Archive:
+    """Load and check the vocabulary and every brief under ``root/briefs_dir``.
+
+    Raises :class:`NewsbriefError` with every problem of every file; a bad brief
+    is never skipped.
+    """
+    folder = root / briefs_dir
+    problems: list[Problem] = []
+    vocabulary = _vocabulary(folder, f"{briefs_dir}/{VOCABULARY_FILE}", problems)
+    entries = []
+    for file in _brief_files(folder, root, problems):
+        try:
+            entries.append(read_brief(file, root, folder, vocabulary))
+        except NewsbriefError as error:
+            problems.extend(error.problems)
+    problems.extend(_duplicates(entries))
+    if problems:
+        raise NewsbriefError(problems)
+    entries.sort(key=lambda entry: (entry.brief.date, entry.slug), reverse=True)
+    return Archive(vocabulary, entries)
+
+
+def _vocabulary(folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
+    try:
+        return load_vocabulary(folder / VOCABULARY_FILE, display)
+    except NewsbriefError as error:
+        problems.extend(error.problems)
+        # Keep checking briefs against an empty vocabulary: every other problem still shows.
+        return Vocabulary({}, {})
+
+
+def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """Every ``.md`` file below ``folder``; any other file there is reported as stray."""
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), 1, "folder", "the briefs folder does not exist"))
+        return []
+    files = []
+    for file in sorted(folder.rglob("*")):
+        if file.is_dir() or file.name.startswith("."):
+            continue
+        if file.suffix == ".md":
+            files.append(file)
+        elif file.parent != folder or file.name != VOCABULARY_FILE:
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "file",
+                    "is not a brief; briefs are Markdown files named YYYY/MM/DD-slug.md",
+                )
+            )
+    return files
+
+
+def _duplicates(entries: Iterable[Entry]) -> list[Problem]:
+    """Briefs that reuse another brief's slug or source article."""
+    problems = []
+    slugs: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        owner = slugs.setdefault(entry.slug, entry.path)
+        if owner != entry.path:
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "slug",
+                    f"{entry.slug!r} is already the slug of {owner}; give this brief another slug",
+                )
+            )
+        owner = sources.setdefault(entry.brief.source.sha256, entry.path)
+        if owner != entry.path:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line_of("source.sha256"),
+                    "source.sha256",
+                    f"the same source article is already the brief {owner}; "
+                    "edit that brief instead",
+                )
+            )
+    return problems

@@ -1,0 +1,140 @@
+"""The ``newsbrief`` command: ``main(argv) -> int``, one small function per subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from newsbrief import __version__
+from newsbrief.archive import load_archive
+from newsbrief.fsio import write_atomic
+from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.schema import json_schema_text
+
+JSON_SCHEMA_FILE = Path("schemas/brief.schema.json")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv``; return the exit code (0 ok, 1 problems, 2 usage)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return int(args.run(args))
+
+
+def main_entry() -> None:
+    """The console script's entry point."""
+    sys.exit(main())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsbrief", description="Check and publish a curated archive of news briefs."
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    parser.add_argument(
+        "--root", type=Path, default=Path(), help="the project folder (default: the current one)"
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check",
+        help="check briefs and the tag vocabulary",
+        description="Check every brief and briefs/tags.yml, and print every problem as "
+        "path:line: field: problem. Exit 1 if there is any.",
+    )
+    check.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="briefs or folders (default: all)"
+    )
+    check.set_defaults(run=run_check)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print or write the JSON Schema of a brief's front matter",
+        description=f"Print the JSON Schema generated from the code, or write it to "
+        f"{JSON_SCHEMA_FILE} (--write), or verify that file is current (--verify).",
+    )
+    mode = schema.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help=f"write {JSON_SCHEMA_FILE}")
+    mode.add_argument(
+        "--verify", action="store_true", help=f"exit 1 if {JSON_SCHEMA_FILE} is stale"
+    )
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check the archive; report the problems of the given paths (all when none are given)."""
+    root: Path = args.root
+    selected = [_relative(path, root) for path in args.paths]
+    missing = [path for path in args.paths if not path.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        archive = load_archive(root)
+    except NewsbriefError as error:
+        problems = [p for p in error.problems if _selected(p, selected)]
+        if problems:
+            _print_problems(problems)
+            return 1
+        print(
+            f"no problems in {', '.join(selected)} (other files have some: run `newsbrief check`)"
+        )
+        return 0
+    print(
+        f"checked {len(archive.entries)} brief(s) and {len(archive.vocabulary.tags)} tags: "
+        "no problems"
+    )
+    return 0
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _selected(problem: Problem, selected: list[str]) -> bool:
+    """Whether a problem concerns one of the selected paths; the vocabulary always does."""
+    if not selected or problem.path.endswith("tags.yml"):
+        return True
+    return any(
+        problem.path == path or problem.path.startswith(path.rstrip("/") + "/") for path in selected
+    )
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    files = len({problem.path for problem in problems})
+    print(
+        f"{len(problems)} problem(s) in {files} file(s); fix them and run `newsbrief check` again",
+        file=sys.stderr,
+    )
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print, write or verify the JSON Schema file."""
+    text = json_schema_text()
+    target = args.root / JSON_SCHEMA_FILE
+    if args.write:
+        write_atomic(target, text)
+        print(f"wrote {JSON_SCHEMA_FILE}")
+        return 0
+    if args.verify:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != text:
+            print(
+                f"{JSON_SCHEMA_FILE}:1: schema: is out of date with newsbrief/schema.py; "
+                "run `newsbrief schema --write`",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"{JSON_SCHEMA_FILE} is current")
+        return 0
+    sys.stdout.write(text)
+    return 0

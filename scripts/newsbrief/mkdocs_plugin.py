@@ -1,0 +1,137 @@
+"""The MkDocs integration: thin event handlers around :mod:`newsbrief.render`.
+
+Event order, and what each handler does:
+
+* ``on_startup``: remember whether this is ``mkdocs serve`` (drafts are shown there only);
+* ``on_config``: load and check the whole archive once; any problem stops the build
+  with every located message, and the Markdown extensions the pages need are added;
+* ``on_files``: add each brief, each used tag, the tag index and the schema reference
+  as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
+  the navigation, which keeps build time linear in the number of briefs;
+* ``on_page_markdown``: append the latest briefs to the home page;
+* ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from newsbrief import render
+from newsbrief.archive import Archive, load_archive
+from newsbrief.problems import NewsbriefError
+from newsbrief.schema import json_schema_text
+
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
+HOME = "index.md"
+JSON_SCHEMA_URI = "reference/brief.schema.json"
+
+
+class NewsbriefConfig(Config):
+    """The plugin's options in mkdocs.yml."""
+
+    briefs_dir = c.Type(str, default="briefs")
+    """The folder of briefs and tags.yml, relative to mkdocs.yml."""
+    draft_on_serve = c.Type(bool, default=True)
+    """Show drafts (``draft: true``) in ``mkdocs serve``; ``mkdocs build`` never does."""
+    latest = c.Type(int, default=12)
+    """How many briefs the home page shows."""
+
+
+class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
+    """Publishes the briefs of ``briefs/`` as pages of the site."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.archive: Archive | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            archive = load_archive(root, self.config.briefs_dir)
+        except NewsbriefError as error:
+            raise PluginError(
+                f"newsbrief: the archive has {len(error.problems)} problem(s); "
+                f"run `newsbrief check` for the same list:\n{error}"
+            ) from None
+        self.archive = archive.published(self.serving and self.config.draft_on_serve)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        archive = self._archive()
+        by_tag = archive.by_tag()
+        pages: list[tuple[str, str | bytes, InclusionLevel]] = [
+            (
+                render.TAGS_INDEX,
+                render.tag_index(archive.vocabulary, by_tag),
+                InclusionLevel.UNDEFINED,
+            ),
+            (render.SCHEMA_REFERENCE, render.schema_reference(), InclusionLevel.UNDEFINED),
+            (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
+        ]
+        if files.get_file_from_path(HOME) is None:
+            pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
+        pages += [
+            (
+                render.tag_uri(slug),
+                render.tag_page(slug, archive.vocabulary.tags[slug], entries),
+                InclusionLevel.NOT_IN_NAV,
+            )
+            for slug, entries in by_tag.items()
+        ]
+        pages += [
+            (entry.src_uri, render.brief_page(entry, archive.vocabulary), InclusionLevel.NOT_IN_NAV)
+            for entry in archive.entries
+        ]
+        docs = Path(config.docs_dir).name
+        taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
+        for src_uri, content, inclusion in pages:
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            _refuse_collision(file, taken)
+            files.append(file)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri != HOME:
+            return markdown
+        archive = self._archive()
+        latest = archive.entries[: self.config.latest]
+        return markdown.rstrip() + "\n\n" + render.latest_briefs(HOME, latest, archive.vocabulary)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.briefs_dir, root / "seeds"):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _archive(self) -> Archive:
+        if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise PluginError("newsbrief: the archive was not loaded")
+        return self.archive
+
+
+def _refuse_collision(file: File, taken: dict[str, str]) -> None:
+    """Fail where a generated page would replace another (``Files.append`` does so silently)."""
+    if file.url in taken:
+        raise PluginError(
+            f"newsbrief: the page it generates for {file.src_uri} would replace {taken[file.url]} "
+            f"at /{file.url}; rename or remove {taken[file.url]}"
+        )
+    taken[file.url] = f"the generated {file.src_uri}"

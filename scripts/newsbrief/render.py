@@ -1,0 +1,296 @@
+"""Briefs to page Markdown: pure functions, no I/O.
+
+Everything a reader should find with the site's search is written into the
+page's Markdown here (Material's search indexes page content, not what a
+template draws). Text from front matter goes through :func:`md_text`, so a
+title like ``<img src=x onerror=alert(1)>`` shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+
+import yaml
+
+from newsbrief.briefs import Entry
+from newsbrief.schema import Brief, FieldInfo, Quote, Source, Tag, describe, type_name
+from newsbrief.vocabulary import Vocabulary
+
+TAGS_INDEX = "tags/index.md"
+SCHEMA_REFERENCE = "reference/brief-schema.md"
+KIND_HEADINGS = {
+    "region": "Regions",
+    "country": "Countries",
+    "topic": "Topics",
+    "conflict": "Conflicts",
+}
+# Python-Markdown's backslash escapes; '<', '>' and '&' are HTML-escaped instead.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md_text(text: str) -> str:
+    """``text`` as literal Markdown: no markup, links or HTML take effect."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def cell(text: str) -> str:
+    """``text`` as the content of a Markdown table cell."""
+    return md_text(" ".join(text.split())).replace("|", "\\|")
+
+
+def format_date(day: dt.date) -> str:
+    """A date as readers of international news expect it: 4 May 2025."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def link(from_uri: str, to_uri: str) -> str:
+    """A relative link between two pages, written to their source files.
+
+    MkDocs turns ``.md`` links into page URLs and, with ``--strict``, fails the
+    build on a link to a page that does not exist.
+    """
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def tag_uri(slug: str) -> str:
+    """The page of a tag: ``tags/<slug>.md``, served at /tags/<slug>/."""
+    return f"tags/{slug}.md"
+
+
+def page_meta(title: str, description: str | None = None) -> str:
+    """A generated page's own front matter, read by MkDocs for ``<title>`` and ``<meta>``.
+
+    The theme writes these values into the HTML unescaped (it expects titles to be
+    HTML already), so they are HTML-escaped here.
+    """
+    meta = {"title": html.escape(title)}
+    if description:
+        meta["description"] = html.escape(description)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(items) < 3:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def brief_page(entry: Entry, vocabulary: Vocabulary) -> str:
+    """The Markdown of a brief's page."""
+    brief = entry.brief
+    parts = [page_meta(brief.title, brief.synopsis), f"# {md_text(brief.title)}\n"]
+    if brief.draft:
+        parts.append(
+            '!!! warning "Draft"\n    This brief awaits review; `make site` leaves it out.\n'
+        )
+    parts += [
+        byline(brief) + "\n{: .nb-byline }\n",
+        tag_chips(entry.src_uri, brief.tags, vocabulary) + "\n{: .nb-chips }\n",
+        '!!! abstract "Synopsis"\n    ' + md_text(brief.synopsis) + "\n",
+        "## Key takeaways\n\n" + bullets(brief.takeaways),
+        "## Summary\n\n" + entry.body,
+    ]
+    if brief.quotes:
+        parts.append(quotes_section("What they said", "principal", brief.quotes))
+    if brief.commentary:
+        parts.append(
+            quotes_section(
+                "Expert commentary",
+                "expert",
+                brief.commentary,
+                "Outside experts' views on these events; they are not parties to them.",
+            )
+        )
+    parts += [who_and_where(brief), source_section(brief.source, brief.cites)]
+    return "\n".join(part for part in parts if part)
+
+
+def byline(brief: Brief) -> str:
+    """Date, dateline, source and the agencies it cites, on one line."""
+    items = [f"**{format_date(brief.date)}**"]
+    if brief.dateline:
+        items.append(md_text(brief.dateline))
+    items.append(source_name(brief.source))
+    if brief.cites:
+        items.append("citing " + and_list([md_text(name) for name in brief.cites]))
+    return " · ".join(items)
+
+
+def source_name(source: Source) -> str:
+    """The source's name, linked to the article when its address is known."""
+    if source.url:
+        return f"[{md_text(source.name)}](<{source.url}>)"
+    return md_text(source.name)
+
+
+def tag_chips(from_uri: str, tags: Iterable[str], vocabulary: Vocabulary) -> str:
+    """Links to each tag's page, styled as chips."""
+    return " ".join(
+        f"[{md_text(vocabulary.tags[slug].title)}]({link(from_uri, tag_uri(slug))}){{ .nb-chip }}"
+        for slug in tags
+    )
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "".join(f"- {md_text(item)}\n" for item in items)
+
+
+def quotes_section(heading: str, kind: str, quotes: Sequence[Quote], intro: str = "") -> str:
+    """Quotes as block quotes with their attribution, in a box styled by ``kind``."""
+    blocks = [f"## {heading}\n", f'<div class="nb-quotes nb-quotes--{kind}" markdown>\n']
+    if intro:
+        blocks.append(f"{md_text(intro)}\n{{: .nb-quotes__intro }}\n")
+    for quote in quotes:
+        lines = [f"> {md_text(line)}" if line.strip() else ">" for line in quote.text.splitlines()]
+        who = f"**{md_text(quote.speaker)}**"
+        if quote.role:
+            who += f", {md_text(quote.role)}"
+        blocks.append("\n".join([*lines, ">", f"> — {who}"]) + "\n")
+    blocks.append("</div>\n")
+    return "\n".join(blocks)
+
+
+def who_and_where(brief: Brief) -> str:
+    """The people, organisations and places a brief names."""
+    groups = [
+        ("People", brief.people),
+        ("Organisations", brief.organizations),
+        ("Places", brief.places),
+    ]
+    lines = [
+        f"- **{label}:** " + ", ".join(md_text(name) for name in names)
+        for label, names in groups
+        if names
+    ]
+    return "## Who and where\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def source_section(source: Source, cites: Sequence[str]) -> str:
+    lines = ["## Source\n", f"- **Published by:** {source_name(source)}"]
+    if cites:
+        lines.append("- **Citing:** " + and_list([md_text(name) for name in cites]))
+    lines.append(f"- **Source article:** `{source.path}` (SHA-256 `{source.sha256[:12]}…`)")
+    return "\n".join(lines) + "\n"
+
+
+def brief_item(from_uri: str, entry: Entry) -> str:
+    """One line of a listing: linked title, date and dateline, and the synopsis."""
+    brief = entry.brief
+    where = f" · {md_text(brief.dateline)}" if brief.dateline else ""
+    return (
+        f"- **[{md_text(brief.title)}]({link(from_uri, entry.src_uri)})**  \n"
+        f"  {format_date(brief.date)}{where} — {md_text(brief.synopsis)}\n"
+    )
+
+
+def tag_page(slug: str, tag: Tag, entries: Sequence[Entry]) -> str:
+    """The page of one tag: its description and its briefs, newest first."""
+    uri = tag_uri(slug)
+    count = f"{len(entries)} brief{'s' if len(entries) != 1 else ''}"
+    return (
+        page_meta(tag.title, tag.description)
+        + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
+        + f"{count} · [All tags]({link(uri, TAGS_INDEX)})\n{{: .nb-byline }}\n\n"
+        + "".join(brief_item(uri, entry) for entry in entries)
+    )
+
+
+def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
+    """Every tag of the vocabulary with its count, by kind, most used first."""
+    used = sum(1 for slug in vocabulary.tags if by_tag.get(slug))
+    parts = [
+        page_meta("Tags", "Every topic, region, country and conflict the archive is tagged with."),
+        "# Tags\n",
+        f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
+        "newest first.\n",
+    ]
+    for kind, heading in KIND_HEADINGS.items():
+        slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
+        slugs.sort(key=lambda slug: (-len(by_tag.get(slug, [])), vocabulary.tags[slug].title))
+        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag.get(slug, []))) for slug in slugs]
+        if rows:
+            parts.append(
+                f"## {heading}\n\n| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
+                + "".join(rows)
+            )
+    return "\n".join(parts)
+
+
+def _tag_row(slug: str, tag: Tag, count: int) -> str:
+    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})" if count else cell(tag.title)
+    return f"| {name} | {count} | {cell(tag.description)} |\n"
+
+
+def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabulary) -> str:
+    """The newest briefs as cards: title, date, dateline, tags and first takeaway."""
+    if not entries:
+        return "## Latest briefs\n\nNo briefs are published yet.\n"
+    cards = []
+    for entry in entries:
+        brief = entry.brief
+        where = f" · {md_text(brief.dateline)}" if brief.dateline else ""
+        chips = tag_chips(from_uri, brief.tags, vocabulary)
+        cards.append(
+            f"-   **[{md_text(brief.title)}]({link(from_uri, entry.src_uri)})**\n\n"
+            f"    {format_date(brief.date)}{where}\n\n"
+            f"    {md_text(brief.takeaways[0])}\n\n"
+            f"    {chips}\n"
+        )
+    return (
+        "## Latest briefs\n\n"
+        '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
+        f"[All tags]({link(from_uri, TAGS_INDEX)})\n"
+    )
+
+
+def schema_reference() -> str:
+    """The reference page of the brief schema, generated from :mod:`newsbrief.schema`."""
+    parts = [
+        page_meta("Brief schema", "Every front-matter field of a brief, generated from the code."),
+        "# Brief schema\n",
+        "A brief is a Markdown file at `briefs/YYYY/MM/DD-slug.md`: YAML front matter "
+        "between two `---` lines, then the editor's summary in Markdown. This page is "
+        "generated from `newsbrief/schema.py`, like the checker (`newsbrief check`) and "
+        "the JSON Schema for editors (`schemas/brief.schema.json`), so all three agree. "
+        "Unknown fields are errors.\n",
+        "## Example\n\n```yaml\n---\n" + _example_yaml() + "---\n```\n",
+        _field_table("Brief fields", describe(Brief)),
+        _field_table("`source`", describe(Source)),
+        _field_table("`quotes` and `commentary` items", describe(Quote)),
+        _field_table("Tags in `briefs/tags.yml`", describe(Tag))
+        + "\nEach key of `briefs/tags.yml` is a tag's slug (lowercase letters, digits and "
+        "hyphens): the name a brief lists under `tags` and the tag page's address "
+        "`/tags/<slug>/`.\n",
+    ]
+    return "\n".join(parts)
+
+
+def _field_table(heading: str, fields: Sequence[FieldInfo]) -> str:
+    rows = "".join(
+        f"| `{info.name}` | {cell(type_name(info.hint))} | "
+        f"{'yes' if info.required else 'no'} | {cell(info.description)} |\n"
+        for info in fields
+    )
+    header = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
+    return f"## {heading}\n\n{header}{rows}"
+
+
+def _example_yaml() -> str:
+    def example(record: type) -> dict[str, object]:
+        return {
+            info.name: info.meta["example"]
+            for info in describe(record)
+            if info.meta["example"] is not None
+        }
+
+    data = example(Brief)
+    data["source"] = example(Source)
+    data["commentary"] = [example(Quote)]
+    order = [info.name for info in describe(Brief)]
+    ordered = {name: data[name] for name in order if name in data}
+    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=88)

@@ -1,0 +1,54 @@
+"""Shared fixtures: small but real archives and sites built in a temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsbrief.archive import load_archive
+from newsbrief.problems import NewsbriefError
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BRIEF_FIXTURES = FIXTURES / "briefs"
+
+
+def make_archive(root: Path, briefs: dict[str, str]) -> Path:
+    """An archive in ``root``: the test vocabulary, the seed article, and ``briefs``.
+
+    ``briefs`` maps a path under ``briefs/`` (``2025/05/04-slug.md``) to a fixture
+    name in ``tests/fixtures/briefs/`` (without ``.md``).
+    """
+    (root / "briefs").mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "tags.yml", root / "briefs" / "tags.yml")
+    shutil.copytree(FIXTURES / "seeds", root / "seeds", dirs_exist_ok=True)
+    for target, fixture in briefs.items():
+        destination = root / "briefs" / target
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(BRIEF_FIXTURES / f"{fixture}.md", destination)
+    return root
+
+
+def make_site(root: Path, briefs: dict[str, str]) -> Path:
+    """A whole project in ``root``: the repository's mkdocs.yml and docs/, and an archive."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", root / "docs")
+    return make_archive(root, briefs)
+
+
+def problems_of(root: Path) -> list[str]:
+    """Every problem ``newsbrief check`` would print for the archive in ``root``."""
+    try:
+        load_archive(root)
+    except NewsbriefError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+@pytest.fixture
+def archive_root(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Build an archive of fixture briefs in a temporary folder."""
+    return lambda briefs: make_archive(tmp_path / "project", briefs)

@@ -1,0 +1,108 @@
+"""The command line, run through ``main(argv)`` as a user would run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsbrief.cli import main
+from newsbrief.schema import json_schema_text
+
+from .conftest import REPO
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_passes_on_the_repository(capsys) -> None:
+    code, out, err = run(["--root", str(REPO), "check"], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("checked 1 brief(s) and ")
+    assert out.endswith(" tags: no problems\n")
+
+
+def test_check_prints_all_four_problems_with_file_and_line(archive_root, capsys) -> None:
+    root = archive_root({"2025/05/04-four-problems.md": "four-problems"})
+    code, out, err = run(["--root", str(root), "check"], capsys)
+    assert code == 1
+    assert out == ""
+    lines = err.splitlines()
+    where = "briefs/2025/05/04-four-problems.md:"
+    assert [" ".join(line.split(" ")[:2]) for line in lines[:-1]] == [
+        f"{where}1: takeaways:",
+        f"{where}1: title:",
+        f"{where}2: date:",
+        f"{where}10: takeway:",
+        f"{where}12: tags[1]:",
+    ]
+    assert lines[-1] == "5 problem(s) in 1 file(s); fix them and run `newsbrief check` again"
+    assert "Traceback" not in err
+
+
+def test_check_of_given_paths_reports_only_theirs(archive_root, capsys, monkeypatch) -> None:
+    root = archive_root(
+        {"2025/05/04-unknown-tag.md": "unknown-tag", "2025/06/10-exports.md": "economy"}
+    )
+    monkeypatch.chdir(root)
+    code, out, _ = run(["check", "briefs/2025/06/10-exports.md"], capsys)
+    assert code == 0
+    assert out.startswith("no problems in briefs/2025/06/10-exports.md")
+    code, _, err = run(["check", "briefs/2025/05"], capsys)
+    assert code == 1
+    assert err.startswith("briefs/2025/05/04-unknown-tag.md:13: tags[1]: unknown tag")
+
+
+def test_check_of_a_missing_path_is_a_usage_error(archive_root, capsys) -> None:
+    root = archive_root({})
+    code, _, err = run(["--root", str(root), "check", str(root / "briefs/nope.md")], capsys)
+    assert code == 2
+    assert err.endswith("briefs/nope.md: no such file or folder\n")
+
+
+def test_garbage_brief_never_gives_a_traceback(archive_root, capsys) -> None:
+    root = archive_root({})
+    garbage = root / "briefs/2025/05/04-garbage.md"
+    garbage.parent.mkdir(parents=True)
+    garbage.write_bytes(b"---\n\x00\xff\xfe: [\n---\n")
+    code, _, err = run(["--root", str(root), "check"], capsys)
+    assert code == 1
+    assert err.startswith("briefs/2025/05/04-garbage.md:2: file: is not UTF-8 text (byte 0xff)")
+
+
+def test_schema_write_then_verify(tmp_path: Path, capsys) -> None:
+    code, _, _ = run(["--root", str(tmp_path), "schema", "--verify"], capsys)
+    assert code == 1
+    assert run(["--root", str(tmp_path), "schema", "--write"], capsys)[:2] == (
+        0,
+        "wrote schemas/brief.schema.json\n",
+    )
+    assert (tmp_path / "schemas/brief.schema.json").read_text() == json_schema_text()
+    assert run(["--root", str(tmp_path), "schema", "--verify"], capsys)[0] == 0
+    assert run(["schema"], capsys)[1] == json_schema_text()
+
+
+def test_repository_schema_file_is_verified_current(capsys) -> None:
+    assert run(["--root", str(REPO), "schema", "--verify"], capsys)[0] == 0
+
+
+def test_version_and_usage(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("newsbrief 0.1.0")
+    with pytest.raises(SystemExit) as exit_:
+        main([])
+    assert exit_.value.code == 2
+
+
+def test_seed_article_is_in_seeds_under_a_descriptive_name() -> None:
+    seeds = sorted(path.name for path in (REPO / "seeds").iterdir())
+    assert seeds == ["2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"]
+    shared = REPO.parent / "shared/seeds"
+    if shared.is_dir():  # the original, where the project's shared files are present
+        original = next(shared.iterdir())
+        assert (REPO / "seeds" / seeds[0]).read_bytes() == original.read_bytes()

@@ -1,0 +1,231 @@
+"""Real MkDocs builds of a small fixture archive, asserting on the built site."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from newsbrief.schema import Brief, describe, json_schema
+
+from .conftest import make_site
+
+BRIEFS = {
+    "2025/05/04-kim-tank-factory.md": "valid",
+    "2025/06/10-exports.md": "economy",
+    "2025/06/11-markup.md": "evil-title",
+    "2025/06/12-missiles.md": "draft",
+}
+KIM = "2025/05/04/kim-tank-factory/index.html"
+DRAFT = "2025/06/12/missiles/index.html"
+
+
+def build_site(root: Path, command: str = "build") -> Path:
+    """Build like the ``mkdocs`` command does: startup event, strict build, shutdown."""
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        config.plugins.on_shutdown()
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(make_site(tmp_path_factory.mktemp("built"), BRIEFS))
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def article(site: Path, page: str) -> str:
+    """The page's content, without the theme's header, navigation and footer."""
+    html = read(site, page)
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def text_of(html: str) -> str:
+    """The words of some HTML, without tags and heading permalinks."""
+    html = html.replace("&para;</a>", "</a>")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+class Attributes(HTMLParser):
+    """Every (tag, attribute, value) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value or "") for name, value in attrs]
+
+
+def attributes(html: str) -> list[tuple[str, str, str]]:
+    parser = Attributes()
+    parser.feed(html)
+    return parser.found
+
+
+def test_brief_page_shows_every_part_of_the_brief(site: Path) -> None:
+    text = text_of(article(site, KIM))
+    for expected in (
+        "Kim Jong-un inspects an upgraded tank factory",
+        "4 May 2025 · Seoul · NationPress · citing Yonhap and KCNA",
+        "Synopsis North Korean leader Kim Jong-un inspected a tank factory.",
+        "Key takeaways Kim Jong-un inspected an upgraded tank factory.",
+        "Summary Kim toured a tank plant and called for a modern army.",
+        "What they said Modernizing our army is crucial. — Kim Jong-un , North Korean leader",
+        "Expert commentary Outside experts' views on these events; they are not parties to them. "
+        "Conventional weaponry is pivotal in modern warfare. — Yang Moo-jin , president of the "
+        "University of North Korean Studies in Seoul",
+        "Source article: seeds/tank-factory.txt",
+    ):
+        assert expected in text
+
+
+def test_commentary_is_set_apart_from_principals_quotes(site: Path) -> None:
+    html = article(site, KIM)
+    principal = html[html.index("nb-quotes--principal") : html.index("nb-quotes--expert")]
+    expert = html[html.index("nb-quotes--expert") :]
+    assert "Kim Jong-un" in principal and "Yang Moo-jin" not in principal
+    assert "Yang Moo-jin" in expert and "Modernizing" not in expert
+
+
+def test_tag_chips_lead_to_each_tags_own_page(site: Path) -> None:
+    chips = [v for tag, name, v in attributes(article(site, KIM)) if tag == "a" and name == "href"]
+    assert "../../../../tags/north-korea/" in chips
+    assert "../../../../tags/military/" in chips
+    assert (site / "tags/north-korea/index.html").is_file()
+
+
+def test_tag_page_lists_its_briefs_newest_first(site: Path) -> None:
+    text = text_of(article(site, "tags/east-asia/index.html"))
+    assert "2 briefs" in text
+    markup, exports = text.index("[click]"), text.index("South Korea's exports rise")
+    assert markup < exports
+    assert "Kim Jong-un" not in text
+
+
+def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
+    html = article(site, "tags/index.html")
+    rows = {
+        text_of(row.split("</td>")[0]): text_of(row.split("</td>")[1])
+        for row in html.split("<tr>")[2:]
+        if "</td>" in row
+    }
+    assert rows == {
+        "East Asia": "2",
+        "North Korea": "1",
+        "South Korea": "1",
+        "Military": "1",
+        "Economy": "1",
+        "Russia–Ukraine war": "0",
+    }
+    assert 'href="../russia-ukraine-war/"' not in html
+    assert not (site / "tags/russia-ukraine-war").exists()
+
+
+def test_search_index_holds_takeaways_and_experts(site: Path) -> None:
+    index = read(site, "search/search_index.json")
+    assert "Yang Moo-jin" in index
+    assert "Kim Jong-un inspected an upgraded tank factory." in index
+    assert "Semiconductors led the growth." in index
+
+
+def test_home_page_shows_latest_briefs_newest_first(site: Path) -> None:
+    html = article(site, "index.html")
+    links = [v for tag, name, v in attributes(html) if tag == "a" and name == "href"]
+    briefs = [link for link in links if re.fullmatch(r"2025/\d\d/\d\d/[a-z-]+/", link)]
+    assert briefs == ["2025/06/11/markup/", "2025/06/10/exports/", "2025/05/04/kim-tank-factory/"]
+
+
+def test_drafts_are_left_out_of_the_built_site(site: Path) -> None:
+    assert not (site / DRAFT).exists()
+    for page in ("index.html", "tags/military/index.html", "search/search_index.json"):
+        assert "cruise missiles" not in read(site, page)
+
+
+def test_drafts_are_shown_when_serving(tmp_path: Path) -> None:
+    served = build_site(make_site(tmp_path, BRIEFS), command="serve")
+    assert "This brief awaits review" in read(served, DRAFT)
+    assert "test-fires cruise missiles" in read(served, "tags/military/index.html")
+
+
+def test_front_matter_text_is_shown_as_text_never_run(site: Path) -> None:
+    html = read(site, "2025/06/11/markup/index.html")
+    content = article(site, "2025/06/11/markup/index.html")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in content
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in content
+    found = attributes(html)
+    assert not [a for a in found if a[1].startswith("on")]
+    assert not [a for a in found if "javascript:" in a[2]]
+    assert not re.search(r"<(script|iframe|svg)[^>]*>[^<]*alert", html)
+
+
+def test_no_page_loads_or_links_anything_from_another_host(site: Path) -> None:
+    sources = {"https://example.org/news/exports"}
+    for page in site.rglob("*.html"):
+        for tag, name, value in attributes(page.read_text(encoding="utf-8")):
+            if name in ("src", "href") and re.match(r"(https?:)?//", value):
+                assert tag == "a" and value in sources, f"{page}: <{tag} {name}={value}>"
+
+
+def test_schema_reference_and_json_schema_are_published(site: Path) -> None:
+    text = text_of(article(site, "reference/brief-schema/index.html"))
+    for info in describe(Brief):
+        assert info.description.replace("`", "") in text.replace("`", "")
+    published = json.loads(read(site, "reference/brief.schema.json"))
+    assert published == json_schema()
+
+
+def build_error(root: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """What a failed build tells the user (MkDocs logs it, then aborts)."""
+    with pytest.raises(Abort):
+        build_site(root)
+    return "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+
+
+def test_a_bad_brief_stops_the_build_with_its_located_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-unknown-tag.md": "unknown-tag"})
+    assert build_error(root, caplog) == (
+        "newsbrief: the archive has 1 problem(s); run `newsbrief check` for the same list:\n"
+        "briefs/2025/05/04-unknown-tag.md:13: tags[1]: unknown tag 'millitary'; did you mean "
+        "'military'? use a slug from briefs/tags.yml or add the tag there"
+    )
+
+
+def test_a_docs_page_in_the_way_of_a_generated_one_is_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    (root / "docs/tags").mkdir()
+    shutil.copy(root / "docs/about.md", root / "docs/tags/index.md")
+    assert build_error(root, caplog) == (
+        "newsbrief: the page it generates for tags/index.md would replace docs/tags/index.md "
+        "at /tags/; rename or remove docs/tags/index.md"
+    )
+
+
+def test_serve_watches_briefs_and_seeds_for_live_reload(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    config = load_config(str(root / "mkdocs.yml"))
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["newsbrief"].on_serve(Server(), config=config, builder=None)
+    assert watched == [str(root / "briefs"), str(root / "seeds")]
