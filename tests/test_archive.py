@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsbrief.archive import load_archive
 
-from .conftest import problems_of
+from .conftest import REPO, problems_of
 
 
 def test_briefs_come_newest_first_and_drafts_can_be_left_out(archive_root) -> None:
@@ -76,3 +76,21 @@ def test_bad_vocabulary_is_reported_with_the_briefs(archive_root) -> None:
         "use a slug from briefs/tags.yml or add the tag there",
         "briefs/tags.yml:1: file: the tag vocabulary is missing; create it",
     ]
+
+
+def test_seed_brief_is_curated_from_the_seed_article() -> None:
+    (entry,) = load_archive(REPO).entries
+    brief = entry.brief
+    article = (REPO / brief.source.path).read_text(encoding="utf-8")
+    listed = [line[2:] for line in article.splitlines() if line.startswith("- ")]
+    assert brief.takeaways == listed and len(listed) == 5
+    assert (brief.date.isoformat(), brief.dateline) == ("2025-05-04", "Seoul")
+    assert (brief.source.name, brief.cites) == ("NationPress", ["Yonhap", "KCNA"])
+    assert [(q.speaker, q.role) for q in brief.quotes] == [("Kim Jong-un", "North Korean leader")]
+    assert [(q.speaker, q.role) for q in brief.commentary] == [
+        ("Yang Moo-jin", "president of the University of North Korean Studies in Seoul")
+    ]
+    flat = " ".join(article.split())
+    for quote in brief.quotes + brief.commentary:
+        assert " ".join(quote.text.rstrip(".").split()) in flat
+    assert brief.draft is False and brief.review == []

@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 
 from newsbrief.schema import Brief, describe, json_schema
 
-from .conftest import make_site
+from .conftest import REPO, make_site
 
 BRIEFS = {
     "2025/05/04-kim-tank-factory.md": "valid",
@@ -229,3 +229,17 @@ def test_serve_watches_briefs_and_seeds_for_live_reload(tmp_path: Path) -> None:
 
     config.plugins["newsbrief"].on_serve(Server(), config=config, builder=None)
     assert watched == [str(root / "briefs"), str(root / "seeds")]
+
+
+def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    site = tmp_path / "site"
+    page = text_of(
+        article(site, "2025/05/04/kim-jong-un-inspects-upgraded-tank-factory/index.html")
+    )
+    assert "4 May 2025 · Seoul · NationPress · citing Yonhap and KCNA" in page
+    assert "— Yang Moo-jin , president of the University of North Korean Studies in Seoul" in page
+    for tag in ("north-korea", "military", "defence-industry", "russia-ukraine-war"):
+        assert "Kim Jong-un inspects" in read(site, f"tags/{tag}/index.html")
