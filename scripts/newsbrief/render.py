@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -17,7 +18,16 @@ from collections.abc import Iterable, Sequence
 import yaml
 
 from newsbrief.briefs import Entry
-from newsbrief.schema import Brief, FieldInfo, Quote, Source, Tag, describe, type_name
+from newsbrief.schema import (
+    Brief,
+    FieldInfo,
+    Quote,
+    Source,
+    Tag,
+    describe,
+    list_item,
+    type_name,
+)
 from newsbrief.vocabulary import Vocabulary
 
 TAGS_INDEX = "tags/index.md"
@@ -273,17 +283,38 @@ def schema_reference() -> str:
 def _field_table(heading: str, fields: Sequence[FieldInfo]) -> str:
     rows = "".join(
         f"| `{info.name}` | {cell(type_name(info.hint))} | "
-        f"{'yes' if info.required else 'no'} | {cell(info.description)} |\n"
+        f"{'yes' if info.required else 'no'} | {_description_cell(info)} |\n"
         for info in fields
     )
     header = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
     return f"## {heading}\n\n{header}{rows}"
 
 
+def _description_cell(info: FieldInfo) -> str:
+    """A field's description (Markdown from the schema's code) and the rules checked on it."""
+    meta = info.meta
+    rules = []
+    if meta["min_items"] is not None and meta["max_items"] is not None:
+        rules.append(f"{meta['min_items']} to {meta['max_items']} items")
+    elif meta["min_items"] is not None:
+        rules.append(f"at least {meta['min_items']} item")
+    if meta["unique"]:
+        rules.append("no repeats")
+    if meta["max_length"]:
+        each = "each " if list_item(info.hint) is not None else ""
+        rules.append(f"{each}at most {meta['max_length']} characters")
+    if meta["pattern_hint"]:
+        rules.append(str(meta["pattern_hint"]))
+    if not info.required:
+        rules.append(f"default: {json.dumps(info.default)}")
+    text = info.description + (f" ({'; '.join(rules)})" if rules else "")
+    return text.replace("|", "\\|")
+
+
 def _example_yaml() -> str:
     def example(record: type) -> dict[str, object]:
         return {
-            info.name: info.meta["example"]
+            info.name: _typed_example(info)
             for info in describe(record)
             if info.meta["example"] is not None
         }
@@ -294,3 +325,9 @@ def _example_yaml() -> str:
     order = [info.name for info in describe(Brief)]
     ordered = {name: data[name] for name in order if name in data}
     return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=88)
+
+
+def _typed_example(info: FieldInfo) -> object:
+    """The example as YAML should show it: a date unquoted, like editors write it."""
+    example = info.meta["example"]
+    return dt.date.fromisoformat(example) if info.hint is dt.date else example
