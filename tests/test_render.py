@@ -82,7 +82,7 @@ def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
     countries = index[index.index("## Countries") : index.index("## Topics")]
     assert countries.index("North Korea") < countries.index("South Korea")
     assert "| [North Korea](north-korea.md) | 1 |" in countries
-    assert "| South Korea | 0 |" in countries
+    assert "| [South Korea](south-korea.md) | 0 |" in countries
 
 
 def test_schema_reference_example_is_a_valid_brief_shape() -> None:

@@ -7,7 +7,6 @@ indexes the site is built from.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,13 @@ class Archive:
         return Archive(self.vocabulary, [e for e in self.entries if not e.brief.draft])
 
     def by_tag(self) -> dict[str, list[Entry]]:
-        """Briefs per tag slug, newest first; computed once."""
+        """The briefs of every vocabulary tag (none for an unused one), newest first."""
         if not self._by_tag:
-            index: dict[str, list[Entry]] = defaultdict(list)
+            index: dict[str, list[Entry]] = {slug: [] for slug in self.vocabulary.tags}
             for entry in self.entries:
                 for tag in entry.brief.tags:
                     index[tag].append(entry)
-            self._by_tag = dict(index)
+            self._by_tag = index
         return self._by_tag
 
 

@@ -95,9 +95,7 @@ def brief_page(entry: Entry, vocabulary: Vocabulary) -> str:
     brief = entry.brief
     parts = [page_meta(brief.title, brief.synopsis), f"# {md_text(brief.title)}\n"]
     if brief.draft:
-        parts.append(
-            '!!! warning "Draft"\n    This brief awaits review; `make site` leaves it out.\n'
-        )
+        parts.append(draft_notice(brief.review))
     parts += [
         byline(brief) + "\n{: .nb-byline }\n",
         tag_chips(entry.src_uri, brief.tags, vocabulary) + "\n{: .nb-chips }\n",
@@ -118,6 +116,17 @@ def brief_page(entry: Entry, vocabulary: Vocabulary) -> str:
         )
     parts += [who_and_where(brief), source_section(brief.source, brief.cites)]
     return "\n".join(part for part in parts if part)
+
+
+def draft_notice(review: Sequence[str]) -> str:
+    """The box on a draft's page (drafts appear in ``make serve`` only), with review notes."""
+    notes = "".join(f"    - {md_text(note)}\n" for note in review)
+    heading = "\n    Notes for the editor:\n\n" if notes else ""
+    return (
+        '!!! warning "Draft"\n    This brief awaits review; `make site` leaves it out.\n'
+        + heading
+        + notes
+    )
 
 
 def byline(brief: Brief) -> str:
@@ -202,17 +211,21 @@ def tag_page(slug: str, tag: Tag, entries: Sequence[Entry]) -> str:
     """The page of one tag: its description and its briefs, newest first."""
     uri = tag_uri(slug)
     count = f"{len(entries)} brief{'s' if len(entries) != 1 else ''}"
+    listing = "".join(brief_item(uri, entry) for entry in entries)
     return (
         page_meta(tag.title, tag.description)
         + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
         + f"{count} · [All tags]({link(uri, TAGS_INDEX)})\n{{: .nb-byline }}\n\n"
-        + "".join(brief_item(uri, entry) for entry in entries)
+        + (listing or "No brief carries this tag yet.\n")
     )
 
 
 def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
-    """Every tag of the vocabulary with its count, by kind, most used first."""
-    used = sum(1 for slug in vocabulary.tags if by_tag.get(slug))
+    """Every tag of the vocabulary with its count, by kind, most used first.
+
+    ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
+    """
+    used = sum(1 for entries in by_tag.values() if entries)
     parts = [
         page_meta("Tags", "Every topic, region, country and conflict the archive is tagged with."),
         "# Tags\n",
@@ -221,8 +234,8 @@ def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
     ]
     for kind, heading in KIND_HEADINGS.items():
         slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
-        slugs.sort(key=lambda slug: (-len(by_tag.get(slug, [])), vocabulary.tags[slug].title))
-        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag.get(slug, []))) for slug in slugs]
+        slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
+        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag[slug])) for slug in slugs]
         if rows:
             parts.append(
                 f"## {heading}\n\n| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
@@ -232,7 +245,7 @@ def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
 
 
 def _tag_row(slug: str, tag: Tag, count: int) -> str:
-    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})" if count else cell(tag.title)
+    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})"
     return f"| {name} | {count} | {cell(tag.description)} |\n"
 
 
