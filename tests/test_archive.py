@@ -86,7 +86,7 @@ def test_seed_brief_is_curated_from_the_seed_article() -> None:
     assert brief.takeaways == listed and len(listed) == 5
     assert (brief.date.isoformat(), brief.dateline) == ("2025-05-04", "Seoul")
     assert (brief.source.name, brief.cites) == ("NationPress", ["Yonhap", "KCNA"])
-    assert [(q.speaker, q.role) for q in brief.quotes] == [("Kim Jong-un", "North Korean leader")]
+    assert {(q.speaker, q.role) for q in brief.quotes} == {("Kim Jong-un", "North Korean leader")}
     assert [(q.speaker, q.role) for q in brief.commentary] == [
         ("Yang Moo-jin", "president of the University of North Korean Studies in Seoul")
     ]

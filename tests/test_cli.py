@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,30 @@ def test_seed_article_is_in_seeds_under_a_descriptive_name() -> None:
     if shared.is_dir():  # the original, where the project's shared files are present
         original = next(shared.iterdir())
         assert (REPO / "seeds" / seeds[0]).read_bytes() == original.read_bytes()
+
+
+def test_ingest_writes_each_brief_then_skips_it_as_a_duplicate(tmp_path: Path, capsys) -> None:
+    (tmp_path / "briefs").mkdir()
+    shutil.copy(REPO / "briefs/tags.yml", tmp_path / "briefs/tags.yml")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    shutil.copy(REPO / "tests/fixtures/html/no-article.html", tmp_path / "seeds/broken.html")
+    root = ["--root", str(tmp_path)]
+    code, out, err = run([*root, "ingest", str(tmp_path / "seeds")], capsys)
+    assert code == 1  # one source failed
+    assert out == "briefs/2025/05/04-did-north-koreas-kim-inspect-an-upgraded-tank-factory.md\n"
+    assert "seeds/broken.html: failed: seeds/broken.html:1: source: has no article text" in err
+    assert "2 sources: 1 written, 1 failed" in err
+    assert run([*root, "check"], capsys)[0] == 0
+    (tmp_path / "seeds/broken.html").unlink()
+    code, out, err = run([*root, "ingest", str(tmp_path / "seeds")], capsys)
+    assert (code, out) == (0, "")
+    assert "duplicate: already the source of briefs/2025/05/04-did-north-koreas" in err
+
+
+def test_ingest_of_nothing_is_an_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "briefs").mkdir()
+    shutil.copy(REPO / "briefs/tags.yml", tmp_path / "briefs/tags.yml")
+    (tmp_path / "seeds").mkdir()
+    code, _, err = run(["--root", str(tmp_path), "ingest", str(tmp_path / "seeds")], capsys)
+    assert code == 1
+    assert err.startswith("no source files found in ")

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from frontmatter.default_handlers import YAMLHandler
 
+from newsbrief.fsio import display_path
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.schema import Brief, Source
 from newsbrief.validation import INVALID, Converter
@@ -49,7 +50,7 @@ class Entry:
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
     """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
-    display = _display(file, root)
+    display = display_path(file, root)
     text = _decode(file, display)
     located, body, body_line = _split(text, display)
     converter = Converter(located, display)
@@ -71,13 +72,6 @@ def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary)
     if converter.problems:
         raise NewsbriefError(converter.problems)
     return Entry(display, slug, Brief(**values), body.strip() + "\n", located.lines)
-
-
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.as_posix()
 
 
 def _decode(file: Path, display: str) -> str:

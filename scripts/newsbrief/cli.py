@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from newsbrief import __version__
-from newsbrief.archive import load_archive
-from newsbrief.fsio import write_atomic
+from newsbrief.archive import VOCABULARY_FILE, load_archive
+from newsbrief.fsio import display_path, write_atomic
+from newsbrief.ingest.report import progress, report, summary_table
+from newsbrief.ingest.writer import Archive as IngestArchive
+from newsbrief.ingest.writer import expand, ingest_one
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.schema import json_schema_text
+from newsbrief.vocabulary import load_vocabulary
 
 JSON_SCHEMA_FILE = Path("schemas/brief.schema.json")
 
@@ -61,13 +66,30 @@ def _parser() -> argparse.ArgumentParser:
         "--verify", action="store_true", help=f"exit 1 if {JSON_SCHEMA_FILE} is stale"
     )
     schema.set_defaults(run=run_schema)
+
+    ingest = commands.add_parser(
+        "ingest",
+        help="turn source articles into draft briefs",
+        description="Read each SOURCE (text, Markdown or saved HTML under seeds/; a folder is "
+        "read file by file) and write a draft brief for it under briefs/. Sources already "
+        "ingested are skipped; existing briefs are never replaced without --force.",
+    )
+    ingest.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    ingest.add_argument("--out", type=Path, help="write briefs under DIR instead of briefs/")
+    ingest.add_argument(
+        "--force", action="store_true", help="ingest duplicates and replace existing briefs"
+    )
+    ingest.add_argument(
+        "--dry-run", action="store_true", help="print the briefs instead of writing them"
+    )
+    ingest.set_defaults(run=run_ingest)
     return parser
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the archive; report the problems of the given paths (all when none are given)."""
     root: Path = args.root
-    selected = [_relative(path, root) for path in args.paths]
+    selected = [display_path(path, root) for path in args.paths]
     missing = [path for path in args.paths if not path.exists()]
     if missing:
         for path in missing:
@@ -89,13 +111,6 @@ def run_check(args: argparse.Namespace) -> int:
         "no problems"
     )
     return 0
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def _selected(problem: Problem, selected: list[str]) -> bool:
@@ -138,3 +153,29 @@ def run_schema(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(text)
     return 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    """Ingest every source; print each brief written, then a summary when there are many."""
+    root: Path = args.root
+    try:
+        vocabulary = load_vocabulary(root / "briefs" / VOCABULARY_FILE, f"briefs/{VOCABULARY_FILE}")
+    except NewsbriefError as error:
+        _print_problems(error.problems)
+        return 1
+    sources = list(expand(args.sources))
+    if not sources:
+        print("no source files found in " + ", ".join(map(str, args.sources)), file=sys.stderr)
+        return 1
+    archive = IngestArchive(args.out or root / "briefs", root)
+    today = dt.date.today()
+    outcomes = []
+    for source in progress(sources):
+        outcome = ingest_one(
+            source, archive, vocabulary, today=today, force=args.force, dry_run=args.dry_run
+        )
+        outcomes.append(outcome)
+        report(outcome)
+    if len(outcomes) > 1:
+        summary_table(outcomes)
+    return 1 if any(o.status == "failed" for o in outcomes) else 0

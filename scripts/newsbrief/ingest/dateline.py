@@ -1,0 +1,155 @@
+"""Datelines and dates: where and when a story was filed, and by which agency.
+
+Wire copy opens with a dateline in a handful of forms::
+
+    Seoul, May 4 (NationPress) North Korean leader ...
+    WASHINGTON (Reuters) - The U.S. ...
+    HANOI, Vietnam (AP) — Vietnam's ...
+    NEW DELHI: Prime Minister ...
+    (Reuters) — Shares of ...
+    LONDON, March 3 (AFP) - ...
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+_DASH = r"\s*(?:-{1,2}|–|—|:)\s*"
+_AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{1,40}?)\)"
+_CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+_TITLE_PLACE = r"(?P<place>[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3})"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
+_MONTH_DAY = rf"(?:,\s*(?P<month_day>{_MONTH} \d{{1,2}}))?"
+DATELINES = [
+    re.compile(rf"^{_CAPS_PLACE}{_REGION}{_MONTH_DAY}\s*(?:{_AGENCY})?{_DASH}"),
+    re.compile(rf"^{_TITLE_PLACE}{_REGION}{_MONTH_DAY.replace(')?', ')', 1)}\s*{_AGENCY}[\s:–—-]*"),
+    re.compile(rf"^{_AGENCY}{_DASH}"),
+]
+_FULL_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}),? (?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}}))\b"
+)
+_WEEKDAY = re.compile(
+    r"\b(?:on|last|this|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The parsed opening of a story; ``text`` is the paragraph without its dateline."""
+
+    place: str | None
+    agency: str | None
+    month_day: tuple[int, int] | None
+    text: str
+
+
+def parse_dateline(paragraph: str) -> Dateline:
+    """The dateline at the start of ``paragraph``, if it has one."""
+    for pattern in DATELINES:
+        match = pattern.match(paragraph)
+        if match and (match.groupdict().get("place") or match["agency"]):
+            place = match.groupdict().get("place")
+            return Dateline(
+                place=_place_name(place) if place else None,
+                agency=(match["agency"] or "").strip() or None,
+                month_day=_month_day(match.groupdict().get("month_day")),
+                text=paragraph[match.end() :].lstrip(),
+            )
+    return Dateline(None, None, None, paragraph)
+
+
+def _place_name(place: str) -> str:
+    """``NEW DELHI`` -> ``New Delhi``; a place already in title case is kept."""
+    if not place.isupper():
+        return place
+    return " ".join(
+        word if word in ("U.S.", "UK", "U.K.") else word.title() for word in place.split()
+    )
+
+
+def _month_day(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    month, day = text.replace(".", "").split()
+    return MONTHS[month.lower()], int(day)
+
+
+@dataclass(frozen=True)
+class InferredDate:
+    """A date, and how it was found when that is worth an editor's check."""
+
+    date: dt.date
+    note: str | None = None
+
+
+def infer_date(
+    dateline: Dateline, text: str, metadata: dt.date | None, today: dt.date
+) -> InferredDate:
+    """The story's date: page metadata, a full date in the text, or month-day plus weekday."""
+    if metadata:
+        return InferredDate(metadata)
+    if dateline.month_day is None:
+        full = _FULL_DATE.search(text[:600])
+        if full:
+            return InferredDate(_full_date(full))
+        return InferredDate(
+            today, "date: the article gives no date; today's date was used, set the real one"
+        )
+    month, day = dateline.month_day
+    weekday = _WEEKDAY.search(text)
+    full = _FULL_DATE.search(text)
+    if full and (_full_date(full).month, _full_date(full).day) == (month, day):
+        return InferredDate(_full_date(full))
+    if weekday:
+        wanted = WEEKDAYS.index(weekday[1].lower())
+        for year in range(today.year, today.year - 12, -1):
+            candidate = _safe_date(year, month, day)
+            if candidate and candidate <= today and candidate.weekday() == wanted:
+                return InferredDate(
+                    candidate,
+                    f"date: year inferred: {candidate:%B} {day} fell on a {weekday[1]} "
+                    f'("{weekday[0]}" in the text) most recently in {year}; check it',
+                )
+    year = today.year if (_safe_date(today.year, month, day) or today) <= today else today.year - 1
+    candidate = _safe_date(year, month, day) or today
+    return InferredDate(candidate, f"date: the article gives no year; {year} was assumed, check it")
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _full_date(match: re.Match[str]) -> dt.date:
+    day = match["d1"] or match["d2"]
+    month = (match["m1"] or match["m2"]).rstrip(".").lower()
+    year = match["y1"] or match["y2"]
+    return _safe_date(int(year), MONTHS[month], int(day)) or dt.date(int(year), MONTHS[month], 1)

@@ -1,0 +1,118 @@
+"""An article becomes a draft brief: every schema field the article supports, plus review notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from newsbrief.ingest import summary
+from newsbrief.ingest.article import Article
+from newsbrief.ingest.dateline import infer_date, parse_dateline
+from newsbrief.ingest.entities import find_entities, mentions_of
+from newsbrief.ingest.quotes import FoundQuote, find_quotes
+from newsbrief.ingest.sources import cited_outlets, source_name
+from newsbrief.ingest.tagging import suggest_tags, untagged
+from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.vocabulary import Vocabulary
+
+MAX_SLUG = 60
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft brief: its front matter in schema order, its summary, and its slug."""
+
+    front_matter: dict[str, Any]
+    body: str
+    slug: str
+
+    @property
+    def date(self) -> dt.date:
+        return self.front_matter["date"]
+
+
+def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Draft:
+    """Analyse ``article`` into a draft brief (``draft: true``) with notes for the editor."""
+    dateline = parse_dateline(article.paragraphs[0])
+    paragraphs = [dateline.text, *article.paragraphs[1:]]
+    text = "\n".join(paragraphs)
+    review: list[str] = []
+    date = infer_date(dateline, text, article.date, today)
+    review += [date.note] if date.note else []
+    source = source_name(article.site_name, dateline.agency)
+    if source is None:
+        review.append("source.name: the publisher could not be found; write it")
+    cites = cited_outlets(text, source)
+    entities = find_entities(text, exclude={source or ""})
+    mentions_of(entities, text)
+    found = find_quotes(text, entities)
+    review += _quote_notes(found)
+    tags = suggest_tags(vocabulary, article.title, paragraphs[0], text)
+    if not tags:
+        raise NewsbriefError(
+            [Problem(article.path, 1, "tags", "no tag of briefs/tags.yml matches this article; "
+                     "add a fitting tag or alias there, then ingest again")]
+        )  # fmt: skip
+    missing = untagged(vocabulary, entities.places)
+    if missing:
+        review.append("tags: no tag covers " + ", ".join(missing) + "; add one to briefs/tags.yml?")
+    if not article.takeaways:
+        review.append("takeaways: ranked sentences from the article; rewrite them as takeaways")
+    front_matter = {
+        "title": summary._trimmed(article.title, 200),
+        "date": date.date,
+        "dateline": dateline.place,
+        "source": {
+            "name": source or "unknown",
+            "url": article.url,
+            "path": article.path,
+            "sha256": article.sha256,
+        },
+        "cites": cites,
+        "synopsis": summary.synopsis(article, paragraphs[0]),
+        "takeaways": summary.takeaways(article, paragraphs),
+        "tags": tags,
+        "people": [person.name for person in entities.people],
+        "organizations": entities.organizations,
+        "places": entities.places,
+        "quotes": [_quote(q) for q in found if not q.expert],
+        "commentary": [_quote(q) for q in found if q.expert],
+        "draft": True,
+        "review": review,
+    }
+    return Draft(front_matter, _body(paragraphs), slugify(article.title))
+
+
+def _quote(found: FoundQuote) -> dict[str, Any]:
+    return {"speaker": found.speaker, "role": found.role, "text": found.text}
+
+
+def _quote_notes(found: list[FoundQuote]) -> list[str]:
+    notes = []
+    for quote in found:
+        opening = " ".join(quote.text.split()[:6])
+        notes += [f"quote “{opening}…”: {note}" for note in quote.notes]
+        if quote.role is None and quote.speaker != "unknown":
+            notes.append(f"quote “{opening}…”: no role found for {quote.speaker}")
+    return notes
+
+
+def _body(paragraphs: list[str]) -> str:
+    """A starting summary for the editor: the first two paragraphs that are not quotes."""
+    chosen = [p for p in paragraphs if not p.startswith(("“", '"'))][:2]
+    return "\n\n".join(chosen) + "\n"
+
+
+def slugify(title: str) -> str:
+    """A URL slug from a headline: ASCII, lowercase, hyphenated, at most 60 characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", ""))
+    slug = ""
+    for word in words:
+        if len(slug) + len(word) + 1 > MAX_SLUG:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "brief"

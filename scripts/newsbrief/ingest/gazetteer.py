@@ -1,0 +1,136 @@
+"""Word lists the text analysis relies on: places, news agencies, titles, speech verbs.
+
+Plain data, kept small and readable; no model is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+COUNTRIES = frozenset(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain
+    Bangladesh Belarus Belgium Bhutan Bolivia Bosnia Botswana Brazil Brunei Bulgaria Burkina_Faso
+    Burundi Cambodia Cameroon Canada Chad Chile China Colombia Congo Costa_Rica Croatia Cuba Cyprus
+    Czech_Republic Czechia Denmark Djibouti Ecuador Egypt El_Salvador Eritrea Estonia Ethiopia Fiji
+    Finland France Gabon Gambia Georgia Germany Ghana Greece Guatemala Guinea Haiti Honduras Hungary
+    Iceland India Indonesia Iran Iraq Ireland Israel Italy Ivory_Coast Jamaica Japan Jordan
+    Kazakhstan Kenya Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Liberia Libya Lithuania Luxembourg
+    Madagascar Malawi Malaysia Maldives Mali Malta Mauritania Mexico Moldova Mongolia Montenegro
+    Morocco Mozambique Myanmar Namibia Nepal Netherlands New_Zealand Nicaragua Niger Nigeria
+    North_Korea North_Macedonia Norway Oman Pakistan Palestine Panama Papua_New_Guinea Paraguay Peru
+    Philippines Poland Portugal Qatar Romania Russia Rwanda Saudi_Arabia Senegal Serbia
+    Sierra_Leone Singapore Slovakia Slovenia Somalia South_Africa South_Korea South_Sudan Spain
+    Sri_Lanka Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Timor-Leste Togo
+    Tunisia Turkey Türkiye Turkmenistan Uganda Ukraine United_Arab_Emirates United_Kingdom
+    United_States Uruguay Uzbekistan Venezuela Vietnam Yemen Zambia Zimbabwe Britain England
+    Scotland Wales Northern_Ireland America U.S. US UK U.K. UAE DR_Congo""".split()
+)
+COUNTRIES = frozenset(c.replace("_", " ") for c in COUNTRIES)
+
+CITIES = frozenset(
+    """Abu_Dhabi Abuja Accra Addis_Ababa Aleppo Algiers Amman Amsterdam Ankara Athens Baghdad Baku
+    Bangkok Barcelona Beijing Beirut Belgrade Benghazi Berlin Bogota Brasilia Brussels Bucharest
+    Budapest Buenos_Aires Busan Cairo Canberra Cape_Town Caracas Chicago Colombo Copenhagen Damascus
+    Davos Delhi Dhaka Doha Dubai Dublin Frankfurt Gaza Geneva Guangzhou Hamburg Hanoi Havana
+    Helsinki Hiroshima Ho_Chi_Minh_City Hong_Kong Houston Incheon Islamabad Istanbul Jakarta
+    Jerusalem Johannesburg Kabul Kaesong Karachi Kathmandu Kharkiv Khartoum Kinshasa Kyiv Kiev
+    Kuala_Lumpur Lagos Lahore Lima Lisbon London Los_Angeles Madrid Manila Mecca Melbourne
+    Mexico_City Miami Milan Minsk Mogadishu Moscow Mumbai Munich Nairobi Naypyitaw New_Delhi
+    New_York Odesa Osaka Oslo Ottawa Panmunjom Paris Beijing Prague Pretoria Pyongyang Quito Rabat
+    Ramallah Riga Rio_de_Janeiro Riyadh Rome San_Francisco Santiago Sao_Paulo Seoul Shanghai
+    Shenzhen Singapore Sofia St_Petersburg Stockholm Sydney Taipei Tallinn Tashkent Tbilisi Tehran
+    Tel_Aviv The_Hague Tokyo Toronto Tripoli Tunis Vienna Vilnius Warsaw Washington Wellington
+    Wuhan Yangon Yerevan Zagreb Zurich Sejong""".split()
+)
+CITIES = frozenset(c.replace("_", " ") for c in CITIES)
+
+REGIONS = frozenset(
+    [
+        "Africa", "Asia", "Europe", "Middle East", "Latin America", "South America", "Arctic",
+        "Antarctica", "Crimea", "Donbas", "Donetsk", "Luhansk", "Kashmir", "Gaza Strip",
+        "West Bank", "Golan Heights", "Sahel", "Balkans", "Caucasus", "Central Asia",
+        "Southeast Asia", "East Asia", "South Asia", "Indo-Pacific", "Pacific", "Atlantic",
+        "Korean Peninsula", "Taiwan Strait", "South China Sea", "East China Sea", "Red Sea",
+        "Black Sea", "Persian Gulf", "Gulf", "Siberia", "Tibet", "Xinjiang", "Darfur",
+        "Kursk", "Kherson", "Zaporizhzhia", "Silicon Valley", "Wall Street",
+    ]
+)  # fmt: skip
+PLACES = COUNTRIES | CITIES | REGIONS
+
+NEWS_AGENCIES = {
+    "Reuters": "Reuters", "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP",
+    "AFP": "AFP", "Agence France-Presse": "AFP", "Yonhap": "Yonhap", "Yonhap News Agency": "Yonhap",
+    "KCNA": "KCNA", "Korean Central News Agency": "KCNA", "Xinhua": "Xinhua", "TASS": "TASS",
+    "RIA Novosti": "RIA Novosti", "Interfax": "Interfax", "Kyodo": "Kyodo", "Kyodo News": "Kyodo",
+    "Bloomberg": "Bloomberg", "BBC": "BBC", "CNN": "CNN", "Al Jazeera": "Al Jazeera",
+    "IANS": "IANS",
+    "PTI": "PTI", "Press Trust of India": "PTI", "ANI": "ANI", "Bernama": "Bernama",
+    "Anadolu": "Anadolu", "Anadolu Agency": "Anadolu", "NHK": "NHK", "dpa": "dpa", "EFE": "EFE",
+    "ANSA": "ANSA", "Nikkei": "Nikkei", "NationPress": "NationPress", "IRNA": "IRNA",
+    "Tasnim": "Tasnim", "Fars": "Fars", "WAFA": "WAFA", "SANA": "SANA", "Ukrinform": "Ukrinform",
+    "The New York Times": "The New York Times", "New York Times": "The New York Times",
+    "The Washington Post": "The Washington Post", "Washington Post": "The Washington Post",
+    "The Wall Street Journal": "The Wall Street Journal", "Wall Street Journal":
+    "The Wall Street Journal", "Financial Times": "Financial Times", "The Guardian": "The Guardian",
+    "Politico": "Politico", "Axios": "Axios", "CNBC": "CNBC", "Fox News": "Fox News",
+    "NBC News": "NBC News", "ABC News": "ABC News", "CBS News": "CBS News", "Sky News": "Sky News",
+    "South China Morning Post": "South China Morning Post", "Global Times": "Global Times",
+    "Korea Herald": "Korea Herald", "The Korea Herald": "Korea Herald", "Rodong Sinmun":
+    "Rodong Sinmun", "Times of India": "Times of India", "Hindustan Times": "Hindustan Times",
+    "Al Arabiya": "Al Arabiya", "Haaretz": "Haaretz", "Times of Israel": "Times of Israel",
+    "Der Spiegel": "Der Spiegel", "Le Monde": "Le Monde", "The Economist": "The Economist",
+    "Nikkei Asia": "Nikkei Asia", "VnExpress": "VnExpress", "Vietnam News Agency": "VNA",
+    "VNA": "VNA", "Kyiv Independent": "Kyiv Independent", "NPR": "NPR", "PBS": "PBS",
+}  # fmt: skip
+
+SPEECH_VERBS = (
+    "said|says|say|stated|states|added|adds|told|tells|noted|notes|remarked|explained|warned|"
+    "argued|wrote|writes|declared|stressed|emphasized|emphasised|insisted|asserted|claimed|"
+    "continued|recalled|observed|commented|urged|announced|acknowledged|admitted|pointed out|"
+    "tweeted|posted|replied|responded|cautioned|predicted|concluded|suggested|mentioned|"
+    "highlighted|underscored|termed|called|described|quipped|conceded|maintained|contended"
+)
+
+TITLES = (
+    "President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Foreign Minister|"
+    "Defence Minister|Defense Minister|Finance Minister|Secretary|Secretary of State|"
+    "Secretary-General|Chancellor|King|Queen|Prince|Princess|Pope|Sen\\.|Senator|Rep\\.|"
+    "Representative|Governor|Gov\\.|Mayor|Ambassador|Chairman|Chairwoman|Chair|General|Gen\\.|"
+    "Admiral|Adm\\.|Colonel|Col\\.|Lt\\.|Lieutenant|Major|Maj\\.|Captain|Capt\\.|Dr\\.|Dr|"
+    "Professor|Prof\\.|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Judge|Justice|Speaker|Leader|Commissioner|"
+    "Director|Chief|Premier|Sheikh|Crown Prince|Emir|Sultan|Rev\\.|Father|Bishop|Cardinal"
+)
+
+ORGANIZATION_WORDS = frozenset(
+    """Agency Ministry Department University Institute Institution Party Council Bank Group Inc Inc.
+    Corp Corp. Corporation Company Co Co. Ltd Ltd. Association Organization Organisation
+    Commission Committee Forces Army Navy Force Service Services Office Union Court Parliament
+    Assembly Congress Senate Foundation Fund Center Centre School College Academy Authority
+    Board Bureau Federation Alliance Coalition Network Society Club Times Post News Press Media
+    Television Radio Airlines Airways Motors Electronics Technologies Systems Labs Laboratory
+    Hospital Clinic Police Guard Command Cabinet Government Administration Secretariat Treasury
+    Exchange Reserve Holdings Partners Capital Securities Insurance Energy Oil Petroleum Gas
+    Telecom Communications Industries Industry Works Studio Studios Platforms Brigade Regiment
+    Division Corps Tribunal Commission Programme Program Initiative Project Mission NATO""".split()
+)
+
+NOT_NAMES = frozenset(
+    """The A An In On At For From By With Without After Before During Since Until While When Where
+    What Why How Who This That These Those It Its He She They We You I His Her Their Our My Your
+    But And Or Nor So Yet If Then Also However Meanwhile Earlier Later Recently Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Key Takeaways Synopsis Summary According Read More
+    Photo Video Image Reporting Editing Writing Additional Related Copyright All Rights
+    Reserved""".split()
+)
+
+EXPERT_ROLE = (
+    r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|expert|economist|"
+    r"strategist|lecturer|academic|historian|think[- ]tank|university|institute|school of|"
+    r"college|center for|centre for|not involved|consultancy|consultant|observer|"
+    r"commentator|specialist)\b"
+)
+PRINCIPAL_ROLE = (
+    r"\b(?:lead author|co-?author|author of the (?:study|report|paper)|"
+    r"who led the (?:study|research)|"
+    r"spokes(?:man|woman|person)|minister|official|ambassador|chief executive|ceo|founder|"
+    r"president of (?:the )?(?:united states|country|republic)|leader|commander|governor)\b"
+)

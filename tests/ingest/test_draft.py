@@ -1,0 +1,55 @@
+"""The seed article, ingested, comes out as the curated brief: the acceptance case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import frontmatter
+import pytest
+
+from newsbrief.ingest.draft import draft_brief, slugify
+from newsbrief.ingest.readers import read_source
+from newsbrief.vocabulary import load_vocabulary
+
+from ..conftest import FIXTURES, REPO
+
+CURATED = REPO / "briefs/2025/05/04-kim-jong-un-inspects-upgraded-tank-factory.md"
+SEED = "seeds/2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
+TODAY = dt.date(2026, 11, 24)
+EXACT = ("date", "dateline", "cites", "takeaways", "quotes", "commentary")
+AS_SETS = ("tags", "people", "organizations", "places")
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    return load_vocabulary(REPO / "briefs/tags.yml", "briefs/tags.yml")
+
+
+@pytest.mark.parametrize("source", [REPO / SEED, FIXTURES / "html/kim-tank-factory.html"])
+def test_seed_article_comes_out_as_the_curated_brief(vocabulary, source) -> None:
+    curated = frontmatter.load(CURATED).metadata
+    draft = draft_brief(read_source(source, SEED), vocabulary, TODAY).front_matter
+    for field in EXACT:
+        assert draft[field] == curated[field], field
+    for field in AS_SETS:
+        assert set(draft[field]) == set(curated[field]), field
+    assert draft["source"]["name"] == curated["source"]["name"] == "NationPress"
+    assert draft["source"]["sha256"] == curated["source"]["sha256"] or source.suffix == ".html"
+    assert draft["draft"] is True
+
+
+def test_seed_draft_tells_the_editor_how_the_date_was_found(vocabulary) -> None:
+    draft = draft_brief(read_source(REPO / SEED, SEED), vocabulary, TODAY)
+    assert draft.front_matter["review"] == [
+        'date: year inferred: May 4 fell on a Sunday ("on Sunday" in the text) most recently '
+        "in 2025; check it",
+        "quote “a second revolution in armoured force…”: speaker taken from the sentence's subject",
+    ]
+    assert draft.slug == "did-north-koreas-kim-inspect-an-upgraded-tank-factory"
+    assert list(draft.front_matter)[:3] == ["title", "date", "dateline"]
+
+
+def test_slugs_are_ascii_short_and_hyphenated() -> None:
+    assert slugify("Türkiye’s central bank: rates up 2.5%!") == "turkiyes-central-bank-rates-up-2-5"
+    assert len(slugify("word " * 40)) <= 60
+    assert slugify("¿¡") == "brief"

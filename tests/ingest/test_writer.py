@@ -1,0 +1,94 @@
+"""Writing drafts: valid briefs, duplicates skipped, editors' files never clobbered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsbrief.archive import load_archive
+from newsbrief.ingest.writer import Archive, ingest_one
+from newsbrief.vocabulary import load_vocabulary
+
+from ..conftest import REPO
+
+SEED_NAME = "2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
+TARGET = "briefs/2025/05/04-did-north-koreas-kim-inspect-an-upgraded-tank-factory.md"
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "briefs").mkdir()
+    shutil.copy(REPO / "briefs/tags.yml", tmp_path / "briefs/tags.yml")
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(REPO / "seeds" / SEED_NAME, tmp_path / "seeds" / SEED_NAME)
+    return tmp_path
+
+
+def ingest(project: Path, source: Path, **options: bool):
+    vocabulary = load_vocabulary(project / "briefs/tags.yml", "briefs/tags.yml")
+    archive = Archive(project / "briefs", project)
+    return ingest_one(source, archive, vocabulary, today=TODAY, **options)
+
+
+def test_written_draft_passes_the_checker_and_keeps_key_order(project: Path) -> None:
+    outcome = ingest(project, project / "seeds" / SEED_NAME)
+    assert (outcome.status, outcome.brief) == ("written", TARGET)
+    text = (project / TARGET).read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: Did North Korea's Kim Inspect an Upgraded Tank Factory?\n")
+    assert text.index("\ndate:") < text.index("\nsource:") < text.index("\ntags:")
+    assert text.endswith(".\n") and not text.endswith("\n\n")
+    (entry,) = load_archive(project).entries
+    assert entry.brief.draft is True
+
+
+def test_same_source_again_is_a_duplicate_and_changes_nothing(project: Path) -> None:
+    ingest(project, project / "seeds" / SEED_NAME)
+    edited = (project / TARGET).read_text() + "\nAn editor's addition.\n"
+    (project / TARGET).write_text(edited)
+    outcome = ingest(project, project / "seeds" / SEED_NAME)
+    assert (outcome.status, outcome.detail) == ("duplicate", f"already the source of {TARGET}")
+    assert (project / TARGET).read_text() == edited
+
+
+def test_existing_brief_is_replaced_only_with_force(project: Path) -> None:
+    (project / TARGET).parent.mkdir(parents=True)
+    (project / TARGET).write_text("an editor's file\n")
+    outcome = ingest(project, project / "seeds" / SEED_NAME)
+    assert outcome.brief == TARGET.replace("factory.md", "factory-2.md")
+    assert (project / TARGET).read_text() == "an editor's file\n"
+    assert ingest(project, project / "seeds" / SEED_NAME, force=True).brief == TARGET
+    assert (project / TARGET).read_text().startswith("---\ntitle:")
+    assert {p.name for p in (project / TARGET).parent.iterdir()} == {
+        Path(TARGET).name,
+        Path(TARGET).name.replace("factory.md", "factory-2.md"),
+    }
+
+
+def test_dry_run_writes_nothing(project: Path) -> None:
+    outcome = ingest(project, project / "seeds" / SEED_NAME, dry_run=True)
+    assert outcome.status == "dry-run" and outcome.text.startswith("---\ntitle:")
+    assert not (project / TARGET).exists()
+
+
+def test_a_taken_slug_gets_a_number(project: Path) -> None:
+    other = project / "briefs/2024/01/02-did-north-koreas-kim-inspect-an-upgraded-tank-factory.md"
+    other.parent.mkdir(parents=True)
+    other.write_text("---\n---\n")
+    outcome = ingest(project, project / "seeds" / SEED_NAME)
+    assert outcome.brief == TARGET.replace("factory.md", "factory-2.md")
+
+
+def test_sources_outside_seeds_are_refused(project: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "article.txt"
+    shutil.copy(project / "seeds" / SEED_NAME, outside)
+    link = project / "seeds/link.txt"
+    link.symlink_to(outside)
+    for source in (outside, link):
+        outcome = ingest(project, source)
+        assert outcome.status == "failed"
+        assert "is not inside seeds/ (a link may point outside it)" in outcome.detail
+    assert not (project / "briefs/2025").exists()
