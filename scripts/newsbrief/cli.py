@@ -11,7 +11,9 @@ from pathlib import Path
 from newsbrief import __version__
 from newsbrief.archive import VOCABULARY_FILE, load_archive
 from newsbrief.fsio import display_path, write_atomic
-from newsbrief.ingest.report import progress, report, summary_table
+from newsbrief.ingest.evaluate import evaluate, report
+from newsbrief.ingest.report import progress, summary_table
+from newsbrief.ingest.report import report as report_outcome
 from newsbrief.ingest.writer import Archive as IngestArchive
 from newsbrief.ingest.writer import expand, ingest_one
 from newsbrief.problems import NewsbriefError, Problem
@@ -83,6 +85,16 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print the briefs instead of writing them"
     )
     ingest.set_defaults(run=run_ingest)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score ingest against hand-made gold annotations",
+        description="Ingest every article of FOLDER/articles in memory and print per-field "
+        "precision, recall and F1 against FOLDER/gold.",
+    )
+    evaluate.add_argument("folder", nargs="?", type=Path, default=Path("tests/eval"))
+    evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+    evaluate.set_defaults(run=run_evaluate)
     return parser
 
 
@@ -175,7 +187,18 @@ def run_ingest(args: argparse.Namespace) -> int:
             source, archive, vocabulary, today=today, force=args.force, dry_run=args.dry_run
         )
         outcomes.append(outcome)
-        report(outcome)
+        report_outcome(outcome)
     if len(outcomes) > 1:
         summary_table(outcomes)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """Print the evaluation table of ingest on the gold set."""
+    vocabulary = load_vocabulary(args.root / "briefs" / VOCABULARY_FILE, "briefs/tags.yml")
+    folder = args.folder if args.folder.is_absolute() else args.root / args.folder
+    if not (folder / "gold").is_dir():
+        print(f"{folder}/gold: no such folder of gold annotations", file=sys.stderr)
+        return 2
+    print(report(evaluate(folder, vocabulary, dt.date.today()), verbose=args.verbose))
+    return 0

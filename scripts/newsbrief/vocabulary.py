@@ -12,9 +12,12 @@ from newsbrief.validation import INVALID, Converter, closest
 from newsbrief.yamlio import load_located
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Tags by slug, and every name they go by (slug, title, aliases) for lookups."""
+    """Tags by slug, and every name they go by (slug, title, aliases) for lookups.
+
+    Compared and hashed by identity, so analyses can cache what they derive from one.
+    """
 
     tags: dict[str, Tag]
     names: dict[str, str]

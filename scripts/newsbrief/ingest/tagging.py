@@ -9,6 +9,7 @@ the best ones, listed countries first, then regions, topics and conflicts.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -19,19 +20,33 @@ MIN_SCORE = 3
 KIND_ORDER = {"country": 0, "region": 1, "topic": 2, "conflict": 3}
 
 
-def _pattern(name: str) -> re.Pattern[str]:
-    flags = 0 if name.isupper() or "." in name else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
+@functools.lru_cache(maxsize=8)
+def _matchers(vocabulary: Vocabulary) -> tuple[tuple[re.Pattern[str], dict[str, str]], ...]:
+    """Two patterns matching every tag name at once, longest first, and name -> slug maps:
+    one for acronyms and dotted names (case-sensitive), one for the rest (ignoring case)."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for slug, tag in vocabulary.tags.items():
+        for name in (tag.title, *tag.aliases):
+            if name.isupper() or "." in name:
+                exact[name] = slug
+            else:
+                folded[name.casefold()] = slug
+    return tuple(
+        (re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", flags), names)
+        for names, flags in ((exact, 0), (folded, re.IGNORECASE))
+        if (alternatives := "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    )
 
 
 def suggest_tags(vocabulary: Vocabulary, title: str, lede: str, body: str) -> list[str]:
     """The vocabulary tags the article is about."""
     scores: Counter[str] = Counter()
-    for slug, tag in vocabulary.tags.items():
-        for name in (tag.title, *tag.aliases):
-            pattern = _pattern(name)
-            scores[slug] += 3 * len(pattern.findall(title)) + 2 * len(pattern.findall(lede))
-            scores[slug] += len(pattern.findall(body))
+    for weight, text in ((3, title), (2, lede), (1, body)):
+        for pattern, names in _matchers(vocabulary):
+            for match in pattern.finditer(text):
+                key = match[1] if pattern.flags & re.IGNORECASE == 0 else match[1].casefold()
+                scores[names[key]] += weight
     best = [slug for slug, score in scores.most_common(MAX_TAGS) if score >= MIN_SCORE]
     return sorted(best, key=lambda slug: KIND_ORDER[vocabulary.tags[slug].kind])
 
