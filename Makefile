@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install site serve check test lint format schema bench lock clean
+.PHONY: help install site serve check test lint format schema bench eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -47,8 +47,12 @@ format: $(STAMP) ## format the code with ruff
 schema: $(STAMP) ## regenerate schemas/brief.schema.json from the code
 	$(BIN)/newsbrief schema --write
 
-bench: $(STAMP) ## time site builds of synthetic archives of growing size
+bench: $(STAMP) ## time site builds of growing synthetic archives, and ingest of 1,000 articles
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_ingest.py
+
+eval: $(STAMP) ## score ingest against the gold annotations in tests/eval/
+	$(BIN)/newsbrief evaluate tests/eval
 
 lock: ## re-resolve the newest allowed versions into requirements.lock
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
