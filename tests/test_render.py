@@ -83,13 +83,3 @@ def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
     assert countries.index("North Korea") < countries.index("South Korea")
     assert "| [North Korea](north-korea.md) | 1 |" in countries
     assert "| [South Korea](south-korea.md) | 0 |" in countries
-
-
-def test_schema_reference_example_is_a_valid_brief_shape() -> None:
-    import yaml
-
-    page = render.schema_reference()
-    example = page[page.index("```yaml\n---\n") + 12 : page.index("---\n```")]
-    data = yaml.safe_load(example)
-    assert data["commentary"][0]["speaker"] == "Yang Moo-jin"
-    assert data["source"]["path"].startswith("seeds/")

@@ -28,6 +28,7 @@ from mkdocs.structure.pages import Page
 from newsbrief import render
 from newsbrief.archive import Archive, load_archive
 from newsbrief.problems import NewsbriefError
+from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.schema import json_schema_text
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
@@ -80,7 +81,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 render.tag_index(archive.vocabulary, by_tag),
                 InclusionLevel.UNDEFINED,
             ),
-            (render.SCHEMA_REFERENCE, render.schema_reference(), InclusionLevel.UNDEFINED),
+            (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
         if files.get_file_from_path(HOME) is None:

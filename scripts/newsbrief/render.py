@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -18,20 +17,10 @@ from collections.abc import Iterable, Sequence
 import yaml
 
 from newsbrief.briefs import Entry
-from newsbrief.schema import (
-    Brief,
-    FieldInfo,
-    Quote,
-    Source,
-    Tag,
-    describe,
-    list_item,
-    type_name,
-)
+from newsbrief.schema import Brief, Quote, Source, Tag
 from newsbrief.vocabulary import Vocabulary
 
 TAGS_INDEX = "tags/index.md"
-SCHEMA_REFERENCE = "reference/brief-schema.md"
 KIND_HEADINGS = {
     "region": "Regions",
     "country": "Countries",
@@ -269,78 +258,3 @@ def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabular
         '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
         f"[All tags]({link(from_uri, TAGS_INDEX)})\n"
     )
-
-
-def schema_reference() -> str:
-    """The reference page of the brief schema, generated from :mod:`newsbrief.schema`."""
-    parts = [
-        page_meta("Brief schema", "Every front-matter field of a brief, generated from the code."),
-        "# Brief schema\n",
-        "A brief is a Markdown file at `briefs/YYYY/MM/DD-slug.md`: YAML front matter "
-        "between two `---` lines, then the editor's summary in Markdown. This page is "
-        "generated from `newsbrief/schema.py`, like the checker (`newsbrief check`) and "
-        "the JSON Schema for editors (`schemas/brief.schema.json`), so all three agree. "
-        "Unknown fields are errors.\n",
-        "## Example\n\n```yaml\n---\n" + _example_yaml() + "---\n```\n",
-        _field_table("Brief fields", describe(Brief)),
-        _field_table("`source`", describe(Source)),
-        _field_table("`quotes` and `commentary` items", describe(Quote)),
-        _field_table("Tags in `briefs/tags.yml`", describe(Tag))
-        + "\nEach key of `briefs/tags.yml` is a tag's slug (lowercase letters, digits and "
-        "hyphens): the name a brief lists under `tags` and the tag page's address "
-        "`/tags/<slug>/`.\n",
-    ]
-    return "\n".join(parts)
-
-
-def _field_table(heading: str, fields: Sequence[FieldInfo]) -> str:
-    rows = "".join(
-        f"| `{info.name}` | {cell(type_name(info.hint))} | "
-        f"{'yes' if info.required else 'no'} | {_description_cell(info)} |\n"
-        for info in fields
-    )
-    header = "| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n"
-    return f"## {heading}\n\n{header}{rows}"
-
-
-def _description_cell(info: FieldInfo) -> str:
-    """A field's description (Markdown from the schema's code) and the rules checked on it."""
-    meta = info.meta
-    rules = []
-    if meta["min_items"] is not None and meta["max_items"] is not None:
-        rules.append(f"{meta['min_items']} to {meta['max_items']} items")
-    elif meta["min_items"] is not None:
-        rules.append(f"at least {meta['min_items']} item")
-    if meta["unique"]:
-        rules.append("no repeats")
-    if meta["max_length"]:
-        each = "each " if list_item(info.hint) is not None else ""
-        rules.append(f"{each}at most {meta['max_length']} characters")
-    if meta["pattern_hint"]:
-        rules.append(str(meta["pattern_hint"]))
-    if not info.required:
-        rules.append(f"default: {json.dumps(info.default)}")
-    text = info.description + (f" ({'; '.join(rules)})" if rules else "")
-    return text.replace("|", "\\|")
-
-
-def _example_yaml() -> str:
-    def example(record: type) -> dict[str, object]:
-        return {
-            info.name: _typed_example(info)
-            for info in describe(record)
-            if info.meta["example"] is not None
-        }
-
-    data = example(Brief)
-    data["source"] = example(Source)
-    data["commentary"] = [example(Quote)]
-    order = [info.name for info in describe(Brief)]
-    ordered = {name: data[name] for name in order if name in data}
-    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=88)
-
-
-def _typed_example(info: FieldInfo) -> object:
-    """The example as YAML should show it: a date unquoted, like editors write it."""
-    example = info.meta["example"]
-    return dt.date.fromisoformat(example) if info.hint is dt.date else example
