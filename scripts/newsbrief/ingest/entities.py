@@ -18,7 +18,8 @@ _TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*)"
 _JOINER = r"(?:of|for|and|the|de|del|da|di|van|von|bin|al|le|la|on)"
 NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:\s+{_JOINER})*\s+{_TOKEN})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_TITLE = re.compile(rf"^(?:(?:{g.TITLES})\s+)+")
+_TITLES_LONGEST_FIRST = "|".join(sorted(g.TITLES.split("|"), key=len, reverse=True))
+_TITLE = re.compile(rf"^(?:(?:{_TITLES_LONGEST_FIRST})\s+)+")
 ROLE_NOUNS = (
     "leader|president|minister|spokesperson|spokesman|spokeswoman|analyst|professor|chief|"
     "director|official|ambassador|secretary|chairman|chairwoman|executive|economist|researcher|"
@@ -112,7 +113,8 @@ def find_entities(text: str, exclude: set[str] = frozenset()) -> Entities:
             elif kind == "org":
                 organizations.setdefault(name)
             else:
-                _add_person(people, name, at, text, start, match.end())
+                title = _title_before(text, start)
+                _add_person(people, name, at, text, (start, match.end()), title)
     for acronym in _acronyms_of(text, organizations):
         organizations.pop(acronym, None)
     return Entities(list(people.values()), list(organizations), list(places))
@@ -154,6 +156,13 @@ def _classify(run: str) -> list[tuple[str, str, int]]:
     return []
 
 
+def _title_before(text: str, start: int) -> str | None:
+    """A capitalised title right before a name: "Secretary of State" in "... Marco Rubio"."""
+    run = NAME_RUN.match(text, start)
+    title = _TITLE.match(run.group()) if run else None
+    return title.group().strip() if title else None
+
+
 def _classify_tail(rest: str, run: str) -> list[tuple[str, str, int]]:
     return [(k, n, run.index(rest) + o) for k, n, o in _classify(rest)] if rest else []
 
@@ -173,14 +182,19 @@ def _person_like(words: list[str]) -> bool:
 
 
 def _add_person(
-    people: dict[str, Person], name: str, at: int, text: str, start: int, end: int
+    people: dict[str, Person],
+    name: str,
+    at: int,
+    text: str,
+    span: tuple[int, int],
+    title: str | None,
 ) -> None:
     person = people.get(name)
     if person is None:
         person = people[name] = Person(name)
     person.mentions.append(at)
     if person.role is None:
-        person.role = role_near(text, start, end)
+        person.role = role_near(text, *span) or title
 
 
 def role_near(text: str, start: int, end: int) -> str | None:

@@ -125,7 +125,8 @@ NOT_NAMES = frozenset(
 EXPERT_ROLE = (
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|expert|economist|"
     r"strategist|lecturer|academic|historian|think[- ]tank|university|institute|school of|"
-    r"college|center for|centre for|not involved|consultancy|consultant|observer|"
+    r"college|center for|centre for|not involved|consultancy|consultant|observer|institution|"
+    r"endowment|studies|research|programme at|program at|"
     r"commentator|specialist)\b"
 )
 PRINCIPAL_ROLE = (

@@ -20,19 +20,20 @@ from newsbrief.ingest.entities import Entities, Person
 
 MIN_WORDS = 4
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
-_SPEAKER = rf"(?P<who>(?:{g.TITLES})?\s*[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){{0,2}})"  # noqa: E501
+_TITLES = "|".join(sorted(g.TITLES.split("|"), key=len, reverse=True))
+_SPEAKER = rf"(?P<who>(?:{_TITLES})?\s*[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){{0,2}})"  # noqa: E501
 _VERB = rf"(?:{g.SPEECH_VERBS})"
 _AFTER = [
     re.compile(rf"^[\s,]*{_VERB}\s+{_SPEAKER}"),
     re.compile(rf"^[\s,]*{_SPEAKER}(?:,[^,]{{3,160}},)?\s+(?:was quoted as saying|{_VERB})\b"),
-    re.compile(rf"^[\s,]*according to {_SPEAKER}"),
+    re.compile(rf"^[\s,]*[Aa]ccording to {_SPEAKER}"),
 ]
 _BEFORE = [
     re.compile(
         rf"{_SPEAKER}(?:,[^,]{{3,160}},)?\s+(?:{_VERB}|was quoted as saying)"
         rf"(?:\s+(?:reporters|journalists|the \w+|\w+))?(?:\s+that)?\s*[:,]?\s*$"
     ),
-    re.compile(rf"according to {_SPEAKER}\s*[:,]?\s*$"),
+    re.compile(rf"[Aa]ccording to {_SPEAKER}\s*[:,]?\s*$"),
 ]
 _SUBJECT = re.compile(rf"(?:^|[.;]\s+){_SPEAKER}\s+(?:also\s+|further\s+)?(?:{_VERB}|\w+ed)\b")
 _EXPERT = re.compile(g.EXPERT_ROLE, re.IGNORECASE)
@@ -167,7 +168,7 @@ def _speaker_phrase(before: str, after: str) -> tuple[str | None, str | None]:
 
 
 def _resolve(who: str, position: int, entities: Entities, notes: list[str]) -> Person | None:
-    bare = re.sub(rf"^(?:{g.TITLES})\s+", "", who)
+    bare = re.sub(rf"^(?:{_TITLES})\s+", "", who)
     if bare.lower() in ("he", "she", "they"):
         person = entities.last_person_before(position)
         if person:

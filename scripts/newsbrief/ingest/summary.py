@@ -50,7 +50,7 @@ def takeaways(article: Article, paragraphs: list[str], count: int = 5) -> list[s
     candidates = []
     for p_index, paragraph in enumerate(paragraphs):
         for s_index, sentence in enumerate(sentences(paragraph)):
-            if len(sentence.split()) < 6 or sentence.startswith(("“", '"')):
+            if len(sentence.split()) < 6 or re.search(r"[“”\"]", sentence):
                 continue
             score = _score(sentence, title_words, p_index, s_index)
             candidates.append((score, p_index, s_index, sentence))
