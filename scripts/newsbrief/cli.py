@@ -14,8 +14,7 @@ from newsbrief.fsio import display_path, write_atomic
 from newsbrief.ingest.evaluate import evaluate, report
 from newsbrief.ingest.report import progress, summary_table
 from newsbrief.ingest.report import report as report_outcome
-from newsbrief.ingest.writer import Archive as IngestArchive
-from newsbrief.ingest.writer import expand, ingest_one
+from newsbrief.ingest.writer import ExistingBriefs, expand, ingest_one
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.schema import json_schema_text
 from newsbrief.vocabulary import load_vocabulary
@@ -179,7 +178,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     if not sources:
         print("no source files found in " + ", ".join(map(str, args.sources)), file=sys.stderr)
         return 1
-    archive = IngestArchive(args.out or root / "briefs", root)
+    archive = ExistingBriefs(args.out or root / "briefs", root)
     today = dt.date.today()
     outcomes = []
     for source in progress(sources):

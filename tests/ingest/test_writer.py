@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.archive import load_archive
-from newsbrief.ingest.writer import Archive, ingest_one
+from newsbrief.ingest.writer import ExistingBriefs, ingest_one
 from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import REPO
@@ -30,7 +30,7 @@ def project(tmp_path: Path) -> Path:
 
 def ingest(project: Path, source: Path, **options: bool):
     vocabulary = load_vocabulary(project / "briefs/tags.yml", "briefs/tags.yml")
-    archive = Archive(project / "briefs", project)
+    archive = ExistingBriefs(project / "briefs", project)
     return ingest_one(source, archive, vocabulary, today=TODAY, **options)
 
 

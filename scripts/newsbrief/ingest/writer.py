@@ -44,7 +44,7 @@ class Outcome:
     text: str | None = None
 
 
-class Archive:
+class ExistingBriefs:
     """What ingest needs to know of the briefs already there: their sources and slugs."""
 
     def __init__(self, briefs: Path, root: Path) -> None:
@@ -76,7 +76,7 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 def ingest_one(
     source: Path,
-    archive: Archive,
+    archive: ExistingBriefs,
     vocabulary: Vocabulary,
     *,
     today: dt.date,
@@ -111,7 +111,7 @@ def render_draft(draft: Draft) -> str:
     return frontmatter.dumps(post, sort_keys=False, width=88).rstrip("\n") + "\n"
 
 
-def _unique(draft: Draft, archive: Archive, force: bool) -> Draft:
+def _unique(draft: Draft, archive: ExistingBriefs, force: bool) -> Draft:
     """The draft under a slug no other brief uses (slugs are unique archive-wide)."""
     if force or draft.slug not in archive.slugs:
         return draft
