@@ -17,7 +17,7 @@ def quotes_of(text: str) -> list[tuple[str, str, bool]]:
     text = INTRO + text
     entities = find_entities(text)
     mentions_of(entities, text)
-    return [(q.speaker, q.text, q.expert) for q in find_quotes(text, entities)]
+    return [(q.speaker, q.text, q.expert) for q in find_quotes(text, entities)[0]]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +49,7 @@ def test_pronoun_speaker_is_the_last_person_named_and_flagged() -> None:
     text = INTRO + "“The numbers do not add up at all,” he said."
     entities = find_entities(text)
     mentions_of(entities, text)
-    (quote,) = find_quotes(text, entities)
+    (quote,), _ = find_quotes(text, entities)
     assert (quote.speaker, quote.notes) == ("Daniel Kim", ["speaker 'he' resolved to Daniel Kim"])
 
 
@@ -79,6 +79,20 @@ def test_a_quote_over_two_paragraphs_is_one_quote() -> None:
 
 def test_scare_quotes_are_not_quotes() -> None:
     assert quotes_of("The plan was called “important” and “historic” by supporters.") == []
+
+
+def test_a_second_quote_in_a_paragraph_keeps_the_speaker() -> None:
+    found = quotes_of("“The numbers do not add up,” Kim said. “Nobody believes the forecast.”")
+    assert [(who, text) for who, text, _ in found] == [
+        ("Daniel Kim", "The numbers do not add up"),
+        ("Daniel Kim", "Nobody believes the forecast."),
+    ]
+
+
+def test_unattributed_quotes_are_set_aside_for_the_editor() -> None:
+    text = INTRO + "A viral post cites a “new order from the environment department” as proof."
+    entities = find_entities(text)
+    assert find_quotes(text, entities) == ([], ["new order from the environment department"])
 
 
 def test_partial_quote_takes_the_sentence_subject() -> None:

@@ -14,7 +14,7 @@ from newsbrief.ingest.dateline import infer_date, parse_dateline
 from newsbrief.ingest.entities import find_entities, mentions_of
 from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
-from newsbrief.ingest.tagging import suggest_tags, untagged
+from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.vocabulary import Vocabulary
 
@@ -48,9 +48,18 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
     cites = cited_outlets(text, source)
     entities = find_entities(text, exclude={source or ""})
     mentions_of(entities, text)
-    found = find_quotes(text, entities)
+    # Headlines are often in title case: only their places are trusted.
+    entities.places[:0] = [
+        p for p in find_entities(article.title).places if p not in entities.places
+    ]
+    found, unattributed = find_quotes(text, entities)
     review += _quote_notes(found)
-    tags = suggest_tags(vocabulary, article.title, paragraphs[0], text)
+    review += [f"quote “{_opening(q)}…”: no speaker found; attribute it or leave it out"
+               for q in unattributed]  # fmt: skip
+    scores = tag_scores(vocabulary, article.title, paragraphs[0], text)
+    tags = suggest_tags(scores, vocabulary)
+    if tags and scores[tags[0]] < MIN_SCORE:
+        review.append(f"tags: only a passing mention matched ({tags[0]}); choose the tags")
     if not tags:
         raise NewsbriefError(
             [Problem(article.path, 1, "tags", "no tag of briefs/tags.yml matches this article; "
@@ -90,10 +99,14 @@ def _quote(found: FoundQuote) -> dict[str, Any]:
     return {"speaker": found.speaker, "role": found.role, "text": found.text}
 
 
+def _opening(text: str) -> str:
+    return " ".join(text.split()[:6])
+
+
 def _quote_notes(found: list[FoundQuote]) -> list[str]:
     notes = []
     for quote in found:
-        opening = " ".join(quote.text.split()[:6])
+        opening = _opening(quote.text)
         notes += [f"quote “{opening}…”: {note}" for note in quote.notes]
         if quote.role is None and quote.speaker != "unknown":
             notes.append(f"quote “{opening}…”: no role found for {quote.speaker}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newsbrief.ingest import gazetteer as g
 
-_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w’'\-]*)"
+_TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|(?:al-|el-)?[A-Z][\w’'\-]*)"
 _JOINER = r"(?:of|for|and|the|de|del|da|di|van|von|bin|al|le|la|on)"
 NAME_RUN = re.compile(rf"{_TOKEN}(?:(?:\s+{_JOINER})*\s+{_TOKEN})*")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -104,6 +104,9 @@ def find_entities(text: str, exclude: set[str] = frozenset()) -> Entities:
     for match in NAME_RUN.finditer(text):
         run = _clean(match.group())
         start = match.start()
+        following = re.match(r"\s+([a-z]+)", text[match.end() : match.end() + 20])
+        if following and following[1] in g.PLACE_NOUNS:
+            continue  # "Cat Lai port", "Yongbyon plant": a facility, not a person
         for kind, name, offset in _classify(run):
             if name in exclude:
                 continue
@@ -142,7 +145,9 @@ def _classify(run: str) -> list[tuple[str, str, int]]:
         return [("place", name, offset)]
     if name in g.NEWS_AGENCIES:
         return [("org", name, offset)]
-    if any(word.rstrip(".,") in g.ORGANIZATION_WORDS for word in words) or _acronym(name):
+    if _acronym(name) or (
+        len(words) > 1 and any(word.rstrip(".,") in g.ORGANIZATION_WORDS for word in words)
+    ):
         return [("org", name, offset)]
     for size in range(len(words) - 1, 0, -1):  # "South Korea President Lee": split the place off
         head = " ".join(words[:size])
@@ -176,9 +181,8 @@ def _person_like(words: list[str]) -> bool:
         return False
     if any(w in g.NOT_NAMES or w in DEMONYMS or (w.isupper() and len(w) > 1) for w in words):
         return False
-    return all(
-        re.fullmatch(r"[A-Z][a-z’'\-]*[a-z]|[A-Z]\.|[A-Z][a-z]*-[A-Z]?[a-z]+", w) for w in words
-    )
+    name_word = r"(?:al-|el-)?[A-Z][a-z’'\-]*[a-z]|[A-Z]\.|[A-Z][a-z]*-[A-Z]?[a-z]+"
+    return all(re.fullmatch(name_word, w) for w in words)
 
 
 def _add_person(

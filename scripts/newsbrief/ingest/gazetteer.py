@@ -53,7 +53,20 @@ REGIONS = frozenset(
         "Kursk", "Kherson", "Zaporizhzhia", "Silicon Valley", "Wall Street",
     ]
 )  # fmt: skip
-PLACES = COUNTRIES | CITIES | REGIONS
+US_STATES = frozenset(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico
+    North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina
+    South_Dakota Tennessee Texas Utah Vermont Virginia West_Virginia Wisconsin Wyoming""".split()
+)
+US_STATES = frozenset(state.replace("_", " ") for state in US_STATES)
+PLACES = COUNTRIES | CITIES | REGIONS | US_STATES
+# A capitalised run followed by one of these words names a place or facility, not a person.
+PLACE_NOUNS = frozenset(
+    "port airport province city district island islands river street square bridge plant "
+    "factory base county state region village valley mountains sea lake border crossing".split()
+)
 
 NEWS_AGENCIES = {
     "Reuters": "Reuters", "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP",
@@ -109,7 +122,8 @@ ORGANIZATION_WORDS = frozenset(
     Hospital Clinic Police Guard Command Cabinet Government Administration Secretariat Treasury
     Exchange Reserve Holdings Partners Capital Securities Insurance Energy Oil Petroleum Gas
     Telecom Communications Industries Industry Works Studio Studios Platforms Brigade Regiment
-    Division Corps Tribunal Commission Programme Program Initiative Project Mission NATO""".split()
+    Division Corps Tribunal Commission Programme Program Initiative Project Mission NATO Devices
+    Research Semiconductor Pharmaceuticals Automotive Logistics Shipping Steel Mining""".split()
 )
 
 NOT_NAMES = frozenset(

@@ -21,11 +21,18 @@ from newsbrief.ingest.entities import Entities, Person
 MIN_WORDS = 4
 _PAIRS = {"“": "”", '"': '"', "«": "»"}
 _TITLES = "|".join(sorted(g.TITLES.split("|"), key=len, reverse=True))
-_SPEAKER = rf"(?P<who>(?:{_TITLES})?\s*[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){{0,3}}|[Hh]e|[Ss]he|[Tt]hey|[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){{0,2}})"  # noqa: E501
+_NAME_WORD = r"(?:al-|el-)?[A-Z][\w’'.\-]*"
+_SPEAKER = (
+    rf"(?P<who>(?:{_TITLES})?\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Tt]he [a-z][\w-]*(?: [a-z][\w-]*){0,2})"
+)
 _VERB = rf"(?:{g.SPEECH_VERBS})"
 _AFTER = [
     re.compile(rf"^[\s,]*{_VERB}\s+{_SPEAKER}"),
-    re.compile(rf"^[\s,]*{_SPEAKER}(?:,[^,]{{3,160}},)?\s+(?:was quoted as saying|{_VERB})\b"),
+    re.compile(
+        rf"^[\s,]*(?:[A-Za-z’'-]+\s+){{0,4}}?{_SPEAKER}(?:,[^,]{{3,160}},)?\s+"
+        rf"(?:was quoted as saying|{_VERB})\b"
+    ),
     re.compile(rf"^[\s,]*[Aa]ccording to {_SPEAKER}"),
 ]
 _BEFORE = [
@@ -34,8 +41,11 @@ _BEFORE = [
         rf"(?:\s+(?:reporters|journalists|the \w+|\w+))?(?:\s+that)?\s*[:,]?\s*$"
     ),
     re.compile(rf"[Aa]ccording to {_SPEAKER}\s*[:,]?\s*$"),
+    re.compile(rf"^\s*[Aa]ccording to {_SPEAKER}"),
 ]
-_SUBJECT = re.compile(rf"(?:^|[.;]\s+){_SPEAKER}\s+(?:also\s+|further\s+)?(?:{_VERB}|\w+ed)\b")
+_SUBJECT = re.compile(
+    rf"(?:^|[.;]\s+){_SPEAKER}(?:,[^,]{{3,160}},)?\s+(?:also\s+|further\s+)?(?:{_VERB}|\w+ed)\b"
+)
 _EXPERT = re.compile(g.EXPERT_ROLE, re.IGNORECASE)
 _PRINCIPAL = re.compile(g.PRINCIPAL_ROLE, re.IGNORECASE)
 
@@ -58,14 +68,27 @@ class _Span:
     end: int  # offset just after the closing mark (or the paragraph end)
 
 
-def find_quotes(text: str, entities: Entities) -> list[FoundQuote]:
-    """Every direct quote of four words or more in ``text`` (paragraphs one a line)."""
-    found = []
+def find_quotes(text: str, entities: Entities) -> tuple[list[FoundQuote], list[str]]:
+    """Every attributed direct quote of four words or more in ``text`` (paragraphs one a
+    line), and the quoted passages nobody could be found to have said."""
+    found: list[FoundQuote] = []
+    unattributed: list[str] = []
+    previous: tuple[int, FoundQuote] | None = None
     for span in quote_spans(text):
         if len(span.text.split()) < MIN_WORDS:
             continue
-        found.append(_attribute(span, text, entities))
-    return found
+        quote = _attribute(span, text, entities)
+        paragraph = text.count("\n", 0, span.start)
+        if quote.speaker == "unknown" and previous and previous[0] == paragraph:
+            # A second quote in a paragraph continues the speaker of the first.
+            quote = FoundQuote(span.text, previous[1].speaker, previous[1].role,
+                               previous[1].expert, [])  # fmt: skip
+        if quote.speaker == "unknown":
+            unattributed.append(quote.text)
+            continue
+        found.append(quote)
+        previous = (text.count("\n", 0, span.end), quote)
+    return found, unattributed
 
 
 def quote_spans(text: str) -> list[_Span]:
@@ -140,8 +163,6 @@ def _attribute(span: _Span, text: str, entities: Entities) -> FoundQuote:
     person = _resolve(who, span.start, entities, notes) if who else None
     if person is None and who is None:
         person = _next_paragraph_speaker(span, text, entities)
-        if person is None:
-            notes.append("no speaker found")
     speaker = person.name if person else (who or "unknown")
     role = person.role if person else None
     context = f"{role or ''} {text[max(0, span.start - 300) : span.start]}" if person else ""

@@ -39,15 +39,22 @@ def _matchers(vocabulary: Vocabulary) -> tuple[tuple[re.Pattern[str], dict[str, 
     )
 
 
-def suggest_tags(vocabulary: Vocabulary, title: str, lede: str, body: str) -> list[str]:
-    """The vocabulary tags the article is about."""
+def tag_scores(vocabulary: Vocabulary, title: str, lede: str, body: str) -> Counter[str]:
+    """How strongly the article names each tag."""
     scores: Counter[str] = Counter()
     for weight, text in ((3, title), (2, lede), (1, body)):
         for pattern, names in _matchers(vocabulary):
             for match in pattern.finditer(text):
                 key = match[1] if pattern.flags & re.IGNORECASE == 0 else match[1].casefold()
                 scores[names[key]] += weight
+    return scores
+
+
+def suggest_tags(scores: Counter[str], vocabulary: Vocabulary) -> list[str]:
+    """The tags the article is about, from :func:`tag_scores`."""
     best = [slug for slug, score in scores.most_common(MAX_TAGS) if score >= MIN_SCORE]
+    if not best:  # only passing mentions: the strongest one, which the draft's review flags
+        best = [slug for slug, _ in scores.most_common(1)]
     return sorted(best, key=lambda slug: KIND_ORDER[vocabulary.tags[slug].kind])
 
 
