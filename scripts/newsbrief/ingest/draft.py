@@ -49,29 +49,20 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
     entities = find_entities(text, exclude={source or ""})
     mentions_of(entities, text)
     # Headlines are often in title case: only their places are trusted.
-    entities.places[:0] = [
-        p for p in find_entities(article.title).places if p not in entities.places
-    ]
+    title_places = find_entities(article.title).places
+    entities.places[:0] = [p for p in title_places if p not in entities.places]
     found, unattributed = find_quotes(text, entities)
     review += _quote_notes(found)
     review += [f"quote “{_opening(q)}…”: no speaker found; attribute it or leave it out"
                for q in unattributed]  # fmt: skip
-    scores = tag_scores(vocabulary, article.title, paragraphs[0], text)
-    tags = suggest_tags(scores, vocabulary)
-    if tags and scores[tags[0]] < MIN_SCORE:
-        review.append(f"tags: only a passing mention matched ({tags[0]}); choose the tags")
-    if not tags:
-        raise NewsbriefError(
-            [Problem(article.path, 1, "tags", "no tag of briefs/tags.yml matches this article; "
-                     "add a fitting tag or alias there, then ingest again")]
-        )  # fmt: skip
+    tags = _tags(article, paragraphs, vocabulary, review)
     missing = untagged(vocabulary, entities.places)
     if missing:
         review.append("tags: no tag covers " + ", ".join(missing) + "; add one to briefs/tags.yml?")
     if not article.takeaways:
         review.append("takeaways: ranked sentences from the article; rewrite them as takeaways")
     front_matter = {
-        "title": summary._trimmed(article.title, 200),
+        "title": summary.trimmed(article.title, 200),
         "date": date.date,
         "dateline": dateline.place,
         "source": {
@@ -93,6 +84,22 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
         "review": review,
     }
     return Draft(front_matter, _body(paragraphs), slugify(article.title))
+
+
+def _tags(
+    article: Article, paragraphs: list[str], vocabulary: Vocabulary, review: list[str]
+) -> list[str]:
+    """The draft's tags; a weak match is flagged, no match at all is an error."""
+    scores = tag_scores(vocabulary, article.title, paragraphs[0], "\n".join(paragraphs))
+    tags = suggest_tags(scores, vocabulary)
+    if not tags:
+        raise NewsbriefError(
+            [Problem(article.path, 1, "tags", "no tag of briefs/tags.yml matches this article; "
+                     "add a fitting tag or alias there, then ingest again")]
+        )  # fmt: skip
+    if scores[tags[0]] < MIN_SCORE:
+        review.append(f"tags: only a passing mention matched ({tags[0]}); choose the tags")
+    return tags
 
 
 def _quote(found: FoundQuote) -> dict[str, Any]:

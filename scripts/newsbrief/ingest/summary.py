@@ -37,15 +37,15 @@ def sentences(paragraph: str) -> list[str]:
 def synopsis(article: Article, lede: str) -> str:
     """The article's synopsis section, or the first sentence of its lede (trimmed)."""
     if article.synopsis:
-        return _trimmed(article.synopsis, MAX_SYNOPSIS)
+        return trimmed(article.synopsis, MAX_SYNOPSIS)
     first = sentences(lede)
-    return _trimmed(first[0] if first else article.title, MAX_SYNOPSIS)
+    return trimmed(first[0] if first else article.title, MAX_SYNOPSIS)
 
 
 def takeaways(article: Article, paragraphs: list[str], count: int = 5) -> list[str]:
     """The article's key takeaways section, or its 3-5 most telling sentences."""
     if article.takeaways:
-        return [_trimmed(item, MAX_TAKEAWAY) for item in article.takeaways]
+        return [trimmed(item, MAX_TAKEAWAY) for item in article.takeaways]
     title_words = _words(article.title)
     candidates = []
     for p_index, paragraph in enumerate(paragraphs):
@@ -56,7 +56,7 @@ def takeaways(article: Article, paragraphs: list[str], count: int = 5) -> list[s
             candidates.append((score, p_index, s_index, sentence))
     wanted = max(3, min(count, len(candidates) // 3)) if len(candidates) >= 3 else len(candidates)
     best = sorted(candidates, reverse=True)[:wanted]
-    return [_trimmed(s, MAX_TAKEAWAY) for _, _, _, s in sorted(best, key=lambda c: c[1:3])]
+    return [trimmed(s, MAX_TAKEAWAY) for _, _, _, s in sorted(best, key=lambda c: c[1:3])]
 
 
 def _score(sentence: str, title_words: set[str], paragraph: int, index: int) -> float:
@@ -70,7 +70,7 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOPWORDS and len(w) > 2}
 
 
-def _trimmed(text: str, limit: int) -> str:
+def trimmed(text: str, limit: int) -> str:
     """``text`` cut at a word boundary to fit ``limit`` characters."""
     text = " ".join(text.split())
     if len(text) <= limit:
