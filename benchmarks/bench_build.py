@@ -36,6 +36,7 @@ def make_project(root: Path, count: int) -> None:
     """A copy of the project's site set-up with ``count`` synthetic briefs."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "briefs").mkdir()
     (root / "seeds").mkdir()
     shutil.copy(REPO / "briefs/tags.yml", root / "briefs/tags.yml")

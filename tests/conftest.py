@@ -33,10 +33,19 @@ def make_archive(root: Path, briefs: dict[str, str]) -> Path:
 
 
 def make_site(root: Path, briefs: dict[str, str]) -> Path:
-    """A whole project in ``root``: the repository's mkdocs.yml and docs/, and an archive."""
+    """A whole project in ``root``: the repository's site set-up and an archive."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "overrides", root / "overrides")
     return make_archive(root, briefs)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def default_site_url():
+    """Builds use mkdocs.yml's default site_url, whatever the environment sets."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("NEWSBRIEF_SITE_URL", raising=False)
+        yield
 
 
 def problems_of(root: Path) -> list[str]:

@@ -25,6 +25,7 @@ BRIEFS = {
     "2025/06/12-missiles.md": "draft",
 }
 KIM = "2025/05/04/kim-tank-factory/index.html"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when NEWSBRIEF_SITE_URL is unset
 DRAFT = "2025/06/12/missiles/index.html"
 
 
@@ -134,7 +135,10 @@ def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
     }
     assert 'href="russia-ukraine-war/"' in html
     unused = text_of(article(site, "tags/russia-ukraine-war/index.html"))
-    assert "0 briefs · All tags No brief carries this tag yet." in unused
+    assert (
+        "0 briefs · All tags · Follow: RSS · Atom · JSON Feed No brief carries this tag yet."
+        in unused
+    )
 
 
 def test_search_index_holds_takeaways_and_experts(site: Path) -> None:
@@ -181,7 +185,8 @@ def test_no_page_loads_or_links_anything_from_another_host(site: Path) -> None:
     for page in site.rglob("*.html"):
         for tag, name, value in attributes(page.read_text(encoding="utf-8")):
             if name in ("src", "href") and re.match(r"(https?:)?//", value):
-                assert tag == "a" and value in sources, f"{page}: <{tag} {name}={value}>"
+                own = value.startswith(SITE_URL)  # the canonical address: the site's own host
+                assert own or (tag == "a" and value in sources), f"{page}: <{tag} {name}={value}>"
 
 
 def test_schema_reference_and_json_schema_are_published(site: Path) -> None:
@@ -249,3 +254,39 @@ def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -
         assert "Kim Jong-un inspects" in read(site, f"tags/{tag}/index.html")
     vocabulary = yaml.safe_load((REPO / "briefs/tags.yml").read_text(encoding="utf-8"))
     assert all((site / f"tags/{slug}/index.html").is_file() for slug in vocabulary)
+
+
+def test_feeds_are_built_advertised_and_point_at_built_pages(site: Path) -> None:
+    import feedparser
+
+    for folder in ("", "tags/east-asia/"):
+        for name in ("feed.xml", "atom.xml"):
+            parsed = feedparser.parse(read(site, folder + name))
+            assert not parsed.bozo
+            for entry in parsed.entries:
+                assert (site / entry.link.removeprefix(SITE_URL) / "index.html").is_file()
+        json.loads(read(site, folder + "feed.json"))
+    east_asia = feedparser.parse(read(site, "tags/east-asia/feed.xml"))
+    assert [e.title for e in east_asia.entries] == [
+        "<img src=x onerror=alert(1)> [click](javascript:alert(3))",
+        "South Korea's exports rise for a third month on chip demand",
+    ]
+    assert "cruise missiles" not in read(site, "feed.xml")  # drafts stay out of feeds
+    head = read(site, "tags/east-asia/index.html")
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="East Asia (RSS)" href="feed.xml">'
+        in head
+    )
+    assert 'type="application/atom+xml" title="newsbrief (Atom)" href="../../atom.xml"' in head
+
+
+def test_feeds_without_site_url_stop_the_build_clearly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"\nsite_url: .*\n", "\n", config), encoding="utf-8")
+    assert build_error(root, caplog) == (
+        "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
+        "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
+    )

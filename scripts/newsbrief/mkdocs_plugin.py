@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 
 from newsbrief import render
 from newsbrief.archive import Archive, load_archive
+from newsbrief.feeds import FeedSpec, render_feeds
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.schema import json_schema_text
@@ -66,6 +67,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
                 f"run `newsbrief check` for the same list:\n{error}"
             ) from None
+        if not config.site_url:
+            raise PluginError(
+                "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
+                "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
+            )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -99,6 +105,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             for entry in archive.entries
         ]
         docs = Path(config.docs_dir).name
+        pages += self._feeds(config, archive)
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
         for src_uri, content, inclusion in pages:
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
@@ -121,6 +128,31 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def _feeds(
+        self, config: MkDocsConfig, archive: Archive
+    ) -> list[tuple[str, str | bytes, InclusionLevel]]:
+        """The whole archive's feeds at the site's root, and each tag's in its folder."""
+        site_url = config.site_url.rstrip("/") + "/"
+        specs = [
+            (
+                "",
+                FeedSpec(config.site_name, config.site_description or "", site_url, site_url),
+                archive.entries,
+            )
+        ]
+        for slug, entries in archive.by_tag().items():
+            tag = archive.vocabulary.tags[slug]
+            folder = f"{site_url}tags/{slug}/"
+            title = f"{config.site_name}: {tag.title}"
+            specs.append(
+                (f"tags/{slug}/", FeedSpec(title, tag.description, folder, folder), entries)
+            )
+        return [
+            (prefix + name, text, InclusionLevel.UNDEFINED)
+            for prefix, spec, entries in specs
+            for name, text in render_feeds(spec, entries, archive.vocabulary, site_url).items()
+        ]
 
     def _archive(self) -> Archive:
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first

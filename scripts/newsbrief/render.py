@@ -60,7 +60,7 @@ def tag_uri(slug: str) -> str:
     return f"tags/{slug}.md"
 
 
-def page_meta(title: str, description: str | None = None) -> str:
+def page_meta(title: str, description: str | None = None, feed_title: str | None = None) -> str:
     """A generated page's own front matter, read by MkDocs for ``<title>`` and ``<meta>``.
 
     The theme writes these values into the HTML unescaped (it expects titles to be
@@ -69,6 +69,8 @@ def page_meta(title: str, description: str | None = None) -> str:
     meta = {"title": html.escape(title)}
     if description:
         meta["description"] = html.escape(description)
+    if feed_title:  # the page has feeds of its own, in its folder (see overrides/main.html)
+        meta["feed_title"] = html.escape(feed_title)
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -202,10 +204,20 @@ def tag_page(slug: str, tag: Tag, entries: Sequence[Entry]) -> str:
     count = f"{len(entries)} brief{'s' if len(entries) != 1 else ''}"
     listing = "".join(brief_item(uri, entry) for entry in entries)
     return (
-        page_meta(tag.title, tag.description)
+        page_meta(tag.title, tag.description, feed_title=tag.title)
         + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
-        + f"{count} · [All tags]({link(uri, TAGS_INDEX)})\n{{: .nb-byline }}\n\n"
+        + f"{count} · [All tags]({link(uri, TAGS_INDEX)}) · "
+        + feed_links(uri, f"tags/{slug}/")
+        + "\n{: .nb-byline }\n\n"
         + (listing or "No brief carries this tag yet.\n")
+    )
+
+
+def feed_links(from_uri: str, folder: str) -> str:
+    """Links to the feeds in ``folder`` (``""`` for the whole archive's)."""
+    names = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
+    return "Follow: " + " · ".join(
+        f"[{label}]({link(from_uri, folder + name)})" for label, name in names
     )
 
 
@@ -256,5 +268,5 @@ def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabular
     return (
         "## Latest briefs\n\n"
         '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
-        f"[All tags]({link(from_uri, TAGS_INDEX)})\n"
+        f"[All tags]({link(from_uri, TAGS_INDEX)}) · {feed_links(from_uri, '')}\n"
     )
