@@ -290,3 +290,16 @@ def test_feeds_without_site_url_stop_the_build_clearly(
         "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
         "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
     )
+
+
+def test_archive_pages_and_neighbour_links(site: Path) -> None:
+    index = text_of(article(site, "archive/index.html"))
+    assert "Archive 2025 June 2025 (2) May 2025 (1)" in index  # newest first
+    june = text_of(article(site, "archive/2025/06/index.html"))
+    assert june.index("[click]") < june.index("South Korea's exports")
+    assert "cruise missiles" not in june  # drafts stay out of the archive
+    kim = text_of(article(site, KIM))
+    assert "Next: South Korea's exports rise for a third month on chip demand →" in kim
+    assert "Previous:" not in kim  # the oldest brief
+    exports = article(site, "2025/06/10/exports/index.html")
+    assert 'href="../../../2025/05/04/kim-tank-factory/"' in exports

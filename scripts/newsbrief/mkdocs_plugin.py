@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from newsbrief import render
+from newsbrief import listing, render
 from newsbrief.archive import Archive, load_archive
 from newsbrief.feeds import FeedSpec, render_feeds
 from newsbrief.problems import NewsbriefError
@@ -92,17 +92,32 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
+        for slug, entries in by_tag.items():
+            tag_pages = listing.tag_pages(slug, archive.vocabulary.tags[slug], entries)
+            pages += [(uri, text, InclusionLevel.NOT_IN_NAV) for uri, text in tag_pages.items()]
         pages += [
             (
-                render.tag_uri(slug),
-                render.tag_page(slug, archive.vocabulary.tags[slug], entries),
+                uri,
+                text,
+                InclusionLevel.UNDEFINED
+                if uri == listing.ARCHIVE_INDEX
+                else InclusionLevel.NOT_IN_NAV,
+            )
+            for uri, text in listing.archive_pages(archive.entries).items()
+        ]
+        entries = archive.entries  # newest first
+        pages += [
+            (
+                entry.src_uri,
+                render.brief_page(
+                    entry,
+                    archive.vocabulary,
+                    newer=entries[index - 1] if index else None,
+                    older=entries[index + 1] if index + 1 < len(entries) else None,
+                ),
                 InclusionLevel.NOT_IN_NAV,
             )
-            for slug, entries in by_tag.items()
-        ]
-        pages += [
-            (entry.src_uri, render.brief_page(entry, archive.vocabulary), InclusionLevel.NOT_IN_NAV)
-            for entry in archive.entries
+            for index, entry in enumerate(entries)
         ]
         docs = Path(config.docs_dir).name
         pages += self._feeds(config, archive)

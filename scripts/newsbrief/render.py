@@ -74,6 +74,11 @@ def page_meta(title: str, description: str | None = None, feed_title: str | None
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
+def briefs_count(count: int) -> str:
+    """``1 brief``, ``2 briefs``."""
+    return f"{count} brief{'' if count == 1 else 's'}"
+
+
 def and_list(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if len(items) < 3:
@@ -81,8 +86,13 @@ def and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def brief_page(entry: Entry, vocabulary: Vocabulary) -> str:
-    """The Markdown of a brief's page."""
+def brief_page(
+    entry: Entry,
+    vocabulary: Vocabulary,
+    newer: Entry | None = None,
+    older: Entry | None = None,
+) -> str:
+    """The Markdown of a brief's page; ``newer`` and ``older`` are its neighbours in time."""
     brief = entry.brief
     parts = [page_meta(brief.title, brief.synopsis), f"# {md_text(brief.title)}\n"]
     if brief.draft:
@@ -105,8 +115,22 @@ def brief_page(entry: Entry, vocabulary: Vocabulary) -> str:
                 "Outside experts' views on these events; they are not parties to them.",
             )
         )
-    parts += [who_and_where(brief), source_section(brief.source, brief.cites)]
+    parts += [
+        who_and_where(brief),
+        source_section(brief.source, brief.cites),
+        neighbours(entry.src_uri, newer, older),
+    ]
     return "\n".join(part for part in parts if part)
+
+
+def neighbours(from_uri: str, newer: Entry | None, older: Entry | None) -> str:
+    """Links to the previous (older) and next (newer) brief."""
+    links = []
+    if older:
+        links.append(f"← Previous: [{md_text(older.brief.title)}]({link(from_uri, older.src_uri)})")
+    if newer:
+        links.append(f"Next: [{md_text(newer.brief.title)}]({link(from_uri, newer.src_uri)}) →")
+    return " · ".join(links) + "\n{: .nb-neighbours }\n" if links else ""
 
 
 def draft_notice(review: Sequence[str]) -> str:
@@ -198,21 +222,6 @@ def brief_item(from_uri: str, entry: Entry) -> str:
     )
 
 
-def tag_page(slug: str, tag: Tag, entries: Sequence[Entry]) -> str:
-    """The page of one tag: its description and its briefs, newest first."""
-    uri = tag_uri(slug)
-    count = f"{len(entries)} brief{'s' if len(entries) != 1 else ''}"
-    listing = "".join(brief_item(uri, entry) for entry in entries)
-    return (
-        page_meta(tag.title, tag.description, feed_title=tag.title)
-        + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
-        + f"{count} · [All tags]({link(uri, TAGS_INDEX)}) · "
-        + feed_links(uri, f"tags/{slug}/")
-        + "\n{: .nb-byline }\n\n"
-        + (listing or "No brief carries this tag yet.\n")
-    )
-
-
 def feed_links(from_uri: str, folder: str) -> str:
     """Links to the feeds in ``folder`` (``""`` for the whole archive's)."""
     names = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
@@ -268,5 +277,6 @@ def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabular
     return (
         "## Latest briefs\n\n"
         '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
-        f"[All tags]({link(from_uri, TAGS_INDEX)}) · {feed_links(from_uri, '')}\n"
+        f"[All tags]({link(from_uri, TAGS_INDEX)}) · "
+        f"[Archive]({link(from_uri, 'archive/index.md')}) · {feed_links(from_uri, '')}\n"
     )

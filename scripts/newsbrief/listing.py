@@ -1,0 +1,130 @@
+"""Listing pages: tag pages and the archive by year and month, paginated.
+
+No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
+``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
+return page Markdown by source path, for the MkDocs integration to add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from itertools import groupby
+
+from newsbrief.briefs import Entry
+from newsbrief.render import (
+    TAGS_INDEX,
+    brief_item,
+    briefs_count,
+    feed_links,
+    link,
+    md_text,
+    page_meta,
+    tag_uri,
+)
+from newsbrief.schema import Tag
+
+PAGE_SIZE = 100
+ARCHIVE_INDEX = "archive/index.md"
+
+
+def page_uris(first: str, count: int) -> list[str]:
+    """Source paths of a listing's pages: ``first``, then ``<folder>/page/N.md``."""
+    folder = first.removesuffix("/index.md").removesuffix(".md")
+    return [first] + [f"{folder}/page/{number}.md" for number in range(2, count + 1)]
+
+
+def paginated(first: str, entries: Sequence[Entry]) -> list[tuple[str, Sequence[Entry], str]]:
+    """(source path, briefs, pager line) of each page of a listing."""
+    chunks = [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+    uris = page_uris(first, len(chunks))
+    return [
+        (uri, chunk, _pager(uris, index))
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True))
+    ]
+
+
+def _pager(uris: list[str], index: int) -> str:
+    if len(uris) == 1:
+        return ""
+    parts = [f"Page {index + 1} of {len(uris)}"]
+    if index > 0:
+        parts.append(f"[← Newer]({link(uris[index], uris[index - 1])})")
+    if index + 1 < len(uris):
+        parts.append(f"[Older →]({link(uris[index], uris[index + 1])})")
+    return " · ".join(parts) + "\n{: .nb-pager }\n"
+
+
+def tag_pages(slug: str, tag: Tag, entries: Sequence[Entry]) -> dict[str, str]:
+    """The pages of one tag: its description, feeds and briefs, newest first."""
+    count = briefs_count(len(entries))
+    pages = {}
+    for uri, chunk, pager in paginated(tag_uri(slug), entries):
+        listing = "".join(brief_item(uri, entry) for entry in chunk)
+        pages[uri] = (
+            page_meta(
+                tag.title, tag.description, feed_title=tag.title if uri == tag_uri(slug) else None
+            )
+            + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
+            + f"{count} · [All tags]({link(uri, TAGS_INDEX)}) · "
+            + feed_links(uri, f"tags/{slug}/")
+            + "\n{: .nb-byline }\n\n"
+            + (listing or "No brief carries this tag yet.\n")
+            + (f"\n{pager}" if pager else "")
+        )
+    return pages
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
+def archive_pages(entries: Sequence[Entry]) -> dict[str, str]:
+    """``/archive/`` (years and months with counts), a page per year, and per month."""
+    pages: dict[str, str] = {}
+    years = [
+        (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
+    ]
+    index = [page_meta("Archive", "Every brief, by year and month."), "# Archive\n"]
+    if not years:
+        index.append("No briefs are published yet.\n")
+    for year, year_entries in years:
+        year_uri = f"archive/{year}/index.md"
+        months = [(m, list(g)) for m, g in groupby(year_entries, key=lambda e: e.brief.date.month)]
+        index.append(
+            f"## [{year}]({link(ARCHIVE_INDEX, year_uri)})\n\n"
+            + _month_list(ARCHIVE_INDEX, year, months)
+        )
+        all_years = link(year_uri, ARCHIVE_INDEX)
+        pages[year_uri] = (
+            page_meta(f"Archive {year}", f"Briefs of {year}, by month.")
+            + f"# {year}\n\n{briefs_count(len(year_entries))} · [All years]({all_years})\n"
+            "{: .nb-byline }\n\n" + _month_list(year_uri, year, months)
+        )
+        for month, month_entries in months:
+            pages.update(_month_pages(year, month, month_entries))
+    pages[ARCHIVE_INDEX] = "\n".join(index)
+    return pages
+
+
+def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> str:
+    return "".join(
+        f"- [{month_name(year, month)}]({link(from_uri, f'archive/{year}/{month:02d}/index.md')})"
+        f" ({len(group)})\n"
+        for month, group in months
+    )
+
+
+def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, str]:
+    title = month_name(year, month)
+    pages = {}
+    for uri, chunk, pager in paginated(f"archive/{year}/{month:02d}/index.md", entries):
+        pages[uri] = (
+            page_meta(f"Archive {title}", f"Briefs of {title}, newest first.")
+            + f"# {title}\n\n{briefs_count(len(entries))} · "
+            f"[{year}]({link(uri, f'archive/{year}/index.md')}) · "
+            f"[All years]({link(uri, ARCHIVE_INDEX)})\n{{: .nb-byline }}\n\n"
+            + "".join(brief_item(uri, entry) for entry in chunk)
+            + (f"\n{pager}" if pager else "")
+        )
+    return pages
