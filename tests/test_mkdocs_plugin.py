@@ -302,4 +302,4 @@ def test_archive_pages_and_neighbour_links(site: Path) -> None:
     assert "Next: South Korea's exports rise for a third month on chip demand →" in kim
     assert "Previous:" not in kim  # the oldest brief
     exports = article(site, "2025/06/10/exports/index.html")
-    assert 'href="../../../2025/05/04/kim-tank-factory/"' in exports
+    assert '← Previous: <a href="../../../05/04/kim-tank-factory/">' in exports
