@@ -303,3 +303,16 @@ def test_archive_pages_and_neighbour_links(site: Path) -> None:
     assert "Previous:" not in kim  # the oldest brief
     exports = article(site, "2025/06/10/exports/index.html")
     assert '← Previous: <a href="../../../05/04/kim-tank-factory/">' in exports
+
+
+def test_entity_pages_list_their_briefs_and_experts_their_commentary(site: Path) -> None:
+    yang = text_of(article(site, "people/yang-moo-jin/index.html"))
+    assert "Commentary Conventional weaponry is pivotal in modern warfare." in yang
+    assert "Kim Jong-un inspects an upgraded tank factory" in yang
+    people = text_of(article(site, "people/index.html"))
+    assert "Kim Jong-un 1" in people and "Yang Moo-jin 1" in people
+    places = text_of(article(site, "places/south-korea/index.html"))
+    assert "South Korea's exports rise" in places
+    links = [v for tag, name, v in attributes(article(site, "2025/06/10/exports/index.html"))]
+    assert "../../../../places/south-korea/" in links
+    assert "../../../../organizations/ministry-of-trade-industry-and-energy/" in links

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from itertools import groupby
+from typing import TypeVar
 
 from newsbrief.briefs import Entry
 from newsbrief.render import (
@@ -34,9 +35,14 @@ def page_uris(first: str, count: int) -> list[str]:
     return [first] + [f"{folder}/page/{number}.md" for number in range(2, count + 1)]
 
 
-def paginated(first: str, entries: Sequence[Entry]) -> list[tuple[str, Sequence[Entry], str]]:
-    """(source path, briefs, pager line) of each page of a listing."""
-    chunks = [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+T = TypeVar("T")
+
+
+def paginated(
+    first: str, items: Sequence[T], size: int = PAGE_SIZE
+) -> list[tuple[str, Sequence[T], str]]:
+    """(source path, items, pager line) of each page of a listing."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     uris = page_uris(first, len(chunks))
     return [
         (uri, chunk, _pager(uris, index))

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from newsbrief import listing, render
+from newsbrief import entities, listing, render
 from newsbrief.archive import Archive, load_archive
 from newsbrief.feeds import FeedSpec, render_feeds
 from newsbrief.problems import NewsbriefError
@@ -95,15 +95,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         for slug, entries in by_tag.items():
             tag_pages = listing.tag_pages(slug, archive.vocabulary.tags[slug], entries)
             pages += [(uri, text, InclusionLevel.NOT_IN_NAV) for uri, text in tag_pages.items()]
+        indexes = {listing.ARCHIVE_INDEX, *(f"{kind}/index.md" for kind in entities.KINDS)}
+        generated = {
+            **listing.archive_pages(archive.entries),
+            **entities.entity_pages(entities.index_entities(archive.entries)),
+        }
         pages += [
-            (
-                uri,
-                text,
-                InclusionLevel.UNDEFINED
-                if uri == listing.ARCHIVE_INDEX
-                else InclusionLevel.NOT_IN_NAV,
-            )
-            for uri, text in listing.archive_pages(archive.entries).items()
+            (uri, text, InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV)
+            for uri, text in generated.items()
         ]
         entries = archive.entries  # newest first
         pages += [

@@ -18,6 +18,7 @@ import yaml
 
 from newsbrief.briefs import Entry
 from newsbrief.schema import Brief, Quote, Source, Tag
+from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
 
 TAGS_INDEX = "tags/index.md"
@@ -116,7 +117,7 @@ def brief_page(
             )
         )
     parts += [
-        who_and_where(brief),
+        who_and_where(entry.src_uri, brief),
         source_section(brief.source, brief.cites),
         neighbours(entry.src_uri, newer, older),
     ]
@@ -189,16 +190,19 @@ def quotes_section(heading: str, kind: str, quotes: Sequence[Quote], intro: str 
     return "\n".join(blocks)
 
 
-def who_and_where(brief: Brief) -> str:
-    """The people, organisations and places a brief names."""
+def who_and_where(from_uri: str, brief: Brief) -> str:
+    """The people, organisations and places a brief names, each linked to its page."""
     groups = [
-        ("People", brief.people),
-        ("Organisations", brief.organizations),
-        ("Places", brief.places),
+        ("People", "people", brief.people),
+        ("Organisations", "organizations", brief.organizations),
+        ("Places", "places", brief.places),
     ]
     lines = [
-        f"- **{label}:** " + ", ".join(md_text(name) for name in names)
-        for label, names in groups
+        f"- **{label}:** "
+        + ", ".join(
+            f"[{md_text(name)}]({link(from_uri, f'{kind}/{slugify(name)}.md')})" for name in names
+        )
+        for label, kind, names in groups
         if names
     ]
     return "## Who and where\n\n" + "\n".join(lines) + "\n" if lines else ""

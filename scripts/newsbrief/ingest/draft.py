@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,9 +14,8 @@ from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
 from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
 from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
-
-MAX_SLUG = 60
 
 
 @dataclass(frozen=True)
@@ -124,15 +121,3 @@ def _body(paragraphs: list[str]) -> str:
     """A starting summary for the editor: the first two paragraphs that are not quotes."""
     chosen = [p for p in paragraphs if not p.startswith(("“", '"'))][:2]
     return "\n\n".join(chosen) + "\n"
-
-
-def slugify(title: str) -> str:
-    """A URL slug from a headline: ASCII, lowercase, hyphenated, at most 60 characters."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", ""))
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > MAX_SLUG:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug or "brief"

@@ -1,0 +1,110 @@
+"""Pages for the people, organisations and places briefs name.
+
+Each kind has an index (``/people/``, ``/organizations/``, ``/places/``) and a page per
+entity listing the briefs that name it, newest first. People quoted as outside experts
+also get their commentary on their page. Built in one pass over the briefs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsbrief.briefs import Entry
+from newsbrief.listing import paginated
+from newsbrief.render import brief_item, briefs_count, cell, link, md_text, page_meta
+from newsbrief.schema import Quote
+from newsbrief.slugs import slugify
+
+KINDS = {"people": "People", "organizations": "Organisations", "places": "Places"}
+INDEX_PAGE_SIZE = 200
+
+
+@dataclass
+class Named:
+    """One person, organisation or place, and the briefs that name it (newest first)."""
+
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+    commentary: list[tuple[Entry, Quote]] = field(default_factory=list)
+
+
+def entity_uri(kind: str, name: str) -> str:
+    return f"{kind}/{slugify(name)}.md"
+
+
+def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
+    """Every entity by kind and slug; a speaker counts as a person the brief names."""
+    index: dict[str, dict[str, Named]] = {kind: {} for kind in KINDS}
+    for entry in entries:
+        brief = entry.brief
+        speakers = [q.speaker for q in (*brief.quotes, *brief.commentary)]
+        names = {
+            "people": [*brief.people, *speakers],
+            "organizations": brief.organizations,
+            "places": brief.places,
+        }
+        for kind, kind_names in names.items():
+            for slug in dict.fromkeys(slugify(name) for name in kind_names):
+                named = index[kind].get(slug)
+                if named is None:
+                    name = next(n for n in kind_names if slugify(n) == slug)
+                    named = index[kind][slug] = Named(name)
+                named.entries.append(entry)
+        for quote in brief.commentary:
+            index["people"][slugify(quote.speaker)].commentary.append((entry, quote))
+    return index
+
+
+def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, str]:
+    """The index page of each kind and the page of every entity."""
+    pages: dict[str, str] = {}
+    for kind, label in KINDS.items():
+        named = sorted(index[kind].values(), key=lambda n: n.name.casefold())
+        pages.update(_index_pages(kind, label, named))
+        for item in named:
+            pages.update(_entity_pages(kind, item))
+    return pages
+
+
+def _index_pages(kind: str, label: str, named: list[Named]) -> dict[str, str]:
+    pages = {}
+    column = "Person" if kind == "people" else label[:-1]
+    for uri, chunk, pager in paginated(f"{kind}/index.md", named, size=INDEX_PAGE_SIZE):
+        rows = "".join(
+            f"| [{cell(n.name)}]({link(uri, entity_uri(kind, n.name))}) | {len(n.entries)} |\n"
+            for n in chunk
+        )
+        table = f"| {column} | Briefs |\n| --- | ---: |\n{rows}"
+        pages[uri] = (
+            page_meta(label, f"{label} named in the archive's briefs.")
+            + f"# {label}\n\n{len(named)} named in the briefs.\n\n"
+            + (table if rows else "None yet.\n")
+            + (f"\n{pager}" if pager else "")
+        )
+    return pages
+
+
+def _entity_pages(kind: str, named: Named) -> dict[str, str]:
+    pages = {}
+    for uri, chunk, pager in paginated(entity_uri(kind, named.name), named.entries):
+        parts = [
+            page_meta(named.name, f"Briefs that name {named.name}."),
+            f"# {md_text(named.name)}\n",
+            f"{briefs_count(len(named.entries))} · [All {KINDS[kind].lower()}]"
+            f"({link(uri, f'{kind}/index.md')})\n{{: .nb-byline }}\n",
+        ]
+        if named.commentary and uri == entity_uri(kind, named.name):
+            parts.append(_commentary(uri, named.commentary))
+        parts.append("## Briefs\n\n" + "".join(brief_item(uri, entry) for entry in chunk))
+        pages[uri] = "\n".join(parts) + (f"\n{pager}" if pager else "")
+    return pages
+
+
+def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> str:
+    blocks = ["## Commentary\n"]
+    for entry, quote in commentary:
+        where = f"[{md_text(entry.brief.title)}]({link(from_uri, entry.src_uri)})"
+        role = f", {md_text(quote.role)}" if quote.role else ""
+        blocks.append(f"> {md_text(' '.join(quote.text.split()))}\n>\n> — on {where}{role}\n")
+    return "\n".join(blocks)
