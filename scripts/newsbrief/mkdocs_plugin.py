@@ -30,6 +30,7 @@ from newsbrief.archive import Archive, load_archive
 from newsbrief.feeds import FeedSpec, render_feeds
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
+from newsbrief.related import related_briefs
 from newsbrief.schema import json_schema_text
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
@@ -105,6 +106,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             for uri, text in generated.items()
         ]
         entries = archive.entries  # newest first
+        related = related_briefs(entries)
         pages += [
             (
                 entry.src_uri,
@@ -113,6 +115,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                     archive.vocabulary,
                     newer=entries[index - 1] if index else None,
                     older=entries[index + 1] if index + 1 < len(entries) else None,
+                    related=related[entry.src_uri],
                 ),
                 InclusionLevel.NOT_IN_NAV,
             )

@@ -92,6 +92,7 @@ def brief_page(
     vocabulary: Vocabulary,
     newer: Entry | None = None,
     older: Entry | None = None,
+    related: Sequence[Entry] = (),
 ) -> str:
     """The Markdown of a brief's page; ``newer`` and ``older`` are its neighbours in time."""
     brief = entry.brief
@@ -119,6 +120,9 @@ def brief_page(
     parts += [
         who_and_where(entry.src_uri, brief),
         source_section(brief.source, brief.cites),
+        "## Related briefs\n\n" + "".join(brief_item(entry.src_uri, r) for r in related)
+        if related
+        else "",
         neighbours(entry.src_uri, newer, older),
     ]
     return "\n".join(part for part in parts if part)

@@ -1,0 +1,34 @@
+"""Related briefs: rare shared features count most, newest first among equals."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from newsbrief.archive import load_archive
+from newsbrief.related import related_briefs
+
+
+def test_rarer_shared_features_rank_higher_and_ties_go_newest_first(archive_root) -> None:
+    (base,) = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"})).entries
+
+    def brief(slug: str, day: int, tags: list[str], people: list[str]):
+        return dataclasses.replace(
+            base,
+            slug=slug,
+            brief=dataclasses.replace(
+                base.brief, date=dt.date(2025, 5, day), tags=tags, people=people
+            ),
+        )
+
+    entries = [
+        brief("a", 9, ["military"], ["Rare Person"]),
+        brief("b", 8, ["military"], []),
+        brief("c", 7, ["military"], []),
+        brief("d", 6, ["military"], ["Rare Person"]),
+        brief("e", 5, ["economy"], []),
+    ]
+    related = related_briefs(entries, limit=3)
+    assert [e.slug for e in related[entries[0].src_uri]] == ["d", "b", "c"]
+    assert [e.slug for e in related[entries[1].src_uri]] == ["a", "c", "d"]
+    assert related[entries[4].src_uri] == []  # shares nothing
