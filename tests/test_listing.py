@@ -41,7 +41,7 @@ def test_tag_pages_hold_at_most_a_hundred_briefs_and_link_each_other(many, archi
     vocabulary = load_archive(archive_root({})).vocabulary
     pages = tag_pages("military", vocabulary.tags["military"], many)
     assert list(pages) == page_uris("tags/military.md", 3)
-    counts = [text.count("\n- **[") for text in pages.values()]
+    counts = [text.count("<li>") for text in pages.values()]
     assert counts == [PAGE_SIZE, PAGE_SIZE, 50]
     second = pages["tags/military/page/2.md"]
     assert "Page 2 of 3 · [← Newer](../../military.md) · [Older →](3.md)" in second
@@ -58,7 +58,7 @@ def test_archive_by_year_and_month(many) -> None:
         "1 briefs" in pages["archive/2025/index.md"] or "1 brief" in pages["archive/2025/index.md"]
     )
     december = pages["archive/2024/12/index.md"]
-    assert december.count("\n- **[") == 31
+    assert december.count("<li>") == 31
     assert "[2024](../index.md) · [All years](../../index.md)" in december
 
 

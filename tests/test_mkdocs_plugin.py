@@ -316,3 +316,30 @@ def test_entity_pages_list_their_briefs_and_experts_their_commentary(site: Path)
     links = [v for tag, name, v in attributes(article(site, "2025/06/10/exports/index.html"))]
     assert "../../../../places/south-korea/" in links
     assert "../../../../organizations/ministry-of-trade-industry-and-energy/" in links
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """Crawl the whole built site: no broken link, anchor or asset reference."""
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            found = attributes(page.read_text(encoding="utf-8"))
+            ids[page] = {value for _, name, value in found if name == "id"}
+        return ids[page]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for _, name, value in attributes(page.read_text(encoding="utf-8")):
+            if name not in ("href", "src") or re.match(r"(https?:|mailto:|data:|//)", value):
+                continue
+            path, _, fragment = value.partition("#")
+            base = site if path.startswith("/") else page.parent  # 404.html links from the root
+            target = (base / path.lstrip("/")).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {value}")
+            elif fragment and target.suffix == ".html" and fragment not in anchors(target):
+                broken.append(f"{page.relative_to(site)}: {value} (no such anchor)")
+    assert broken == []

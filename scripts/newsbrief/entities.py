@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from newsbrief.briefs import Entry
 from newsbrief.listing import paginated
-from newsbrief.render import brief_item, briefs_count, cell, link, md_text, page_meta
+from newsbrief.render import brief_list, briefs_count, cell, link, md_text, page_meta
 from newsbrief.schema import Quote
 from newsbrief.slugs import slugify
 
@@ -96,7 +96,7 @@ def _entity_pages(kind: str, named: Named) -> dict[str, str]:
         ]
         if named.commentary and uri == entity_uri(kind, named.name):
             parts.append(_commentary(uri, named.commentary))
-        parts.append("## Briefs\n\n" + "".join(brief_item(uri, entry) for entry in chunk))
+        parts.append("## Briefs\n\n" + brief_list(uri, chunk))
         pages[uri] = "\n".join(parts) + (f"\n{pager}" if pager else "")
     return pages
 

@@ -18,7 +18,8 @@ from newsbrief.briefs import Entry
 from newsbrief.vocabulary import Vocabulary
 
 FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
-LIMIT = 50
+LIMIT = 50  # entries in the whole archive's feeds
+TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,14 @@ def entry_url(site_url: str, entry: Entry) -> str:
 
 
 def render_feeds(
-    spec: FeedSpec, entries: Sequence[Entry], vocabulary: Vocabulary, site_url: str
+    spec: FeedSpec,
+    entries: Sequence[Entry],
+    vocabulary: Vocabulary,
+    site_url: str,
+    limit: int = LIMIT,
 ) -> dict[str, str]:
-    """The three feed documents, by file name, for the newest ``LIMIT`` entries."""
-    newest = list(entries[:LIMIT])
+    """The three feed documents, by file name, for the newest ``limit`` entries."""
+    newest = list(entries[:limit])
     generator = FeedGenerator()
     generator.id(spec.home_url)
     generator.title(spec.title)

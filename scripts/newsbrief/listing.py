@@ -15,7 +15,7 @@ from typing import TypeVar
 from newsbrief.briefs import Entry
 from newsbrief.render import (
     TAGS_INDEX,
-    brief_item,
+    brief_list,
     briefs_count,
     feed_links,
     link,
@@ -66,7 +66,7 @@ def tag_pages(slug: str, tag: Tag, entries: Sequence[Entry]) -> dict[str, str]:
     count = briefs_count(len(entries))
     pages = {}
     for uri, chunk, pager in paginated(tag_uri(slug), entries):
-        listing = "".join(brief_item(uri, entry) for entry in chunk)
+        listing = brief_list(uri, chunk)
         pages[uri] = (
             page_meta(
                 tag.title, tag.description, feed_title=tag.title if uri == tag_uri(slug) else None
@@ -130,7 +130,7 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, s
             + f"# {title}\n\n{briefs_count(len(entries))} · "
             f"[{year}]({link(uri, f'archive/{year}/index.md')}) · "
             f"[All years]({link(uri, ARCHIVE_INDEX)})\n{{: .nb-byline }}\n\n"
-            + "".join(brief_item(uri, entry) for entry in chunk)
+            + brief_list(uri, chunk)
             + (f"\n{pager}" if pager else "")
         )
     return pages

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from newsbrief import entities, listing, render
 from newsbrief.archive import Archive, load_archive
-from newsbrief.feeds import FeedSpec, render_feeds
+from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
@@ -156,19 +156,21 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "",
                 FeedSpec(config.site_name, config.site_description or "", site_url, site_url),
                 archive.entries,
+                LIMIT,
             )
         ]
         for slug, entries in archive.by_tag().items():
             tag = archive.vocabulary.tags[slug]
             folder = f"{site_url}tags/{slug}/"
             title = f"{config.site_name}: {tag.title}"
-            specs.append(
-                (f"tags/{slug}/", FeedSpec(title, tag.description, folder, folder), entries)
-            )
+            spec = FeedSpec(title, tag.description, folder, folder)
+            specs.append((f"tags/{slug}/", spec, entries, TAG_LIMIT))
         return [
             (prefix + name, text, InclusionLevel.UNDEFINED)
-            for prefix, spec, entries in specs
-            for name, text in render_feeds(spec, entries, archive.vocabulary, site_url).items()
+            for prefix, spec, entries, limit in specs
+            for name, text in render_feeds(
+                spec, entries, archive.vocabulary, site_url, limit
+            ).items()
         ]
 
     def _archive(self) -> Archive:
