@@ -176,7 +176,7 @@ def test_front_matter_text_is_shown_as_text_never_run(site: Path) -> None:
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in content
     found = attributes(html)
     assert not [a for a in found if a[1].startswith("on")]
-    assert not [a for a in found if "javascript:" in a[2]]
+    assert not [a for a in found if a[1] in ("href", "src", "action") and "javascript:" in a[2]]
     assert not re.search(r"<(script|iframe|svg)[^>]*>[^<]*alert", html)
 
 
@@ -343,3 +343,18 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
             elif fragment and target.suffix == ".html" and fragment not in anchors(target):
                 broken.append(f"{page.relative_to(site)}: {value} (no such anchor)")
     assert broken == []
+
+
+def test_brief_pages_carry_reading_time_and_opengraph_meta(site: Path) -> None:
+    assert "citing Yonhap and KCNA · 1 min read" in text_of(article(site, KIM))
+    head = read(site, KIM)
+    for meta in (
+        '<meta property="og:type" content="article">',
+        '<meta property="og:title" content="Kim Jong-un inspects an upgraded tank factory">',
+        '<meta property="article:published_time" content="2025-05-04">',
+        f'<meta property="og:url" content="{SITE_URL}2025/05/04/kim-tank-factory/">',
+        '<meta name="twitter:card" content="summary">',
+    ):
+        assert meta in head
+    evil = read(site, "2025/06/11/markup/index.html")
+    assert 'content="&lt;img src=x onerror=alert(1)&gt; [click](javascript:alert(3))"' in evil

@@ -69,7 +69,8 @@ def test_brief_page_of_the_seed_brief(archive_root) -> None:
     page = render.brief_page(archive.entries[0], archive.vocabulary)
     assert page.startswith(
         "---\ntitle: Kim Jong-un inspects an upgraded tank factory\n"
-        "description: North Korean leader Kim Jong-un inspected a tank factory.\n---\n"
+        "description: North Korean leader Kim Jong-un inspected a tank factory.\n"
+        "og_article: true\npublished: '2025-05-04'\n---\n"
     )
     assert "[North Korea](../../../tags/north-korea.md){ .nb-chip }" in page
     assert "## Who and where" not in page  # the fixture names nobody: no empty section

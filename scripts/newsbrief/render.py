@@ -72,7 +72,12 @@ def tag_uri(slug: str) -> str:
     return f"tags/{slug}.md"
 
 
-def page_meta(title: str, description: str | None = None, feed_title: str | None = None) -> str:
+def page_meta(
+    title: str,
+    description: str | None = None,
+    feed_title: str | None = None,
+    published: dt.date | None = None,
+) -> str:
     """A generated page's own front matter, read by MkDocs for ``<title>`` and ``<meta>``.
 
     The theme writes these values into the HTML unescaped (it expects titles to be
@@ -83,6 +88,9 @@ def page_meta(title: str, description: str | None = None, feed_title: str | None
         meta["description"] = html.escape(description)
     if feed_title:  # the page has feeds of its own, in its folder (see overrides/main.html)
         meta["feed_title"] = html.escape(feed_title)
+    if published:  # a brief: OpenGraph calls it an article
+        meta["og_article"] = True
+        meta["published"] = published.isoformat()
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
@@ -107,11 +115,14 @@ def brief_page(
 ) -> str:
     """The Markdown of a brief's page; ``newer`` and ``older`` are its neighbours in time."""
     brief = entry.brief
-    parts = [page_meta(brief.title, brief.synopsis), f"# {md_text(brief.title)}\n"]
+    parts = [
+        page_meta(brief.title, brief.synopsis, published=brief.date),
+        f"# {md_text(brief.title)}\n",
+    ]
     if brief.draft:
         parts.append(draft_notice(brief.review))
     parts += [
-        byline(brief) + "\n{: .nb-byline }\n",
+        f"{byline(brief)} · {reading_minutes(entry)} min read\n{{: .nb-byline }}\n",
         tag_chips(entry.src_uri, brief.tags, vocabulary) + "\n{: .nb-chips }\n",
         '!!! abstract "Synopsis"\n    ' + md_text(brief.synopsis) + "\n",
         "## Key takeaways\n\n" + bullets(brief.takeaways),
@@ -156,6 +167,17 @@ def draft_notice(review: Sequence[str]) -> str:
         + heading
         + notes
     )
+
+
+WORDS_PER_MINUTE = 220
+
+
+def reading_minutes(entry: Entry) -> int:
+    """Minutes a reader needs for the brief's page, at an ordinary reading speed."""
+    brief = entry.brief
+    texts = [brief.synopsis, *brief.takeaways, entry.body]
+    texts += [quote.text for quote in (*brief.quotes, *brief.commentary)]
+    return max(1, round(sum(len(text.split()) for text in texts) / WORDS_PER_MINUTE))
 
 
 def byline(brief: Brief) -> str:
