@@ -7,7 +7,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from newsbrief import render
+from newsbrief import listing, render
 from newsbrief.archive import load_archive
 from newsbrief.schema import Quote, Source
 
@@ -78,7 +78,7 @@ def test_brief_page_of_the_seed_brief(archive_root) -> None:
 
 def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    index = render.tag_index(archive.vocabulary, archive.by_tag())
+    index = listing.tag_index(archive.vocabulary, archive.by_tag())
     assert "2 of 6 tags are in use." in index
     countries = index[index.index("## Countries") : index.index("## Topics")]
     assert countries.index("North Korea") < countries.index("South Korea")

@@ -1,4 +1,5 @@
-"""Listing pages: tag pages and the archive by year and month, paginated.
+"""Listing pages: the home page's latest briefs, the tag index and tag pages, and the
+archive by year and month, paginated.
 
 No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
 ``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
@@ -14,16 +15,21 @@ from typing import TypeVar
 
 from newsbrief.briefs import Entry
 from newsbrief.render import (
+    KIND_HEADINGS,
     TAGS_INDEX,
     brief_list,
     briefs_count,
+    cell,
     feed_links,
+    format_date,
     link,
     md_text,
     page_meta,
+    tag_chips,
     tag_uri,
 )
 from newsbrief.schema import Tag
+from newsbrief.vocabulary import Vocabulary
 
 PAGE_SIZE = 100
 ARCHIVE_INDEX = "archive/index.md"
@@ -134,3 +140,55 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, s
             + (f"\n{pager}" if pager else "")
         )
     return pages
+
+
+def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
+    """Every tag of the vocabulary with its count, by kind, most used first.
+
+    ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
+    """
+    used = sum(1 for entries in by_tag.values() if entries)
+    parts = [
+        page_meta("Tags", "Every topic, region, country and conflict the archive is tagged with."),
+        "# Tags\n",
+        f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
+        "newest first.\n",
+    ]
+    for kind, heading in KIND_HEADINGS.items():
+        slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
+        slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
+        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag[slug])) for slug in slugs]
+        if rows:
+            parts.append(
+                f"## {heading}\n\n| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
+                + "".join(rows)
+            )
+    return "\n".join(parts)
+
+
+def _tag_row(slug: str, tag: Tag, count: int) -> str:
+    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})"
+    return f"| {name} | {count} | {cell(tag.description)} |\n"
+
+
+def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabulary) -> str:
+    """The newest briefs as cards: title, date, dateline, tags and first takeaway."""
+    if not entries:
+        return "## Latest briefs\n\nNo briefs are published yet.\n"
+    cards = []
+    for entry in entries:
+        brief = entry.brief
+        where = f" · {md_text(brief.dateline)}" if brief.dateline else ""
+        chips = tag_chips(from_uri, brief.tags, vocabulary)
+        cards.append(
+            f"-   **[{md_text(brief.title)}]({link(from_uri, entry.src_uri)})**\n\n"
+            f"    {format_date(brief.date)}{where}\n\n"
+            f"    {md_text(brief.takeaways[0])}\n\n"
+            f"    {chips}\n"
+        )
+    return (
+        "## Latest briefs\n\n"
+        '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
+        f"[All tags]({link(from_uri, TAGS_INDEX)}) · "
+        f"[Archive]({link(from_uri, 'archive/index.md')}) · {feed_links(from_uri, '')}\n"
+    )

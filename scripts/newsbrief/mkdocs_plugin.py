@@ -84,8 +84,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         by_tag = archive.by_tag()
         pages: list[tuple[str, str | bytes, InclusionLevel]] = [
             (
-                render.TAGS_INDEX,
-                render.tag_index(archive.vocabulary, by_tag),
+                listing.TAGS_INDEX,
+                listing.tag_index(archive.vocabulary, by_tag),
                 InclusionLevel.UNDEFINED,
             ),
             (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
@@ -137,7 +137,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             return markdown
         archive = self._archive()
         latest = archive.entries[: self.config.latest]
-        return markdown.rstrip() + "\n\n" + render.latest_briefs(HOME, latest, archive.vocabulary)
+        return markdown.rstrip() + "\n\n" + listing.latest_briefs(HOME, latest, archive.vocabulary)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 import yaml
 
 from newsbrief.briefs import Entry
-from newsbrief.schema import Brief, Quote, Source, Tag
+from newsbrief.schema import Brief, Quote, Source
 from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
 
@@ -292,56 +292,4 @@ def feed_links(from_uri: str, folder: str) -> str:
     names = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
     return "Follow: " + " · ".join(
         f"[{label}]({link(from_uri, folder + name)})" for label, name in names
-    )
-
-
-def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
-    """Every tag of the vocabulary with its count, by kind, most used first.
-
-    ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
-    """
-    used = sum(1 for entries in by_tag.values() if entries)
-    parts = [
-        page_meta("Tags", "Every topic, region, country and conflict the archive is tagged with."),
-        "# Tags\n",
-        f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
-        "newest first.\n",
-    ]
-    for kind, heading in KIND_HEADINGS.items():
-        slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
-        slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
-        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag[slug])) for slug in slugs]
-        if rows:
-            parts.append(
-                f"## {heading}\n\n| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
-                + "".join(rows)
-            )
-    return "\n".join(parts)
-
-
-def _tag_row(slug: str, tag: Tag, count: int) -> str:
-    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})"
-    return f"| {name} | {count} | {cell(tag.description)} |\n"
-
-
-def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabulary) -> str:
-    """The newest briefs as cards: title, date, dateline, tags and first takeaway."""
-    if not entries:
-        return "## Latest briefs\n\nNo briefs are published yet.\n"
-    cards = []
-    for entry in entries:
-        brief = entry.brief
-        where = f" · {md_text(brief.dateline)}" if brief.dateline else ""
-        chips = tag_chips(from_uri, brief.tags, vocabulary)
-        cards.append(
-            f"-   **[{md_text(brief.title)}]({link(from_uri, entry.src_uri)})**\n\n"
-            f"    {format_date(brief.date)}{where}\n\n"
-            f"    {md_text(brief.takeaways[0])}\n\n"
-            f"    {chips}\n"
-        )
-    return (
-        "## Latest briefs\n\n"
-        '<div class="grid cards nb-cards" markdown>\n\n' + "\n".join(cards) + "\n</div>\n\n"
-        f"[All tags]({link(from_uri, TAGS_INDEX)}) · "
-        f"[Archive]({link(from_uri, 'archive/index.md')}) · {feed_links(from_uri, '')}\n"
     )
