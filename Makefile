@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install site serve check test lint format schema bench eval lock clean
+.PHONY: help install site serve check test browser lint format schema bench eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,8 +32,16 @@ serve: $(STAMP) ## preview the site with drafts, reloading on edits in docs/, br
 check: $(STAMP) ## check every brief and the tag vocabulary
 	$(BIN)/newsbrief check
 
-test: lint ## lint, then run the test suite
+test: lint browser ## lint, then run the test suite (browser tests included)
 	$(BIN)/python -m pytest
+
+browser: ## install Debian's Chromium for the browser tests where it is missing
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "the browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; }
 
 lint: $(STAMP) ## ruff, formatting, and the committed JSON Schema is current
 	$(BIN)/ruff check scripts tests benchmarks
@@ -61,4 +69,4 @@ lock: ## re-resolve the newest allowed versions into requirements.lock
 	rm -rf .lock-venv
 
 clean: ## remove the built site and caches (keeps .venv/)
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site build .pytest_cache .ruff_cache

@@ -1,41 +1,36 @@
-"""The built site in a real browser: headless Chromium, served from a plain file server.
+"""The built site in a real browser: Debian's headless Chromium driven by Playwright,
+the site served by Python's plain file server on 127.0.0.1.
 
-These tests need Debian's ``chromium`` and ``chromium-driver``; ``.ci/run`` installs
-them and sets NEWSBRIEF_REQUIRE_BROWSER=1, so in CI a missing browser fails the run
-instead of skipping it.
+`make test` installs Chromium with apt-get where it is missing, so these tests never
+skip: without a browser they fail.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from .conftest import make_site
+from .conftest import REPO, make_site
 from .test_mkdocs_plugin import BRIEFS, build_site
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-
-if not (CHROMIUM and CHROMEDRIVER):
-    if os.environ.get("NEWSBRIEF_REQUIRE_BROWSER"):
-        raise RuntimeError("NEWSBRIEF_REQUIRE_BROWSER is set but chromium/chromedriver are missing")
-    pytest.skip(
-        "no chromium/chromedriver: `apt-get install chromium chromium-driver`",
-        allow_module_level=True,
-    )
-
-from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = REPO / "build/screenshots"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -45,86 +40,122 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The fixture site, built and served by Python's plain file server on loopback."""
+    """The fixture site, built and served by a plain file server on loopback."""
     site = build_site(make_site(tmp_path_factory.mktemp("browser"), BRIEFS))
     handler = functools.partial(QuietHandler, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
     server.shutdown()
     server.server_close()
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1280,900",
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "no chromium: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page, with every host it requested, console error and dialog it raised."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.hosts: set[str] = set()
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("request", lambda request: self.hosts.add(urlparse(request.url).netloc))
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture
+def watched(browser: Browser, base_url: str) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = Watched(context.new_page())
+    yield page
+    assert page.errors == []
+    assert page.hosts <= {urlparse(base_url).netloc}, page.hosts
+    context.close()
+
+
+def heading(page: Page) -> str:
+    """The page's h1 without its permalink mark."""
+    return page.locator("article h1").evaluate("el => el.childNodes[0].textContent")
+
+
+def test_brief_page_reads_right_and_chips_lead_on(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "2025/05/04/kim-tank-factory/")
+    assert heading(page) == "Kim Jong-un inspects an upgraded tank factory"
+    expert = page.locator(".nb-quotes--expert")
+    assert "Yang Moo-jin" in expert.inner_text() and expert.is_visible()
+    border = "el => getComputedStyle(el).borderLeftColor"
+    principal_color = page.locator(".nb-quotes--principal").evaluate(border)
+    assert principal_color != expert.evaluate(border)
+    page.get_by_role("link", name="North Korea", exact=True).first.click()
+    page.wait_for_url("**/tags/north-korea/")
+    assert heading(page) == "North Korea"
+
+
+@pytest.mark.parametrize(
+    "query", ["Yang Moo-jin", "inspected an upgraded tank factory"], ids=["expert", "takeaway"]
+)
+def test_search_finds_the_brief_and_opens_it(watched: Watched, base_url: str, query: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    result = page.locator(".md-search-result__item", has_text="upgraded tank factory").first
+    result.wait_for(timeout=15_000)
+    result.locator("a").first.click()
+    page.wait_for_url("**/2025/05/04/kim-tank-factory/**")
+
+
+def test_archive_and_entity_pages_lead_to_briefs(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "archive/")
+    page.get_by_role("link", name="June 2025").click()
+    page.get_by_role(
+        "link", name="South Korea's exports rise for a third month on chip demand"
+    ).click()
+    page.get_by_role("link", name="South Korea", exact=True).last.click()
+    page.wait_for_url("**/places/south-korea/")
+
+
+def test_markup_in_front_matter_shows_as_text_and_runs_nothing(watched: Watched, base_url: str):
+    page = watched.page
+    page.goto(base_url + "2025/06/11/markup/")
+    text = "<img src=x onerror=alert(1)> [click](javascript:alert(3))"
+    assert heading(page) == text
+    assert page.title().startswith("<img src=x onerror=alert(1)>")
+    assert page.locator("article img, article iframe, article svg").count() == 0
+    assert watched.dialogs == []
+
+
+def test_phone_screenshots(browser: Browser, base_url: str) -> None:
+    """A 375 px wide phone renders each kind of page without horizontal scrolling."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=2)
+    page = context.new_page()
+    for name, path in (
+        ("home", ""),
+        ("brief", "2025/05/04/kim-tank-factory/"),
+        ("tag", "tags/north-korea/"),
+        ("archive", "archive/2025/06/"),
     ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(CHROMEDRIVER))
-    yield driver
-    driver.quit()
-
-
-def requested_hosts(driver: webdriver.Chrome) -> set[str]:
-    """Hosts of every request the browser made since the last call."""
-    import json
-
-    hosts = set()
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            url = urlparse(message["params"]["request"]["url"])
-            if url.scheme in ("http", "https", "ws", "wss"):
-                hosts.add(url.netloc)
-    return hosts
-
-
-def test_brief_page_reads_right_and_loads_nothing_from_elsewhere(browser, base_url) -> None:
-    browser.get(base_url + "2025/05/04/kim-tank-factory/")
-    heading = browser.find_element(By.CSS_SELECTOR, "article h1")
-    assert heading.text == "Kim Jong-un inspects an upgraded tank factory"
-    expert = browser.find_element(By.CSS_SELECTOR, ".nb-quotes--expert")
-    assert "Yang Moo-jin" in expert.text and expert.is_displayed()
-    principal = browser.find_element(By.CSS_SELECTOR, ".nb-quotes--principal")
-    assert principal.value_of_css_property("border-left-color") != expert.value_of_css_property(
-        "border-left-color"
-    )
-    browser.find_element(By.LINK_TEXT, "Military").click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_contains("/tags/military/"))
-    assert browser.find_element(By.CSS_SELECTOR, "article h1").text == "Military"
-    assert requested_hosts(browser) == {urlparse(base_url).netloc}
-
-
-def test_search_finds_an_experts_name(browser, base_url) -> None:
-    browser.get(base_url)
-    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
-    field = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    WebDriverWait(browser, 10).until(expected_conditions.element_to_be_clickable(field))
-    field.send_keys("Yang")
-    results = WebDriverWait(browser, 15).until(
-        lambda driver: driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
-    )
-    titles = [result.text.split("\n")[0] for result in results]
-    assert "Kim Jong-un inspects an upgraded tank factory" in titles, titles
-
-
-def test_markup_in_front_matter_shows_as_text_and_runs_nothing(browser, base_url) -> None:
-    browser.get(base_url + "2025/06/11/markup/")
-    heading = browser.find_element(By.CSS_SELECTOR, "article h1")
-    assert heading.text == "<img src=x onerror=alert(1)> [click](javascript:alert(3))"
-    assert browser.title.startswith("<img src=x onerror=alert(1)>")
-    with pytest.raises(NoAlertPresentException):
-        browser.switch_to.alert.text  # noqa: B018 - reading it is how an alert is detected
-    assert browser.find_elements(By.CSS_SELECTOR, "article img, article iframe, article svg") == []
+        page.goto(base_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{name} page is {width} px wide"
+        page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
+        assert (SCREENSHOTS / f"phone-{name}.png").stat().st_size > 10_000
+    context.close()

@@ -74,9 +74,7 @@ def tag_pages(slug: str, tag: Tag, entries: Sequence[Entry]) -> dict[str, str]:
     for uri, chunk, pager in paginated(tag_uri(slug), entries):
         listing = brief_list(uri, chunk)
         pages[uri] = (
-            page_meta(
-                tag.title, tag.description, feed_title=tag.title if uri == tag_uri(slug) else None
-            )
+            page_meta(tag.title, tag.description)
             + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
             + f"{count} · [All tags]({link(uri, TAGS_INDEX)}) · "
             + feed_links(uri, f"tags/{slug}/")
