@@ -32,8 +32,11 @@ serve: $(STAMP) ## preview the site with drafts, reloading on edits in docs/, br
 check: $(STAMP) ## check every brief and the tag vocabulary
 	$(BIN)/newsbrief check
 
-test: lint browser ## lint, then run the test suite (browser tests included)
+test: lint browser node_modules/.package-lock.json ## lint, then run the test suite (browser tests included)
 	$(BIN)/python -m pytest
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
 
 browser: ## install Debian's Chromium for the browser tests where it is missing
 	@command -v chromium >/dev/null || { \

@@ -159,3 +159,37 @@ def test_phone_screenshots(browser: Browser, base_url: str) -> None:
         page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
         assert (SCREENSHOTS / f"phone-{name}.png").stat().st_size > 10_000
     context.close()
+
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"  # installed from package.json by `make test`
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it stands."""
+    assert AXE.exists(), "no axe-core: run `make test`, which installs it with npm"
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "async () => (await axe.run()).violations"
+        ".filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))"
+    )
+    return list(found)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", "2025/05/04/kim-tank-factory/", "tags/north-korea/", "archive/2025/06/", "people/"],
+    ids=["home", "brief", "tag", "archive", "people"],
+)
+def test_no_serious_accessibility_violation(watched: Watched, base_url: str, path: str) -> None:
+    watched.page.goto(base_url + path)
+    assert serious_violations(watched.page) == []
+
+
+def test_search_results_have_no_serious_accessibility_violation(watched: Watched, base_url: str):
+    page = watched.page
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Yang", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert serious_violations(page) == []

@@ -36,6 +36,7 @@ from newsbrief.schema import json_schema_text
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 HOME = "index.md"
 JSON_SCHEMA_URI = "reference/brief.schema.json"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 class NewsbriefConfig(Config):
@@ -138,6 +139,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         archive = self._archive()
         latest = archive.entries[: self.config.latest]
         return markdown.rstrip() + "\n\n" + listing.latest_briefs(HOME, latest, archive.vocabulary)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Name Material's search dialog for screen readers (axe: aria-dialog-name)."""
+        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
