@@ -38,12 +38,14 @@ test: lint browser node_modules/.package-lock.json ## lint, then run the test su
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --silent --no-audit --no-fund
 
-browser: ## install Debian's Chromium for the browser tests where it is missing
-	@command -v chromium >/dev/null || { \
+browser: ## install Debian's Chromium and Java (for the HTML checker) where they are missing
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq chromium default-jre-headless >/dev/null; \
 	  else \
-	    echo "the browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	    echo "the tests need Debian's chromium and java: sudo apt-get install chromium default-jre-headless" >&2; \
+	    exit 1; \
 	  fi; }
 
 lint: $(STAMP) ## ruff, formatting, and the committed JSON Schema is current

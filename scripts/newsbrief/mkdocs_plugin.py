@@ -9,6 +9,8 @@ Event order, and what each handler does:
   as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
   the navigation, which keeps build time linear in the number of briefs;
 * ``on_page_markdown``: append the latest briefs to the home page;
+* ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
+  of Material's HTML (pages, and the 404 page);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
@@ -28,6 +30,7 @@ from mkdocs.structure.pages import Page
 from newsbrief import entities, listing, render
 from newsbrief.archive import Archive, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
+from newsbrief.html_fixes import fix_material_html
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
@@ -36,7 +39,6 @@ from newsbrief.schema import json_schema_text
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 HOME = "index.md"
 JSON_SCHEMA_URI = "reference/brief.schema.json"
-SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 class NewsbriefConfig(Config):
@@ -141,8 +143,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return markdown.rstrip() + "\n\n" + listing.latest_briefs(HOME, latest, archive.vocabulary)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Name Material's search dialog for screen readers (axe: aria-dialog-name)."""
-        return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
+        return fix_material_html(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return fix_material_html(output_content)  # the 404 page
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
