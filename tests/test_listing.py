@@ -10,7 +10,15 @@ import pytest
 
 from newsbrief.archive import load_archive
 from newsbrief.briefs import Entry
-from newsbrief.listing import PAGE_SIZE, archive_pages, page_uris, tag_pages
+from newsbrief.listing import (
+    PAGE_SIZE,
+    TAGS_A_TO_Z,
+    TAGS_INDEX,
+    archive_pages,
+    page_uris,
+    tag_indexes,
+    tag_pages,
+)
 
 
 @pytest.fixture
@@ -63,3 +71,23 @@ def test_archive_by_year_and_month(many) -> None:
 
 def test_empty_archive_says_so() -> None:
     assert "No briefs are published yet." in archive_pages([])["archive/index.md"]
+
+
+def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    index = tag_indexes(archive.vocabulary, archive.by_tag())[TAGS_INDEX]
+    assert "2 of 6 tags are in use." in index
+    countries = index[index.index("## Countries") : index.index("## Topics")]
+    assert countries.index("North Korea") < countries.index("South Korea")
+    assert "| [North Korea](north-korea.md) | 1 |" in countries
+    assert "| [South Korea](south-korea.md) | 0 |" in countries
+
+
+def test_tag_index_a_to_z_is_the_readers_other_choice(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    indexes = tag_indexes(archive.vocabulary, archive.by_tag())
+    assert "Order: by briefs · [A to Z](a-z.md)" in indexes[TAGS_INDEX]
+    a_to_z = indexes[TAGS_A_TO_Z]
+    assert "Order: [by briefs](index.md) · A to Z" in a_to_z
+    titles = re.findall(r"^\| \[([^\]]+)\]", a_to_z, flags=re.MULTILINE)
+    assert titles == sorted(titles, key=str.casefold) and len(titles) == 6

@@ -7,7 +7,7 @@ import datetime as dt
 import markdown
 import pytest
 
-from newsbrief import listing, render
+from newsbrief import render
 from newsbrief.archive import load_archive
 from newsbrief.schema import Quote, Source
 
@@ -74,13 +74,3 @@ def test_brief_page_of_the_seed_brief(archive_root) -> None:
     )
     assert "[North Korea](../../../tags/north-korea.md){ .nb-chip }" in page
     assert "## Who and where" not in page  # the fixture names nobody: no empty section
-
-
-def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
-    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    index = listing.tag_index(archive.vocabulary, archive.by_tag())
-    assert "2 of 6 tags are in use." in index
-    countries = index[index.index("## Countries") : index.index("## Topics")]
-    assert countries.index("North Korea") < countries.index("South Korea")
-    assert "| [North Korea](north-korea.md) | 1 |" in countries
-    assert "| [South Korea](south-korea.md) | 0 |" in countries

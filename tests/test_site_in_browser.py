@@ -105,6 +105,13 @@ def test_brief_page_reads_right_and_chips_lead_on(watched: Watched, base_url: st
     page.get_by_role("link", name="North Korea", exact=True).first.click()
     page.wait_for_url("**/tags/north-korea/")
     assert heading(page) == "North Korea"
+    page.goto(base_url + "2025/06/10/exports/")
+    page.get_by_role("link", name="East Asia", exact=True).first.click()
+    page.wait_for_url("**/tags/east-asia/")
+    page.get_by_role(
+        "link", name="<img src=x onerror=alert(1)> [click](javascript:alert(3))"
+    ).click()
+    page.wait_for_url("**/2025/06/11/markup/")  # on to another brief with that tag
 
 
 @pytest.mark.parametrize(

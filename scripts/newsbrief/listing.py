@@ -140,32 +140,55 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, s
     return pages
 
 
-def tag_index(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> str:
-    """Every tag of the vocabulary with its count, by kind, most used first.
+TAGS_A_TO_Z = "tags/a-z.md"
+_TABLE_HEAD = "| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
+
+
+def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, str]:
+    """Every tag of the vocabulary with its description and count, two ways for readers to
+    choose from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
 
     ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
     """
     used = sum(1 for entries in by_tag.values() if entries)
-    parts = [
-        page_meta("Tags", "Every topic, region, country and conflict the archive is tagged with."),
-        "# Tags\n",
+    intro = (
         f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
-        "newest first.\n",
+        "newest first, and has its own feeds.\n"
+    )
+    meta = page_meta(
+        "Tags", "Every topic, region, country and conflict the archive is tagged with."
+    )
+    by_count = [
+        meta,
+        "# Tags\n",
+        intro,
+        f"Order: by briefs · [A to Z]({link(TAGS_INDEX, TAGS_A_TO_Z)})\n",
     ]
     for kind, heading in KIND_HEADINGS.items():
         slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
         slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
-        rows = [_tag_row(slug, vocabulary.tags[slug], len(by_tag[slug])) for slug in slugs]
+        rows = [
+            _tag_row(TAGS_INDEX, slug, vocabulary.tags[slug], len(by_tag[slug])) for slug in slugs
+        ]
         if rows:
-            parts.append(
-                f"## {heading}\n\n| Tag | Briefs | Description |\n| --- | ---: | --- |\n"
-                + "".join(rows)
-            )
-    return "\n".join(parts)
+            by_count.append(f"## {heading}\n\n{_TABLE_HEAD}" + "".join(rows))
+    alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
+    a_to_z = [
+        meta,
+        "# Tags\n",
+        intro,
+        f"Order: [by briefs]({link(TAGS_A_TO_Z, TAGS_INDEX)}) · A to Z\n",
+        _TABLE_HEAD
+        + "".join(
+            _tag_row(TAGS_A_TO_Z, slug, vocabulary.tags[slug], len(by_tag[slug]))
+            for slug in alphabetical
+        ),
+    ]
+    return {TAGS_INDEX: "\n".join(by_count), TAGS_A_TO_Z: "\n".join(a_to_z)}
 
 
-def _tag_row(slug: str, tag: Tag, count: int) -> str:
-    name = f"[{cell(tag.title)}]({link(TAGS_INDEX, tag_uri(slug))})"
+def _tag_row(from_uri: str, slug: str, tag: Tag, count: int) -> str:
+    name = f"[{cell(tag.title)}]({link(from_uri, tag_uri(slug))})"
     return f"| {name} | {count} | {cell(tag.description)} |\n"
 
 

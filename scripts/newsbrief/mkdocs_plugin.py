@@ -85,12 +85,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         archive = self._archive()
         by_tag = archive.by_tag()
+        tag_indexes = listing.tag_indexes(archive.vocabulary, by_tag)
         pages: list[tuple[str, str | bytes, InclusionLevel]] = [
-            (
-                listing.TAGS_INDEX,
-                listing.tag_index(archive.vocabulary, by_tag),
-                InclusionLevel.UNDEFINED,
-            ),
+            (listing.TAGS_INDEX, tag_indexes[listing.TAGS_INDEX], InclusionLevel.UNDEFINED),
+            (listing.TAGS_A_TO_Z, tag_indexes[listing.TAGS_A_TO_Z], InclusionLevel.NOT_IN_NAV),
             (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
