@@ -53,6 +53,7 @@ def test_tag_pages_hold_at_most_a_hundred_briefs_and_link_each_other(many, archi
     assert counts == [PAGE_SIZE, PAGE_SIZE, 50]
     second = pages["tags/military/page/2.md"]
     assert "Page 2 of 3 · [← Newer](../../military.md) · [Older →](3.md)" in second
+    assert "feed_title: Military" in pages["tags/military.md"] and "feed_title" not in second
 
 
 def test_archive_by_year_and_month(many) -> None:

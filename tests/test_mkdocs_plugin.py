@@ -274,6 +274,10 @@ def test_feeds_are_built_advertised_and_point_at_built_pages(site: Path) -> None
     assert "cruise missiles" not in read(site, "feed.xml")  # drafts stay out of feeds
     page = read(site, "tags/east-asia/index.html")
     assert 'Follow: <a href="feed.xml">RSS</a> · <a href="atom.xml">Atom</a>' in page
+    assert (
+        '<link rel="alternate feed" type="application/rss+xml" title="East Asia (RSS)" '
+        'href="feed.xml">' in page
+    )
     assert 'type="application/atom+xml" title="newsbrief (Atom)" href="../../atom.xml"' in page
 
 

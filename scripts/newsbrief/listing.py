@@ -72,9 +72,10 @@ def tag_pages(slug: str, tag: Tag, entries: Sequence[Entry]) -> dict[str, str]:
     count = briefs_count(len(entries))
     pages = {}
     for uri, chunk, pager in paginated(tag_uri(slug), entries):
+        first = uri == tag_uri(slug)  # feeds sit in the first page's folder
         listing = brief_list(uri, chunk)
         pages[uri] = (
-            page_meta(tag.title, tag.description)
+            page_meta(tag.title, tag.description, feed_title=tag.title if first else None)
             + f"# {md_text(tag.title)}\n\n{md_text(tag.description)}\n\n"
             + f"{count} · [All tags]({link(uri, TAGS_INDEX)}) · "
             + feed_links(uri, f"tags/{slug}/")

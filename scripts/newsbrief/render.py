@@ -72,7 +72,12 @@ def tag_uri(slug: str) -> str:
     return f"tags/{slug}.md"
 
 
-def page_meta(title: str, description: str | None = None, published: dt.date | None = None) -> str:
+def page_meta(
+    title: str,
+    description: str | None = None,
+    published: dt.date | None = None,
+    feed_title: str | None = None,
+) -> str:
     """A generated page's own front matter, read by MkDocs for ``<title>`` and ``<meta>``.
 
     The theme writes these values into the HTML unescaped (it expects titles to be
@@ -81,6 +86,8 @@ def page_meta(title: str, description: str | None = None, published: dt.date | N
     meta = {"title": html.escape(title)}
     if description:
         meta["description"] = html.escape(description)
+    if feed_title:  # the page has feeds of its own, in its folder (see overrides/main.html)
+        meta["feed_title"] = html.escape(feed_title)
     if published:  # a brief: OpenGraph calls it an article
         meta["og_article"] = True
         meta["published"] = published.isoformat()
