@@ -17,7 +17,6 @@ from feedgen.feed import FeedGenerator
 from newsbrief.briefs import Entry
 from newsbrief.vocabulary import Vocabulary
 
-FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
 LIMIT = 50  # entries in the whole archive's feeds
 TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
 
