@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -141,11 +142,26 @@ def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
     )
 
 
-def test_search_index_holds_takeaways_and_experts(site: Path) -> None:
-    index = read(site, "search/search_index.json")
-    assert "Yang Moo-jin" in index
-    assert "Kim Jong-un inspected an upgraded tank factory." in index
-    assert "Semiconductors led the growth." in index
+def searchable(site: Path) -> dict[str, str]:
+    """The text of every page in the Pagefind index, by URL (fragments are gzipped JSON)."""
+    pages = {}
+    for fragment in (site / "pagefind/fragment").iterdir():
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data["content"]
+    return pages
+
+
+def test_search_index_holds_takeaways_experts_tags_names_and_docs(site: Path) -> None:
+    pages = searchable(site)
+    kim = pages["/2025/05/04/kim-tank-factory/"]
+    assert "Yang Moo-jin" in kim and "North Korea" in kim
+    assert "Kim Jong-un inspected an upgraded tank factory." in kim
+    assert "Semiconductors led the growth." in pages["/2025/06/10/exports/"]
+    assert pages["/tags/russia-ukraine-war/"].startswith("Russia–Ukraine war.")
+    assert "/people/yang-moo-jin/" in pages and "/about/" in pages
+    assert "sha256" in pages["/reference/brief-schema/"]
+    assert "/archive/" not in pages  # listings would only repeat the briefs
+    assert '"docs":[]' in read(site, "search/search_index.json")  # Material's is left empty
 
 
 def test_home_page_shows_latest_briefs_newest_first(site: Path) -> None:

@@ -8,6 +8,7 @@ skip: without a browser they fail.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from .conftest import REPO, make_site
 from .test_mkdocs_plugin import BRIEFS, build_site
@@ -120,12 +121,44 @@ def test_brief_page_reads_right_and_chips_lead_on(watched: Watched, base_url: st
 def test_search_finds_the_brief_and_opens_it(watched: Watched, base_url: str, query: str) -> None:
     page = watched.page
     page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    search(page, query)
     result = page.locator(".md-search-result__item", has_text="upgraded tank factory").first
     result.wait_for(timeout=15_000)
     result.locator("a").first.click()
     page.wait_for_url("**/2025/05/04/kim-tank-factory/**")
+
+
+def search(page: Page, query: str) -> None:
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+
+
+def test_search_fetches_only_pagefind_chunks(watched: Watched, base_url: str) -> None:
+    """The query is answered from Pagefind's index, not from Material's whole-site JSON."""
+    page = watched.page
+    fetched: dict[str, int] = {}
+    page.on("requestfinished", lambda r: fetched.update({r.url: r.sizes()["responseBodySize"]}))
+    page.goto(base_url)
+    search(page, "tank")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"Top \d+ matches"))
+    assert any("/pagefind/index/" in url for url in fetched), fetched
+    assert any("/pagefind/fragment/" in url for url in fetched), fetched
+    material_index = [size for url, size in fetched.items() if "search_index.json" in url]
+    assert material_index and max(material_index) < 1000  # every page is excluded from it
+
+
+def test_search_shows_markup_in_a_result_as_text(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    search(page, "synopsis stars")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15_000)
+    assert result.locator("h1").inner_text() == (
+        "<img src=x onerror=alert(1)> [click](javascript:alert(3))"
+    )
+    assert "<script>alert(4)</script>" in result.inner_text()
+    assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+    assert watched.dialogs == []
 
 
 def test_archive_and_entity_pages_lead_to_briefs(watched: Watched, base_url: str) -> None:

@@ -8,14 +8,18 @@ Event order, and what each handler does:
 * ``on_files``: add each brief, each used tag, the tag index and the schema reference
   as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
   the navigation, which keeps build time linear in the number of briefs;
-* ``on_page_markdown``: append the latest briefs to the home page;
+  It then starts the search index (:mod:`newsbrief.search`) in the background;
+* ``on_page_markdown``: append the latest briefs to the home page, and keep every page
+  out of Material's own search index;
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
-  of Material's HTML (pages, and the 404 page);
+  of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
+* ``on_post_build``: wait for the search index (``on_build_error`` stops it);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +39,13 @@ from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
 from newsbrief.schema import json_schema_text
+from newsbrief.search import (
+    SearchIndexer,
+    brief_document,
+    document,
+    markdown_document,
+    use_search_worker,
+)
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 HOME = "index.md"
@@ -58,6 +69,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.archive: Archive | None = None
+        self.search = SearchIndexer()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -98,9 +110,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             tag_pages = listing.tag_pages(slug, archive.vocabulary.tags[slug], entries)
             pages += [(uri, text, InclusionLevel.NOT_IN_NAV) for uri, text in tag_pages.items()]
         indexes = {listing.ARCHIVE_INDEX, *(f"{kind}/index.md" for kind in entities.KINDS)}
+        named = entities.index_entities(archive.entries)
         generated = {
             **listing.archive_pages(archive.entries),
-            **entities.entity_pages(entities.index_entities(archive.entries)),
+            **entities.entity_pages(named),
         }
         pages += [
             (uri, text, InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV)
@@ -129,11 +142,30 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
+        self.search.start(self._search_documents(files, archive, named), config.site_dir)
         return files
+
+    def _search_documents(
+        self, files: Files, archive: Archive, named: dict[str, dict[str, entities.Named]]
+    ) -> Iterator[tuple[str, str]]:
+        """``(url, document)`` of every page readers search: briefs, tags, names, docs."""
+        url = {file.src_uri: file.url for file in files.documentation_pages()}
+        for entry in archive.entries:
+            yield url[entry.src_uri], brief_document(entry, archive.vocabulary)
+        for slug, tag in archive.vocabulary.tags.items():
+            yield url[render.tag_uri(slug)], document(tag.title, tag.description)
+        for kind, label in entities.KINDS.items():
+            for item in named[kind].values():
+                uri = entities.entity_uri(kind, item.name)
+                yield url[uri], document(item.name, f"{label}: {len(item.entries)} briefs")
+        for file in files.documentation_pages():
+            if file.generated_by is None or file.src_uri == SCHEMA_REFERENCE:
+                yield file.url, markdown_document(file.content_string, file.name)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        page.meta["search"] = {"exclude": True}  # searched with Pagefind, see newsbrief.search
         if page.file.src_uri != HOME:
             return markdown
         archive = self._archive()
@@ -141,12 +173,20 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return markdown.rstrip() + "\n\n" + listing.latest_briefs(HOME, latest, archive.vocabulary)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return fix_material_html(output)
+        return use_search_worker(fix_material_html(output))
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return fix_material_html(output_content)  # the 404 page
+        return use_search_worker(fix_material_html(output_content))  # the 404 page
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        failure = self.search.finish()
+        if failure is not None:
+            raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.search.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent

@@ -1,0 +1,65 @@
+/*
+ * Material for MkDocs' search box, answered by Pagefind.
+ *
+ * Material runs its search in a web worker and talks to it in four messages
+ * (0 setup, 1 ready, 2 query, 3 result). This worker speaks the same messages,
+ * so Material's search box, result list, keyboard handling and highlighting stay
+ * as they are, but answers queries from the chunked Pagefind index in
+ * /pagefind/: a query downloads only the index chunks and result fragments it
+ * needs, never the whole archive. Material's own search_index.json is empty
+ * (every page is excluded from it), so the setup message carries nothing.
+ */
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const SHOWN = 20; // results whose fragments are fetched; Material's counter says "Top N"
+const bundle = new URL("../../pagefind/", self.location.href).href;
+let loading = null;
+
+async function load() {
+  const pagefind = await import(`${bundle}pagefind.js`);
+  await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40 });
+  await pagefind.init();
+  return pagefind;
+}
+
+function engine() {
+  loading ??= load();
+  return loading;
+}
+
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+}
+
+/* Material sends lunr syntax ("+word", "word*"); Pagefind wants plain words. */
+function plainQuery(query) {
+  return query.replace(/[+\-*~^:"]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+async function search(query) {
+  const words = plainQuery(query);
+  if (!words) return { items: [] };
+  const found = await (await engine()).search(words);
+  const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
+  const terms = Object.fromEntries(words.toLowerCase().split(" ").map(word => [word, true]));
+  return {
+    items: shown.map((page, rank) => [{
+      location: page.url.replace(/^\//, ""),
+      title: escapeHTML(page.meta.title || page.url),
+      text: `<p>${page.excerpt}</p>`,
+      score: SHOWN - rank,
+      terms,
+    }]),
+  };
+}
+
+addEventListener("message", async event => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    engine(); // start fetching Pagefind's small entry files before the first query
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    postMessage({ type: RESULT, data: await search(message.data) });
+  }
+});

@@ -1,0 +1,130 @@
+"""Full-text search: a chunked Pagefind index, built on the other core.
+
+Material's own search puts every page into one JSON file that the browser
+downloads whole before the first result (tens of MB for an archive of
+thousands of briefs). Pagefind splits its index into chunks by word, so a query
+fetches only what it needs. Material's search box stays: a small worker
+(``overrides/assets/javascripts/newsbrief-search-worker.js``) answers it from
+the Pagefind index.
+
+What is searchable is decided here, from the briefs themselves (not from the
+HTML a template draws): for each page, a small HTML document with its title and
+text. :class:`SearchIndexer` writes them to a temporary folder and runs the
+Pagefind command over them in the background while MkDocs renders the pages;
+the build waits for it at the end.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsbrief.briefs import Entry
+from newsbrief.render import format_date, source_name
+from newsbrief.vocabulary import Vocabulary
+
+OUTPUT_DIR = "pagefind"
+WORKER = "assets/javascripts/newsbrief-search-worker.js"
+# Material's search worker, as the page's configuration names it (relative to the page).
+_MATERIAL_WORKER = re.compile(
+    r'("search": "[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"'
+)
+_MARKUP = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]{}]|<[^>]+>")
+
+
+def document(title: str, *paragraphs: str) -> str:
+    """A page as Pagefind indexes it: the title (weighted as a heading) and plain text."""
+    body = "".join(f"<p>{html.escape(text)}</p>\n" for text in paragraphs if text)
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><title>{html.escape(title)}</title></head>'
+        f"<body>\n<h1>{html.escape(title)}</h1>\n{body}</body></html>\n"
+    )
+
+
+def brief_document(entry: Entry, vocabulary: Vocabulary) -> str:
+    """Everything a reader may search a brief by: its text, speakers, tags and names."""
+    brief = entry.brief
+    said = [
+        f"{quote.text} ({quote.speaker}{', ' + quote.role if quote.role else ''})"
+        for quote in itertools.chain(brief.quotes, brief.commentary)
+    ]
+    return document(
+        brief.title,
+        " · ".join(
+            filter(None, [format_date(brief.date), brief.dateline, source_name(brief.source)])
+        ),
+        brief.synopsis,
+        *brief.takeaways,
+        *said,
+        entry.body,
+        ", ".join(vocabulary.tags[slug].title for slug in brief.tags),
+        ", ".join([*brief.people, *brief.organizations, *brief.places, *brief.cites]),
+    )
+
+
+def markdown_document(markdown: str, fallback_title: str) -> str:
+    """A page of docs/ from its Markdown: the first heading as title, the text without markup."""
+    text = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    lines = text.splitlines()
+    title = next((line[2:] for line in lines if line.startswith("# ")), fallback_title)
+    return document(title, _MARKUP.sub(" ", text))
+
+
+def use_search_worker(page_html: str) -> str:
+    """``page_html`` with Material's search box answered by the Pagefind worker."""
+    return _MATERIAL_WORKER.sub(rf'\g<1>{WORKER}"', page_html, count=1)
+
+
+def document_path(url: str) -> str:
+    """Where a page's document goes so that Pagefind gives it the page's URL."""
+    if url.endswith(".html"):
+        return url
+    return f"{url}index.html"
+
+
+class SearchIndexer:
+    """Runs Pagefind over the pages' documents in a background process."""
+
+    def __init__(self) -> None:
+        self._folder: tempfile.TemporaryDirectory[str] | None = None
+        self._process: subprocess.Popen[str] | None = None
+
+    def start(self, documents: Iterable[tuple[str, str]], site_dir: str) -> None:
+        """Write ``(url, document)`` pairs and start indexing them into ``site_dir``."""
+        self.stop()
+        self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
+        root = Path(self._folder.name)
+        for url, text in documents:
+            target = root / document_path(url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
+        command += ["--output-path", str(Path(site_dir) / OUTPUT_DIR), "--force-language", "en"]
+        self._process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+
+    def finish(self) -> str | None:
+        """Wait for the index; Pagefind's output if it failed, else ``None``."""
+        if self._process is None:
+            return None
+        output, _ = self._process.communicate()
+        failed = self._process.returncode != 0
+        self.stop()
+        return (output.strip() or "no output") if failed else None
+
+    def stop(self) -> None:
+        """Stop an unfinished run (the build failed) and remove the documents."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._process = None
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
