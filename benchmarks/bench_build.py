@@ -1,97 +1,183 @@
-"""Time `newsbrief check` and `mkdocs build` on synthetic archives of growing size.
+"""Build synthetic archives with newsbrief and with plain Material, and compare them.
 
-Each archive is the repository's mkdocs.yml, docs/ and tag vocabulary plus N briefs
-made from the seed brief (dates, slugs, tags and source articles varied). Prints, per
-size: check seconds, build seconds, milliseconds per brief, peak memory (the largest
-resident set of any command run so far: sizes go up, so it is the current build's) and
-the size of the built site.
+For each size N (default 1,000 and 10,000) it writes a realistic archive of N briefs
+(see synthetic.py), builds it with ``mkdocs build --strict`` as the project does, and
+builds the same briefs as plain Material pages (search and tags plugins, briefs out of
+the navigation). For both it prints: wall time, peak memory of the build (all its
+processes), milliseconds per brief, site size, the largest HTML page, and what a reader
+downloads (measured in Chromium, from a plain file server): the home page, a brief
+page, and the first search query for a common word, with everything they load.
 
-    python benchmarks/bench_build.py [--sizes 250 500 1000 2000]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE]
+
+``--profile FILE`` writes a pyinstrument profile of the newsbrief build of the first
+size instead of timing it alone.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import random
-import resource
-import shutil
+import functools
+import os
+import platform
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import frontmatter
-import yaml
+import psutil
+from playwright.sync_api import Page, sync_playwright
 
-REPO = Path(__file__).resolve().parent.parent
-SEED_BRIEF = REPO / "briefs/2025/05/04-kim-jong-un-inspects-upgraded-tank-factory.md"
-HEADER = "briefs  check s  build s  ms/brief  peak MB  site MB"
-SEED_ARTICLE = REPO / "seeds/2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
+import synthetic  # beside this script, which Python puts on the path
 
-
-def make_project(root: Path, count: int) -> None:
-    """A copy of the project's site set-up with ``count`` synthetic briefs."""
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", root / "docs")
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    (root / "briefs").mkdir()
-    (root / "seeds").mkdir()
-    shutil.copy(REPO / "briefs/tags.yml", root / "briefs/tags.yml")
-    tags = list(yaml.safe_load((REPO / "briefs/tags.yml").read_text(encoding="utf-8")))
-    template = frontmatter.load(SEED_BRIEF)
-    article = SEED_ARTICLE.read_text(encoding="utf-8")
-    chooser = random.Random(20250504)
-    first = dt.date(2020, 1, 1)
-    for index in range(count):
-        day = first + dt.timedelta(days=index % 2000)
-        seed = root / f"seeds/article-{index:05d}.txt"
-        seed.write_text(f"{article}\nSynthetic copy {index}.\n", encoding="utf-8")
-        brief = frontmatter.Post(template.content, **template.metadata)
-        brief["title"] = f"{template['title']} ({index})"
-        brief["date"] = day.isoformat()
-        brief["tags"] = chooser.sample(tags, 4)
-        brief["source"] = {
-            **template["source"],
-            "path": f"seeds/{seed.name}",
-            "sha256": hashlib.sha256(seed.read_bytes()).hexdigest(),
-        }
-        target = root / f"briefs/{day:%Y/%m/%d}-brief-{index:05d}.md"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(frontmatter.dumps(brief, sort_keys=False) + "\n", encoding="utf-8")
+BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+FLAGS += ["--disable-sync", "--disable-gpu"]
+HEADER = (
+    f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'ms/brief':>8} {'peak MB':>8} "
+    f"{'site MB':>8} {'KB/brief':>8} {'largest page KB':>16} {'home KB':>8} "
+    f"{'brief KB':>8} {'search KB':>9}"
+)
 
 
-def timed(command: list[str], cwd: Path) -> float:
-    """Seconds ``command`` took; fails loudly if it fails."""
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+
+
+def build(project: Path, profile: Path | None = None) -> Build:
+    """Run ``mkdocs build`` in ``project``, sampling the memory of all its processes."""
+    command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet"]
+    if profile is not None:
+        command = [str(BIN / "pyinstrument"), "-r", "text", "-o", str(profile), *command]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-    return time.perf_counter() - start
+    process = psutil.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+        except psutil.Error:
+            pass  # a process ended while being sampled
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode:
+        raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
+    return Build(seconds, peak / 1e6)
 
 
-def folder_size(folder: Path) -> int:
-    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log in the benchmark's output."""
+
+
+@contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class Downloads:
+    """Bytes a fresh browser downloads: a page with everything it loads, then a search."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.bytes = 0
+        page.on("requestfinished", self._count)
+
+    def _count(self, request) -> None:
+        self.bytes += request.sizes()["responseBodySize"]
+
+    def visit(self, url: str) -> int:
+        self.bytes = 0
+        self.page.goto(url, wait_until="networkidle")
+        return self.bytes
+
+    def search(self, query: str) -> int:
+        self.bytes = 0
+        self.page.locator("input.md-search__input").click()
+        self.page.locator("input.md-search__input").press_sequentially(query, delay=50)
+        self.page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+        self.page.wait_for_load_state("networkidle")
+        return self.bytes
+
+
+def reader_downloads(site: Path, brief_url: str, query: str) -> tuple[int, int, int]:
+    """KB for the home page, a brief page, and the first search query (after the home page)."""
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        sizes = []
+        for url in (base, base + brief_url):
+            context = browser.new_context()
+            sizes.append(Downloads(context.new_page()).visit(url))
+            context.close()
+        context = browser.new_context()
+        downloads = Downloads(context.new_page())
+        downloads.visit(base)
+        sizes.append(downloads.search(query))
+        browser.close()
+    return sizes[0] // 1000, sizes[1] // 1000, sizes[2] // 1000
+
+
+def html_pages(site: Path) -> list[Path]:
+    return list(site.rglob("*.html"))
+
+
+def site_row(name: str, count: int, run: Build, ratio: str, site: Path, brief: str, query: str):
+    size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
+    largest = max(html_pages(site), key=lambda f: f.stat().st_size)
+    home, page, search = reader_downloads(site, brief, query)
+    return (
+        f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {1000 * run.seconds / count:>8.2f} "
+        f"{run.peak_mb:>8.0f} {size / 1e6:>8.1f} {size / 1e3 / count:>8.1f} "
+        f"{largest.stat().st_size / 1e3:>16.0f} {home:>8} {page:>8} {search:>9}"
+    )
+
+
+def measure(count: int, profile: Path | None) -> list[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        project, plain = Path(folder, "newsbrief"), Path(folder, "plain")
+        briefs = synthetic.make_project(project, count)
+        synthetic.make_plain_project(plain, briefs)
+        ours, theirs = build(project, profile), build(plain)
+        middle = briefs[len(briefs) // 2]
+        page = f"{middle['date']:%Y/%m/%d}/{middle['slug']}/"
+        query = synthetic.common_word(briefs)
+        ratio = f"{ours.seconds / theirs.seconds:.2f}x"
+        return [
+            site_row("newsbrief", count, ours, ratio, project / "site", page, query),
+            site_row("material", count, theirs, "1.00x", plain / "site", f"briefs/{page}", query),
+        ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--profile", type=Path, help="write a profile of the first build here")
     args = parser.parse_args()
-    bin_dir = Path(sys.executable).parent
+    cpu = platform.processor() or platform.machine()
+    memory = psutil.virtual_memory().total / 2**30
+    print(f"# {os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, Python {platform.python_version()}")
+    print("# ratio: newsbrief's wall time over plain Material's for the same briefs")
     print(HEADER)
-    for count in args.sizes:
-        with tempfile.TemporaryDirectory() as folder:
-            root = Path(folder)
-            make_project(root, count)
-            check = timed([str(bin_dir / "newsbrief"), "check"], root)
-            build = timed([str(bin_dir / "mkdocs"), "build", "--strict", "--quiet"], root)
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            size = folder_size(root / "site") / 1e6
-            print(
-                f"{count:>6} {check:>8.2f} {build:>8.2f} {1000 * build / count:>9.2f} "
-                f"{peak:>8.0f} {size:>8.1f}"
-            )
+    for index, count in enumerate(args.sizes):
+        for row in measure(count, args.profile if index == 0 else None):
+            print(row, flush=True)
     return 0
 
 

@@ -18,6 +18,7 @@ Everything is deterministic: the same ``count`` gives the same archive.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import itertools
@@ -248,3 +249,11 @@ def make_plain_project(root: Path, briefs: list[dict]) -> None:
         target = docs / f"briefs/{brief['date']:%Y/%m/%d}/{brief['slug']}.md"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
+
+
+def common_word(briefs: list[dict]) -> str:
+    """The commonest word of the briefs' bodies that is not a function word: a hard query."""
+    counts = collections.Counter(
+        word for brief in briefs for word in brief["body"].lower().split() if word.isalpha()
+    )
+    return next(word for word, _ in counts.most_common() if word not in FUNCTION_WORDS)

@@ -31,6 +31,7 @@ KIND_HEADINGS = {
 # The characters that start markup anywhere in a line ('<', '>' and '&' are HTML-escaped
 # instead), and the ones that do only at the start of a line. Escaping no more than
 # these keeps the Markdown small and fast to convert.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # LibYAML's, where PyYAML has it
 _MD_INLINE = re.compile(r"([\\`*_{}\[\]])")
 _MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
 
@@ -91,7 +92,8 @@ def page_meta(
     if published:  # a brief: OpenGraph calls it an article
         meta["og_article"] = True
         meta["published"] = published.isoformat()
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+    return f"---\n{dumped}---\n\n"
 
 
 def briefs_count(count: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import types
 import typing
@@ -230,15 +231,19 @@ class FieldInfo:
         return str(self.meta["description"])
 
 
-def describe(record: type) -> list[FieldInfo]:
-    """The fields of a schema dataclass, in their documented order."""
+@functools.cache
+def describe(record: type) -> tuple[FieldInfo, ...]:
+    """The fields of a schema dataclass, in their documented order.
+
+    Cached: the checker asks for every brief, and resolving type hints is slow.
+    """
     hints = typing.get_type_hints(record)
     infos = []
     for item in dataclasses.fields(record):
         required = item.default is MISSING and item.default_factory is MISSING
         default = [] if item.default_factory is list else item.default
         infos.append(FieldInfo(item.name, hints[item.name], required, default, dict(item.metadata)))
-    return infos
+    return tuple(infos)
 
 
 def optional_inner(hint: Any) -> Any | None:

@@ -13,8 +13,10 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 20; // results whose fragments are fetched; Material's counter says "Top N"
+const PAUSE = 150; // ms of no typing before a query runs: no chunks fetched for "m", "ma", "mar"
 const bundle = new URL("../../pagefind/", self.location.href).href;
 let loading = null;
+let latest = 0;
 
 async function load() {
   const pagefind = await import(`${bundle}pagefind.js`);
@@ -57,9 +59,12 @@ async function search(query) {
 addEventListener("message", async event => {
   const message = event.data;
   if (message.type === SETUP) {
-    engine(); // start fetching Pagefind's small entry files before the first query
-    postMessage({ type: READY });
+    postMessage({ type: READY }); // Pagefind loads on the first query: no cost to readers who never search
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: await search(message.data) });
+    const query = ++latest;
+    await new Promise(resolve => setTimeout(resolve, PAUSE));
+    if (query !== latest) return; // typing went on; Material shows whichever result comes
+    const result = await search(message.data);
+    if (query === latest) postMessage({ type: RESULT, data: result });
   }
 });
