@@ -94,8 +94,13 @@ def _entity_pages(kind: str, named: Named) -> dict[str, str]:
             f"{briefs_count(len(named.entries))} · [All {KINDS[kind].lower()}]"
             f"({link(uri, f'{kind}/index.md')})\n{{: .nb-byline }}\n",
         ]
-        if named.commentary and uri == entity_uri(kind, named.name):
-            parts.append(_commentary(uri, named.commentary))
+        # Each page carries the commentary of its own briefs, so no page grows without bound.
+        listed = {entry.src_uri for entry in chunk}
+        commentary = [
+            (entry, quote) for entry, quote in named.commentary if entry.src_uri in listed
+        ]
+        if commentary:
+            parts.append(_commentary(uri, commentary))
         parts.append("## Briefs\n\n" + brief_list(uri, chunk))
         pages[uri] = "\n".join(parts) + (f"\n{pager}" if pager else "")
     return pages

@@ -12,7 +12,7 @@
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-const SHOWN = 20; // results whose fragments are fetched; Material's counter says "Top N"
+const SHOWN = 10; // results whose fragments are fetched (Material first draws 10); "Top N"
 const PAUSE = 150; // ms of no typing before a query runs: no chunks fetched for "m", "ma", "mar"
 const bundle = new URL("../../pagefind/", self.location.href).href;
 let loading = null;

@@ -1,0 +1,70 @@
+"""What keeps builds linear and pages small as the archive grows: checked on a real
+build of a synthetic archive (benchmarks/synthetic.py), by structure, not by timing.
+
+Timings are the benchmark's business (``make bench``); these tests fail when a change
+would make a page or a listing grow with the archive.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import synthetic
+from newsbrief import entities, listing
+
+from .test_mkdocs_plugin import build_site
+
+BRIEFS = 400
+LARGEST_PAGE = 200_000  # bytes of HTML; a brief page is about 25 KB
+PRIMARY_NAV = ("Home", "Tags", "Archive", "People", "Organisations", "Places", "About")
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("scale") / "project"
+    synthetic.make_project(root, BRIEFS)
+    return build_site(root)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def briefs_listed(html: str) -> int:
+    lists = re.findall(r'<ul class="nb-briefs">(.*?)</ul>', html, re.DOTALL)
+    return sum(item.count("<li>") for item in lists)
+
+
+def test_every_brief_is_built_but_none_is_in_the_navigation(large_site: Path) -> None:
+    briefs = [
+        page for page in pages(large_site) if re.match(r"\d{4}/", str(page.relative_to(large_site)))
+    ]
+    assert len(briefs) == BRIEFS
+    html = briefs[0].read_text(encoding="utf-8")
+    primary = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    primary = primary[: primary.index("</nav>")]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', primary)
+    assert tuple(labels[: len(PRIMARY_NAV)]) == PRIMARY_NAV
+    assert len(re.findall(r"href=", primary)) < 20  # the site's sections, not its briefs
+
+
+def test_listings_are_paginated(large_site: Path) -> None:
+    counts = {page: briefs_listed(page.read_text(encoding="utf-8")) for page in pages(large_site)}
+    assert max(counts.values()) == listing.PAGE_SIZE  # full pages exist, none is longer
+    continued = [page for page in counts if "/page/" in str(page)]
+    assert any("/tags/" in str(page) for page in continued)
+    assert any("/archive/" in str(page) for page in continued)
+
+
+def test_entity_indexes_are_paginated(large_site: Path) -> None:
+    for kind in entities.KINDS:
+        index = (large_site / kind / "index.html").read_text(encoding="utf-8")
+        assert index.count('<td><a href="') <= entities.INDEX_PAGE_SIZE
+
+
+def test_no_page_outgrows_its_bound(large_site: Path) -> None:
+    largest = max(pages(large_site), key=lambda page: page.stat().st_size)
+    assert largest.stat().st_size < LARGEST_PAGE, largest
