@@ -7,8 +7,8 @@ Event order, and what each handler does:
   with every located message, and the Markdown extensions the pages need are added;
 * ``on_files``: add each brief, each used tag, the tag index and the schema reference
   as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
-  the navigation, which keeps build time linear in the number of briefs;
-  It then starts the search index (:mod:`newsbrief.search`) in the background;
+  the navigation, which keeps build time linear in the number of briefs. It then starts
+  the search index (:mod:`newsbrief.search`) in the background;
 * ``on_page_markdown``: append the latest briefs to the home page, and keep every page
   out of Material's own search index;
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
