@@ -17,29 +17,22 @@ size instead of timing it alone.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import platform
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import psutil
 from playwright.sync_api import Page, sync_playwright
 
 import synthetic  # beside this script, which Python puts on the path
+from browsing import CHROMIUM, FLAGS, served
 
 BIN = Path(sys.executable).parent
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
-FLAGS += ["--disable-sync", "--disable-gpu"]
 HEADER = (
     f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'ms/brief':>8} {'peak MB':>8} "
     f"{'site MB':>8} {'KB/brief':>8} {'largest page KB':>16} {'home KB':>8} "
@@ -73,23 +66,6 @@ def build(project: Path, profile: Path | None = None) -> Build:
     if process.returncode:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
     return Build(seconds, peak / 1e6)
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """No request log in the benchmark's output."""
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Downloads:
@@ -134,13 +110,9 @@ def reader_downloads(site: Path, brief_url: str, query: str) -> tuple[int, int, 
     return sizes[0] // 1000, sizes[1] // 1000, sizes[2] // 1000
 
 
-def html_pages(site: Path) -> list[Path]:
-    return list(site.rglob("*.html"))
-
-
 def site_row(name: str, count: int, run: Build, ratio: str, site: Path, brief: str, query: str):
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-    largest = max(html_pages(site), key=lambda f: f.stat().st_size)
+    largest = max(site.rglob("*.html"), key=lambda f: f.stat().st_size)
     home, page, search = reader_downloads(site, brief, query)
     return (
         f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {1000 * run.seconds / count:>8.2f} "

@@ -180,7 +180,8 @@ def make_project(root: Path, count: int) -> list[dict]:
     for index in range(count):
         data = _brief(chooser, pools, tags, index)
         day = FIRST_DAY + dt.timedelta(days=index // BRIEFS_PER_DAY)
-        slug = "-".join(data["title"].lower().replace("(", "").replace(")", "").split()[:8])
+        words = data["title"].lower().replace("(", "").replace(")", "").split()
+        slug = "-".join([*words[:6], str(index)])  # the index keeps slugs unique
         seed = f"seeds/{day.isoformat()}-{slug}.txt"
         article = f"{data['title']}\n\n{data['synopsis']}\n\n{data['body']}\n"
         (root / seed).write_text(article, encoding="utf-8")
