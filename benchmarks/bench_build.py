@@ -30,7 +30,7 @@ import psutil
 from playwright.sync_api import Page, sync_playwright
 
 import synthetic  # beside this script, which Python puts on the path
-from browsing import CHROMIUM, FLAGS, served
+from browsing import CHROMIUM, FLAGS, CountingServer, served
 
 BIN = Path(sys.executable).parent
 HEADER = (
@@ -69,42 +69,48 @@ def build(project: Path, profile: Path | None = None) -> Build:
 
 
 class Downloads:
-    """Bytes a fresh browser downloads: a page with everything it loads, then a search."""
+    """Bytes the server sends a fresh browser: a page with all it loads, then a search.
 
-    def __init__(self, page: Page) -> None:
+    Counted at the server, once nothing more has been sent for a second, so requests a
+    page makes after its load event (Material's search index, Pagefind's chunks) count.
+    """
+
+    def __init__(self, server: CountingServer, page: Page) -> None:
+        self.server = server
         self.page = page
-        self.bytes = 0
-        page.on("requestfinished", self._count)
 
-    def _count(self, request) -> None:
-        self.bytes += request.sizes()["responseBodySize"]
+    def _settled(self, start: int) -> int:
+        sent = -1
+        while sent != self.server.sent:
+            sent = self.server.sent
+            self.page.wait_for_timeout(1000)
+        return sent - start
 
     def visit(self, url: str) -> int:
-        self.bytes = 0
+        start = self.server.sent
         self.page.goto(url, wait_until="networkidle")
-        return self.bytes
+        return self._settled(start)
 
     def search(self, query: str) -> int:
-        self.bytes = 0
+        start = self.server.sent
         self.page.locator("input.md-search__input").click()
         self.page.locator("input.md-search__input").press_sequentially(query, delay=50)
         self.page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
-        self.page.wait_for_load_state("networkidle")
-        return self.bytes
+        return self._settled(start)
 
 
 def reader_downloads(site: Path, brief_url: str, query: str) -> tuple[int, int, int]:
     """KB for the home page, a brief page, and the first search query (after the home page)."""
-    with served(site) as base, sync_playwright() as playwright:
+    with served(site) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         sizes = []
-        for url in (base, base + brief_url):
+        for url in (server.address, server.address + brief_url):
             context = browser.new_context()
-            sizes.append(Downloads(context.new_page()).visit(url))
+            sizes.append(Downloads(server, context.new_page()).visit(url))
             context.close()
         context = browser.new_context()
-        downloads = Downloads(context.new_page())
-        downloads.visit(base)
+        downloads = Downloads(server, context.new_page())
+        downloads.visit(server.address)
         sizes.append(downloads.search(query))
         browser.close()
     return sizes[0] // 1000, sizes[1] // 1000, sizes[2] // 1000

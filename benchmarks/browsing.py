@@ -22,19 +22,36 @@ FLAGS = [
 ]
 
 
+class CountingServer(ThreadingHTTPServer):
+    """A file server that counts the bytes of the files it sends."""
+
+    sent = 0
+
+    @property
+    def address(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}/"
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
+    server: CountingServer
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep the output clean."""
 
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        data = source.read()
+        outputfile.write(data)
+        self.server.sent += len(data)
+
 
 @contextmanager
-def served(site: Path) -> Iterator[str]:
-    """``site`` served by Python's plain file server on 127.0.0.1; yields its address."""
+def served(site: Path) -> Iterator[CountingServer]:
+    """``site`` served by Python's plain file server on 127.0.0.1."""
     handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = CountingServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield server
     finally:
         server.shutdown()
         server.server_close()

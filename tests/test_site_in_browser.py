@@ -27,8 +27,8 @@ SCREENSHOTS = REPO / "build/screenshots"
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site, built and served by a plain file server on loopback."""
     site = build_site(make_site(tmp_path_factory.mktemp("browser"), BRIEFS))
-    with served(site) as address:
-        yield address
+    with served(site) as server:
+        yield server.address
 
 
 @pytest.fixture(scope="module")
