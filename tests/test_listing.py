@@ -49,46 +49,49 @@ def test_tag_pages_hold_at_most_a_hundred_briefs_and_link_each_other(many, archi
     vocabulary = load_archive(archive_root({})).vocabulary
     pages = tag_pages("military", vocabulary.tags["military"], many)
     assert list(pages) == page_uris("tags/military.md", 3)
-    counts = [text.count("<li>") for text in pages.values()]
+    counts = [page.html.count("<li>") for page in pages.values()]
     assert counts == [PAGE_SIZE, PAGE_SIZE, 50]
     second = pages["tags/military/page/2.md"]
-    assert "Page 2 of 3 · [← Newer](../../military.md) · [Older →](3.md)" in second
-    assert "feed_title: Military" in pages["tags/military.md"] and "feed_title" not in second
+    assert (
+        '<p class="nb-pager">Page 2 of 3 · <a href="../../">← Newer</a> · '
+        '<a href="../3/">Older →</a></p>'
+    ) in second.html
+    assert pages["tags/military.md"].meta["feed_title"] == "Military"
+    assert "feed_title" not in second.meta
 
 
 def test_archive_by_year_and_month(many) -> None:
     pages = archive_pages(many)
-    index = pages["archive/index.md"]
-    assert re.findall(r"## \[(\d{4})\]", index) == ["2025", "2024"]
-    assert "- [January 2025](2025/01/index.md) (1)" in index
-    assert "- [December 2024](2024/12/index.md) (31)" in index
-    assert (
-        "1 briefs" in pages["archive/2025/index.md"] or "1 brief" in pages["archive/2025/index.md"]
-    )
-    december = pages["archive/2024/12/index.md"]
+    index = pages["archive/index.md"].html
+    assert re.findall(r'<h2 id="(\d{4})">', index) == ["2025", "2024"]
+    assert '<li><a href="2025/01/">January 2025</a> (1)</li>' in index
+    assert '<li><a href="2024/12/">December 2024</a> (31)</li>' in index
+    assert "1 brief · " in pages["archive/2025/index.md"].html
+    december = pages["archive/2024/12/index.md"].html
     assert december.count("<li>") == 31
-    assert "[2024](../index.md) · [All years](../../index.md)" in december
+    assert '<a href="../">2024</a> · <a href="../../">All years</a>' in december
 
 
 def test_empty_archive_says_so() -> None:
-    assert "No briefs are published yet." in archive_pages([])["archive/index.md"]
+    assert "No briefs are published yet." in archive_pages([])["archive/index.md"].html
 
 
 def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    index = tag_indexes(archive.vocabulary, archive.by_tag())[TAGS_INDEX]
+    index = tag_indexes(archive.vocabulary, archive.by_tag())[TAGS_INDEX].html
     assert "2 of 6 tags are in use." in index
-    countries = index[index.index("## Countries") : index.index("## Topics")]
+    countries = index[index.index('id="countries"') : index.index('id="topics"')]
     assert countries.index("North Korea") < countries.index("South Korea")
-    assert "| [North Korea](north-korea.md) | 1 |" in countries
-    assert "| [South Korea](south-korea.md) | 0 |" in countries
+    right = '<td style="text-align: right;">'
+    assert f'<td><a href="north-korea/">North Korea</a></td>\n{right}1</td>' in countries
+    assert f'<td><a href="south-korea/">South Korea</a></td>\n{right}0</td>' in countries
 
 
 def test_tag_index_a_to_z_is_the_readers_other_choice(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
     indexes = tag_indexes(archive.vocabulary, archive.by_tag())
-    assert "Order: by briefs · [A to Z](a-z.md)" in indexes[TAGS_INDEX]
-    a_to_z = indexes[TAGS_A_TO_Z]
-    assert "Order: [by briefs](index.md) · A to Z" in a_to_z
-    titles = re.findall(r"^\| \[([^\]]+)\]", a_to_z, flags=re.MULTILINE)
+    assert 'Order: by briefs · <a href="a-z/">A to Z</a>' in indexes[TAGS_INDEX].html
+    a_to_z = indexes[TAGS_A_TO_Z].html
+    assert 'Order: <a href="../">by briefs</a> · A to Z' in a_to_z
+    titles = re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', a_to_z)
     assert titles == sorted(titles, key=str.casefold) and len(titles) == 6

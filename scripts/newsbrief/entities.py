@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from newsbrief.briefs import Entry
 from newsbrief.listing import paginated
-from newsbrief.render import brief_list, briefs_count, cell, link, md_text, page_meta
+from newsbrief.pages import Page, link, paragraph, table, text
+from newsbrief.render import brief_list, briefs_count
 from newsbrief.schema import Quote
 from newsbrief.slugs import slugify
 
@@ -56,9 +57,9 @@ def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
     return index
 
 
-def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, str]:
+def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, Page]:
     """The index page of each kind and the page of every entity."""
-    pages: dict[str, str] = {}
+    pages: dict[str, Page] = {}
     for kind, label in KINDS.items():
         named = sorted(index[kind].values(), key=lambda n: n.name.casefold())
         pages.update(_index_pages(kind, label, named))
@@ -67,49 +68,52 @@ def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, str]:
     return pages
 
 
-def _index_pages(kind: str, label: str, named: list[Named]) -> dict[str, str]:
+def _index_pages(kind: str, label: str, named: list[Named]) -> dict[str, Page]:
     pages = {}
     column = "Person" if kind == "people" else label[:-1]
     for uri, chunk, pager in paginated(f"{kind}/index.md", named, size=INDEX_PAGE_SIZE):
-        rows = "".join(
-            f"| [{cell(n.name)}]({link(uri, entity_uri(kind, n.name))}) | {len(n.entries)} |\n"
-            for n in chunk
+        rows = [
+            (link(uri, entity_uri(kind, n.name), text(n.name)), str(len(n.entries))) for n in chunk
+        ]
+        page = Page.start(label, f"{label} named in the archive's briefs.")
+        page.add(
+            paragraph(f"{len(named)} named in the briefs."),
+            table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
+            pager,
         )
-        table = f"| {column} | Briefs |\n| --- | ---: |\n{rows}"
-        pages[uri] = (
-            page_meta(label, f"{label} named in the archive's briefs.")
-            + f"# {label}\n\n{len(named)} named in the briefs.\n\n"
-            + (table if rows else "None yet.\n")
-            + (f"\n{pager}" if pager else "")
-        )
+        pages[uri] = page
     return pages
 
 
-def _entity_pages(kind: str, named: Named) -> dict[str, str]:
+def _entity_pages(kind: str, named: Named) -> dict[str, Page]:
     pages = {}
     for uri, chunk, pager in paginated(entity_uri(kind, named.name), named.entries):
-        parts = [
-            page_meta(named.name, f"Briefs that name {named.name}."),
-            f"# {md_text(named.name)}\n",
-            f"{briefs_count(len(named.entries))} · [All {KINDS[kind].lower()}]"
-            f"({link(uri, f'{kind}/index.md')})\n{{: .nb-byline }}\n",
-        ]
+        page = Page.start(named.name, f"Briefs that name {named.name}.")
+        all_of_kind = link(uri, f"{kind}/index.md", f"All {KINDS[kind].lower()}")
+        page.add(paragraph(f"{briefs_count(len(named.entries))} · {all_of_kind}", "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
         commentary = [
             (entry, quote) for entry, quote in named.commentary if entry.src_uri in listed
         ]
         if commentary:
-            parts.append(_commentary(uri, commentary))
-        parts.append("## Briefs\n\n" + brief_list(uri, chunk))
-        pages[uri] = "\n".join(parts) + (f"\n{pager}" if pager else "")
+            page.heading(2, "Commentary")
+            page.add(_commentary(uri, commentary))
+        page.heading(2, "Briefs")
+        page.add(brief_list(uri, chunk), pager)
+        pages[uri] = page
     return pages
 
 
 def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> str:
-    blocks = ["## Commentary\n"]
+    blocks = []
     for entry, quote in commentary:
-        where = f"[{md_text(entry.brief.title)}]({link(from_uri, entry.src_uri)})"
-        role = f", {md_text(quote.role)}" if quote.role else ""
-        blocks.append(f"> {md_text(' '.join(quote.text.split()))}\n>\n> — on {where}{role}\n")
-    return "\n".join(blocks)
+        where = link(from_uri, entry.src_uri, text(entry.brief.title))
+        role = f", {text(quote.role)}" if quote.role else ""
+        blocks.append(
+            "<blockquote>\n"
+            + paragraph(text(" ".join(quote.text.split())))
+            + paragraph(f"— on {where}{role}")
+            + "</blockquote>\n"
+        )
+    return "".join(blocks)

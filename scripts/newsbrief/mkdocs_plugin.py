@@ -9,8 +9,9 @@ Event order, and what each handler does:
   as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
   the navigation, which keeps build time linear in the number of briefs. It then starts
   the search index (:mod:`newsbrief.search`) in the background;
-* ``on_page_markdown``: append the latest briefs to the home page, and keep every page
-  out of Material's own search index;
+* ``on_page_markdown``, ``on_page_content``: give generated pages their meta, HTML and
+  table of contents, written by :mod:`newsbrief.pages` without Markdown; append the latest
+  briefs to the home page; keep every page out of Material's own search index;
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
 * ``on_post_build``: wait for the search index (``on_build_error`` stops it);
@@ -29,12 +30,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from newsbrief import entities, listing, render
 from newsbrief.archive import Archive, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
+from newsbrief.pages import Page
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
@@ -70,6 +73,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.serving = False
         self.archive: Archive | None = None
         self.search = SearchIndexer()
+        self.rendered: dict[str, Page] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -98,7 +102,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         archive = self._archive()
         by_tag = archive.by_tag()
         tag_indexes = listing.tag_indexes(archive.vocabulary, by_tag)
-        pages: list[tuple[str, str | bytes, InclusionLevel]] = [
+        pages: list[tuple[str, str | bytes | Page, InclusionLevel]] = [
             (listing.TAGS_INDEX, tag_indexes[listing.TAGS_INDEX], InclusionLevel.UNDEFINED),
             (listing.TAGS_A_TO_Z, tag_indexes[listing.TAGS_A_TO_Z], InclusionLevel.NOT_IN_NAV),
             (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
@@ -121,12 +125,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         entries = archive.entries  # newest first
         related = related_briefs(entries)
+        summary_html = render.markdown_converter(config.markdown_extensions, config.mdx_configs)
         pages += [
             (
                 entry.src_uri,
                 render.brief_page(
                     entry,
                     archive.vocabulary,
+                    summary_html(entry.body),
                     newer=entries[index - 1] if index else None,
                     older=entries[index + 1] if index + 1 < len(entries) else None,
                     related=related[entry.src_uri],
@@ -138,7 +144,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         docs = Path(config.docs_dir).name
         pages += self._feeds(config, archive)
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
+        self.rendered = {}
         for src_uri, content, inclusion in pages:
+            if isinstance(content, Page):  # HTML already: on_page_content puts it in place
+                self.rendered[src_uri] = content
+                content = ""
             file = File.generated(config, src_uri, content=content, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
@@ -163,8 +173,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 yield file.url, markdown_document(file.content_string, file.name)
 
     def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is not None:
+            page.meta = dict(rendered.meta)
         page.meta["search"] = {"exclude": True}  # searched with Pagefind, see newsbrief.search
         if page.file.src_uri != HOME:
             return markdown
@@ -172,7 +185,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         latest = archive.entries[: self.config.latest]
         return markdown.rstrip() + "\n\n" + listing.latest_briefs(HOME, latest, archive.vocabulary)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        rendered = self.rendered.get(page.file.src_uri)
+        if rendered is None:
+            return html
+        page.toc = get_toc(rendered.toc_tokens)
+        return rendered.html
+
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         return use_search_worker(fix_material_html(output))
 
     def on_post_template(

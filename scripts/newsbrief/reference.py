@@ -3,21 +3,47 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
+import re
 from collections.abc import Sequence
 
 import yaml
 
-from newsbrief.render import cell, page_meta
 from newsbrief.schema import Brief, FieldInfo, Quote, Source, Tag, describe, list_item, type_name
 
 SCHEMA_REFERENCE = "reference/brief-schema.md"
+
+# The characters that start markup anywhere in a line ('<', '>' and '&' are HTML-escaped
+# instead), and the ones that do only at the start of a line. Escaping no more than
+# these keeps the Markdown small and fast to convert.
+_MD_INLINE = re.compile(r"([\\`*_{}\[\]])")
+_MD_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md_text(text: str) -> str:
+    """``text`` as literal Markdown: no markup, links or HTML take effect."""
+    escaped = _MD_INLINE.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, mark = match.groups()
+    if mark[0].isdigit():  # "1. " would start a list: escape the dot after the number
+        return f"{indent}{mark}\\"
+    return f"{indent}\\{mark}"
+
+
+def cell(text: str) -> str:
+    """``text`` as the content of a Markdown table cell."""
+    return md_text(" ".join(text.split())).replace("|", "\\|")
 
 
 def schema_reference() -> str:
     """The reference page of the brief schema, generated from :mod:`newsbrief.schema`."""
     parts = [
-        page_meta("Brief schema", "Every front-matter field of a brief, generated from the code."),
+        "---\ntitle: Brief schema\n"
+        "description: Every front-matter field of a brief, generated from the code.\n---\n",
         "# Brief schema\n",
         "A brief is a Markdown file at `briefs/YYYY/MM/DD-slug.md`: YAML front matter "
         "between two `---` lines, then the editor's summary in Markdown. This page is "
