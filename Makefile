@@ -26,8 +26,8 @@ site: $(STAMP) ## check every brief, then build the site into site/
 	$(BIN)/newsbrief check
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP) ## preview the site with drafts, reloading on edits in docs/, briefs/ and seeds/
-	$(BIN)/mkdocs serve
+serve: $(STAMP) ## preview the site with drafts, rebuilding only what an edit in docs/, briefs/ or seeds/ changes
+	$(BIN)/mkdocs serve --dirty --no-strict  # MkDocs warns on every dirty build; `make site` is strict
 
 check: $(STAMP) ## check every brief and the tag vocabulary
 	$(BIN)/newsbrief check

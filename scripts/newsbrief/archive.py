@@ -43,19 +43,52 @@ class Archive:
         return self._by_tag
 
 
-def load_archive(root: Path, briefs_dir: str = "briefs") -> Archive:
+class BriefCache:
+    """Checked briefs kept between the builds of ``mkdocs serve``: a brief is read again
+    only when its file, its source article or the vocabulary changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, ...], Entry]] = {}
+
+    def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
+        cached = self._entries.get(file)
+        if cached is not None and cached[0] == self._stamp(file, root, folder, cached[1]):
+            return cached[1]
+        entry = read_brief(file, root, folder, vocabulary)
+        self._entries[file] = (self._stamp(file, root, folder, entry), entry)
+        return entry
+
+    @staticmethod
+    def _stamp(file: Path, root: Path, folder: Path, entry: Entry) -> tuple[int, ...]:
+        paths = (file, root / entry.brief.source.path, folder / VOCABULARY_FILE)
+        try:
+            return tuple(n for path in paths for n in _state(path))
+        except OSError:
+            return ()  # a file is gone: read the brief again, which says what is missing
+
+
+def _state(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
+def load_archive(
+    root: Path, briefs_dir: str = "briefs", cache: BriefCache | None = None
+) -> Archive:
     """Load and check the vocabulary and every brief under ``root/briefs_dir``.
 
     Raises :class:`NewsbriefError` with every problem of every file; a bad brief
-    is never skipped.
+    is never skipped. With a ``cache``, briefs unchanged since it read them are not
+    read again.
     """
     folder = root / briefs_dir
     problems: list[Problem] = []
     vocabulary = _vocabulary(folder, f"{briefs_dir}/{VOCABULARY_FILE}", problems)
+    read = cache.read if cache is not None else read_brief
     entries = []
     for file in _brief_files(folder, root, problems):
         try:
-            entries.append(read_brief(file, root, folder, vocabulary))
+            entries.append(read(file, root, folder, vocabulary))
         except NewsbriefError as error:
             problems.extend(error.problems)
     problems.extend(_duplicates(entries))

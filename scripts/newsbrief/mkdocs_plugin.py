@@ -34,9 +34,10 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from newsbrief import entities, listing, render
-from newsbrief.archive import Archive, load_archive
+from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
+from newsbrief.incremental import GeneratedPage, PreviousBuild, mark_unchanged, site_setup_stamp
 from newsbrief.pages import Page
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
@@ -71,17 +72,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.archive: Archive | None = None
         self.search = SearchIndexer()
         self.rendered: dict[str, Page] = {}
+        # Kept across the builds of a serve session (plugins with on_startup persist):
+        self.briefs = BriefCache()
+        self.summaries: dict[str, str] = {}
+        self.previous = PreviousBuild()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         try:
-            archive = load_archive(root, self.config.briefs_dir)
+            cache = self.briefs if self.serving else None
+            archive = load_archive(root, self.config.briefs_dir, cache)
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
@@ -125,7 +133,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         entries = archive.entries  # newest first
         related = related_briefs(entries)
-        summary_html = render.markdown_converter(config.markdown_extensions, config.mdx_configs)
+        convert = render.markdown_converter(config.markdown_extensions, config.mdx_configs)
+        summaries = self.summaries if self.serving else {}
+
+        def summary_html(body: str) -> str:
+            if body not in summaries:
+                summaries[body] = convert(body)
+            return summaries[body]
+
         pages += [
             (
                 entry.src_uri,
@@ -148,10 +163,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         for src_uri, content, inclusion in pages:
             if isinstance(content, Page):  # HTML already: on_page_content puts it in place
                 self.rendered[src_uri] = content
-                content = ""
-            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            text = "" if isinstance(content, Page) else content
+            file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
+        if self.dirty:
+            contents = {src_uri: content for src_uri, content, _ in pages}
+            unchanged = self.previous.unchanged(site_setup_stamp(config), contents)
+            mark_unchanged(files, unchanged)
+            home = files.get_file_from_path(HOME)
+            if home is not None:  # its latest briefs come from the archive, not its file
+                home.is_modified = lambda: True  # type: ignore[method-assign]
         self.search.start(self._search_documents(files, archive, named), config.site_dir)
         return files
 
@@ -203,11 +225,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return use_search_worker(fix_material_html(output_content))  # the 404 page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            return  # the preview does not wait for search: the index is replaced when ready
         failure = self.search.finish()
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.search.stop()
+
+    def on_shutdown(self) -> None:
         self.search.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

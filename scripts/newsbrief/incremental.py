@@ -1,0 +1,76 @@
+"""Quick rebuilds in ``mkdocs serve --dirty`` (``make serve``): after an edit, only the pages
+whose content changed are rendered and written again.
+
+MkDocs' dirty builds skip a page when its file reports no change; a generated page has
+no file to compare, so :class:`GeneratedPage` reports a change only when its content
+differs from the previous build's. Everything is rebuilt when anything besides the
+briefs may have changed (mkdocs.yml, docs/, the theme overrides), as that can change
+every page. Parsed briefs are kept by :class:`newsbrief.archive.BriefCache`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from newsbrief.pages import Page
+
+
+class GeneratedPage(File):
+    """A generated page's (or feed's) file, which a dirty build skips when ``unchanged``."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+def site_setup_stamp(config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
+    """The state of every input besides the briefs: mkdocs.yml, docs/ and theme overrides."""
+    files = [Path(config.config_file_path)]
+    for folder in (config.docs_dir, config.theme.custom_dir):
+        if folder and Path(folder).is_dir():
+            files += sorted(path for path in Path(folder).rglob("*") if path.is_file())
+    return tuple((str(path), *_stat(path)) for path in files)
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size
+
+
+class PreviousBuild:
+    """What the previous build of a serve session rendered, to tell what changed since."""
+
+    def __init__(self) -> None:
+        self.stamp: tuple[tuple[str, int, int], ...] = ()
+        self.fingerprints: dict[str, int] = {}
+
+    def unchanged(
+        self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page]
+    ) -> set[str]:
+        """Source paths of ``pages`` rendered exactly as in the previous build."""
+        fingerprints = {uri: _fingerprint(page) for uri, page in pages.items()}
+        same_setup = stamp == self.stamp
+        unchanged = {
+            uri
+            for uri, value in fingerprints.items()
+            if same_setup and self.fingerprints.get(uri) == value
+        }
+        self.stamp, self.fingerprints = stamp, fingerprints
+        return unchanged
+
+
+def _fingerprint(content: Page | str | bytes) -> int:
+    if isinstance(content, Page):
+        return hash((content.html, repr(content.meta), repr(content.toc_tokens)))
+    return hash(content)
+
+
+def mark_unchanged(files: Iterable[File], unchanged: set[str]) -> None:
+    for file in files:
+        if isinstance(file, GeneratedPage):
+            file.unchanged = file.src_uri in unchanged

@@ -1,0 +1,69 @@
+"""`make serve` rebuilds: after one edit only the pages whose content changed are written."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from newsbrief.archive import BriefCache, load_archive
+
+from .conftest import make_site
+from .test_mkdocs_plugin import BRIEFS
+
+SERVE_URL = "http://127.0.0.1:8000/"
+KIM = "briefs/2025/05/04-kim-tank-factory.md"
+
+
+def dirty_build(root: Path) -> None:
+    """One build of ``mkdocs serve --dirty --no-strict`` (the plugin instance persists)."""
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=True)
+
+
+def written_after(site: Path, moment: float) -> set[str]:
+    return {
+        str(page.relative_to(site))
+        for page in site.rglob("*.html")
+        if page.stat().st_mtime > moment
+    }
+
+
+def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        dirty_build(root)
+        site = root / "site"
+        pages = {str(page.relative_to(site)) for page in site.rglob("*.html")}
+        moment = time.time()
+        time.sleep(0.01)
+        dirty_build(root)  # nothing changed
+        assert written_after(site, moment) <= {"index.html", "404.html"}
+
+        brief = root / KIM
+        brief.write_text(brief.read_text(encoding="utf-8") + "\nA sentence added.\n")
+        moment = time.time()
+        time.sleep(0.01)
+        dirty_build(root)
+        written = written_after(site, moment) - {"index.html", "404.html"}
+        assert written == {"2025/05/04/kim-tank-factory/index.html"}
+        assert "A sentence added." in (site / next(iter(written))).read_text(encoding="utf-8")
+        assert len(pages) > 20  # the rest stayed as they were
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_brief_cache_reads_a_brief_again_only_when_it_changed(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    cache = BriefCache()
+    first = load_archive(root, cache=cache).entries[0]
+    assert load_archive(root, cache=cache).entries[0] is first
+    brief = root / KIM
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nMore.\n")
+    again = load_archive(root, cache=cache).entries[0]
+    assert again is not first and again.body.endswith("More.\n")
