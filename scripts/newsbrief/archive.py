@@ -49,6 +49,20 @@ class BriefCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, ...], Entry]] = {}
+        self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
+
+    def vocabulary(self, folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
+        """The vocabulary, the same object while ``tags.yml`` is unchanged."""
+        try:
+            stamp = _state(folder / VOCABULARY_FILE)
+        except OSError:
+            stamp = (0, 0)
+        if self._vocabulary is None or self._vocabulary[0] != stamp:
+            vocabulary = _vocabulary(folder, display, problems)
+            if problems:
+                return vocabulary
+            self._vocabulary = (stamp, vocabulary)
+        return self._vocabulary[1]
 
     def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
         cached = self._entries.get(file)
@@ -83,8 +97,11 @@ def load_archive(
     """
     folder = root / briefs_dir
     problems: list[Problem] = []
-    vocabulary = _vocabulary(folder, f"{briefs_dir}/{VOCABULARY_FILE}", problems)
-    read = cache.read if cache is not None else read_brief
+    display = f"{briefs_dir}/{VOCABULARY_FILE}"
+    if cache is not None:
+        vocabulary, read = cache.vocabulary(folder, display, problems), cache.read
+    else:
+        vocabulary, read = _vocabulary(folder, display, problems), read_brief
     entries = []
     for file in _brief_files(folder, root, problems):
         try:

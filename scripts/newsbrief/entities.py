@@ -60,24 +60,28 @@ def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
 def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, Page]:
     """The index page of each kind and the page of every entity."""
     pages: dict[str, Page] = {}
-    for kind, label in KINDS.items():
-        named = sorted(index[kind].values(), key=lambda n: n.name.casefold())
-        pages.update(_index_pages(kind, label, named))
+    for kind, named in sorted_entities(index).items():
+        pages.update(index_pages(kind, [(n.name, len(n.entries)) for n in named]))
         for item in named:
-            pages.update(_entity_pages(kind, item))
+            pages.update(pages_of(kind, item.name, item.entries, item.commentary))
     return pages
 
 
-def _index_pages(kind: str, label: str, named: list[Named]) -> dict[str, Page]:
+def sorted_entities(index: dict[str, dict[str, Named]]) -> dict[str, list[Named]]:
+    """Each kind's entities, A to Z."""
+    return {kind: sorted(index[kind].values(), key=lambda n: n.name.casefold()) for kind in KINDS}
+
+
+def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, Page]:
+    """The index of one kind: each name with its number of briefs, A to Z, paginated."""
     pages = {}
+    label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
-    for uri, chunk, pager in paginated(f"{kind}/index.md", named, size=INDEX_PAGE_SIZE):
-        rows = [
-            (link(uri, entity_uri(kind, n.name), text(n.name)), str(len(n.entries))) for n in chunk
-        ]
+    for uri, chunk, pager in paginated(f"{kind}/index.md", counts, size=INDEX_PAGE_SIZE):
+        rows = [(link(uri, entity_uri(kind, name), text(name)), str(n)) for name, n in chunk]
         page = Page.start(label, f"{label} named in the archive's briefs.")
         page.add(
-            paragraph(f"{len(named)} named in the briefs."),
+            paragraph(f"{len(counts)} named in the briefs."),
             table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
             pager,
         )
@@ -85,20 +89,21 @@ def _index_pages(kind: str, label: str, named: list[Named]) -> dict[str, Page]:
     return pages
 
 
-def _entity_pages(kind: str, named: Named) -> dict[str, Page]:
+def pages_of(
+    kind: str, name: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
+) -> dict[str, Page]:
+    """The pages of one entity: the briefs that name it, and an expert's commentary."""
     pages = {}
-    for uri, chunk, pager in paginated(entity_uri(kind, named.name), named.entries):
-        page = Page.start(named.name, f"Briefs that name {named.name}.")
+    for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
+        page = Page.start(name, f"Briefs that name {name}.")
         all_of_kind = link(uri, f"{kind}/index.md", f"All {KINDS[kind].lower()}")
-        page.add(paragraph(f"{briefs_count(len(named.entries))} · {all_of_kind}", "nb-byline"))
+        page.add(paragraph(f"{briefs_count(len(entries))} · {all_of_kind}", "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
-        commentary = [
-            (entry, quote) for entry, quote in named.commentary if entry.src_uri in listed
-        ]
-        if commentary:
+        said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
+        if said:
             page.heading(2, "Commentary")
-            page.add(_commentary(uri, commentary))
+            page.add(_commentary(uri, said))
         page.heading(2, "Briefs")
         page.add(brief_list(uri, chunk), pager)
         pages[uri] = page

@@ -5,18 +5,22 @@ MkDocs' dirty builds skip a page when its file reports no change; a generated pa
 no file to compare, so :class:`GeneratedPage` reports a change only when its content
 differs from the previous build's. Everything is rebuilt when anything besides the
 briefs may have changed (mkdocs.yml, docs/, the theme overrides), as that can change
-every page. Parsed briefs are kept by :class:`newsbrief.archive.BriefCache`.
+every page. Parsed briefs are kept by :class:`newsbrief.archive.BriefCache`, and the
+pages built from unchanged briefs by :class:`Memo`, so little is computed again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from newsbrief.pages import Page
+
+T = TypeVar("T")
 
 
 class GeneratedPage(File):
@@ -74,3 +78,47 @@ def mark_unchanged(files: Iterable[File], unchanged: set[str]) -> None:
     for file in files:
         if isinstance(file, GeneratedPage):
             file.unchanged = file.src_uri in unchanged
+
+
+class Memo:
+    """Results of the pure page functions, kept between the builds of a serve session.
+
+    A call's key is its arguments' identity: briefs and the vocabulary are immutable and,
+    through :class:`newsbrief.archive.BriefCache`, the very same objects while their files
+    are unchanged, so an unchanged key means an unchanged result. A result is kept with
+    its arguments (so their identities cannot be reused) for one more build only.
+    Disabled, it simply calls the function.
+    """
+
+    def __init__(self, enabled: bool = False) -> None:
+        self.enabled = enabled
+        self._kept: dict[Hashable, tuple[Any, tuple[Any, ...]]] = {}
+        self._used: dict[Hashable, tuple[Any, tuple[Any, ...]]] = {}
+
+    def __call__(self, function: Callable[..., T], *args: Any) -> T:
+        if not self.enabled:
+            return function(*args)
+        key = (function, *map(_identity, args))
+        kept = self._used.get(key) or self._kept.get(key)
+        if kept is None:
+            kept = (function(*args), args)
+        self._used[key] = kept
+        return kept[0]
+
+    def next_build(self) -> None:
+        """Forget what the build that just ended did not use."""
+        self._kept, self._used = self._used, {}
+
+
+def _identity(value: Any) -> Hashable:
+    """Lists and dicts by their items; values that hash (text, dates, frozen records such
+    as a feed's spec) by value; anything else, briefs above all, by identity."""
+    if isinstance(value, list | tuple):
+        return tuple(map(_identity, value))
+    if isinstance(value, dict):
+        return tuple((key, _identity(item)) for key, item in value.items())
+    try:
+        hash(value)
+    except TypeError:
+        return id(value)
+    return value

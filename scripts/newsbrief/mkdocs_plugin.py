@@ -37,7 +37,13 @@ from newsbrief import entities, listing, render
 from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
-from newsbrief.incremental import GeneratedPage, PreviousBuild, mark_unchanged, site_setup_stamp
+from newsbrief.incremental import (
+    GeneratedPage,
+    Memo,
+    PreviousBuild,
+    mark_unchanged,
+    site_setup_stamp,
+)
 from newsbrief.pages import Page
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
@@ -54,6 +60,11 @@ from newsbrief.search import (
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 HOME = "index.md"
 JSON_SCHEMA_URI = "reference/brief.schema.json"
+NAV_PAGES = {
+    listing.TAGS_INDEX,
+    listing.ARCHIVE_INDEX,
+    *(f"{kind}/index.md" for kind in entities.KINDS),
+}
 
 
 class NewsbriefConfig(Config):
@@ -78,12 +89,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.rendered: dict[str, Page] = {}
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
-        self.summaries: dict[str, str] = {}
+        self.memo = Memo()
         self.previous = PreviousBuild()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.memo.enabled = self.serving
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -108,56 +120,70 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         archive = self._archive()
-        by_tag = archive.by_tag()
-        tag_indexes = listing.tag_indexes(archive.vocabulary, by_tag)
         pages: list[tuple[str, str | bytes | Page, InclusionLevel]] = [
-            (listing.TAGS_INDEX, tag_indexes[listing.TAGS_INDEX], InclusionLevel.UNDEFINED),
-            (listing.TAGS_A_TO_Z, tag_indexes[listing.TAGS_A_TO_Z], InclusionLevel.NOT_IN_NAV),
             (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
-        for slug, entries in by_tag.items():
-            tag_pages = listing.tag_pages(slug, archive.vocabulary.tags[slug], entries)
-            pages += [(uri, text, InclusionLevel.NOT_IN_NAV) for uri, text in tag_pages.items()]
-        indexes = {listing.ARCHIVE_INDEX, *(f"{kind}/index.md" for kind in entities.KINDS)}
-        named = entities.index_entities(archive.entries)
+        named = entities.sorted_entities(entities.index_entities(archive.entries))
         generated = {
-            **listing.archive_pages(archive.entries),
-            **entities.entity_pages(named),
+            **self._listing_pages(archive),
+            **self._entity_pages(named),
+            **self._brief_pages(archive, config),
         }
-        pages += [
-            (uri, text, InclusionLevel.UNDEFINED if uri in indexes else InclusionLevel.NOT_IN_NAV)
-            for uri, text in generated.items()
-        ]
+        pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
+        pages += self._feeds(config, archive)
+        self._add(files, pages, config)
+        self.search.start(self._search_documents(files, archive, named), config.site_dir)
+        self.memo.next_build()
+        return files
+
+    def _listing_pages(self, archive: Archive) -> dict[str, Page]:
+        """The tag index and tag pages, and the archive by year and month."""
+        by_tag = archive.by_tag()
+        pages = dict(self.memo(listing.tag_indexes, archive.vocabulary, by_tag))
+        for slug, entries in by_tag.items():
+            pages |= self.memo(listing.tag_pages, slug, archive.vocabulary.tags[slug], entries)
+        return pages | self.memo(listing.archive_pages, archive.entries)
+
+    def _entity_pages(self, named: dict[str, list[entities.Named]]) -> dict[str, Page]:
+        pages: dict[str, Page] = {}
+        for kind, items in named.items():
+            counts = [(item.name, len(item.entries)) for item in items]
+            pages |= self.memo(entities.index_pages, kind, counts)
+            for item in items:
+                args = (kind, item.name, item.entries, item.commentary)
+                pages |= self.memo(entities.pages_of, *args)
+        return pages
+
+    def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Page]:
+        """Each brief's page, with its neighbours in time and its related briefs."""
         entries = archive.entries  # newest first
-        related = related_briefs(entries)
-        convert = render.markdown_converter(config.markdown_extensions, config.mdx_configs)
-        summaries = self.summaries if self.serving else {}
-
-        def summary_html(body: str) -> str:
-            if body not in summaries:
-                summaries[body] = convert(body)
-            return summaries[body]
-
-        pages += [
-            (
-                entry.src_uri,
-                render.brief_page(
-                    entry,
-                    archive.vocabulary,
-                    summary_html(entry.body),
-                    newer=entries[index - 1] if index else None,
-                    older=entries[index + 1] if index + 1 < len(entries) else None,
-                    related=related[entry.src_uri],
-                ),
-                InclusionLevel.NOT_IN_NAV,
+        related = self.memo(related_briefs, entries)
+        extensions = (config.markdown_extensions, config.mdx_configs)
+        convert = self.memo(render.markdown_converter, *extensions)  # one per serve session
+        return {
+            entry.src_uri: self.memo(
+                render.brief_page,
+                entry,
+                archive.vocabulary,
+                self.memo(convert, entry.body),
+                entries[index - 1] if index else None,
+                entries[index + 1] if index + 1 < len(entries) else None,
+                related[entry.src_uri],
             )
             for index, entry in enumerate(entries)
-        ]
+        }
+
+    def _add(
+        self,
+        files: Files,
+        pages: list[tuple[str, str | bytes | Page, InclusionLevel]],
+        config: MkDocsConfig,
+    ) -> None:
+        """Add the generated pages and files; in a dirty serve, mark those unchanged."""
         docs = Path(config.docs_dir).name
-        pages += self._feeds(config, archive)
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
         self.rendered = {}
         for src_uri, content, inclusion in pages:
@@ -174,20 +200,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             home = files.get_file_from_path(HOME)
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
-        self.search.start(self._search_documents(files, archive, named), config.site_dir)
-        return files
 
     def _search_documents(
-        self, files: Files, archive: Archive, named: dict[str, dict[str, entities.Named]]
+        self, files: Files, archive: Archive, named: dict[str, list[entities.Named]]
     ) -> Iterator[tuple[str, str]]:
         """``(url, document)`` of every page readers search: briefs, tags, names, docs."""
         url = {file.src_uri: file.url for file in files.documentation_pages()}
         for entry in archive.entries:
-            yield url[entry.src_uri], brief_document(entry, archive.vocabulary)
+            yield url[entry.src_uri], self.memo(brief_document, entry, archive.vocabulary)
         for slug, tag in archive.vocabulary.tags.items():
             yield url[render.tag_uri(slug)], document(tag.title, tag.description)
         for kind, label in entities.KINDS.items():
-            for item in named[kind].values():
+            for item in named[kind]:
                 uri = entities.entity_uri(kind, item.name)
                 yield url[uri], document(item.name, f"{label}: {len(item.entries)} briefs")
         for file in files.documentation_pages():
@@ -275,6 +299,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("newsbrief: the archive was not loaded")
         return self.archive
+
+
+def _inclusion(uri: str) -> InclusionLevel:
+    """Briefs, tag, archive and entity pages stay out of the navigation (see mkdocs.yml)."""
+    return InclusionLevel.UNDEFINED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
 
 
 def _refuse_collision(file: File, taken: dict[str, str]) -> None:

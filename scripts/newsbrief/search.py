@@ -89,21 +89,32 @@ def document_path(url: str) -> str:
 
 
 class SearchIndexer:
-    """Runs Pagefind over the pages' documents in a background process."""
+    """Runs Pagefind over the pages' documents in a background process.
+
+    The documents stay in their folder until :meth:`stop`: a later run (the next build
+    of ``mkdocs serve``) writes only those that changed.
+    """
 
     def __init__(self) -> None:
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self._process: subprocess.Popen[str] | None = None
+        self._written: dict[str, str] = {}
 
     def start(self, documents: Iterable[tuple[str, str]], site_dir: str) -> None:
         """Write ``(url, document)`` pairs and start indexing them into ``site_dir``."""
-        self.stop()
-        self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
+        self._kill()
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
         root = Path(self._folder.name)
-        for url, text in documents:
-            target = root / document_path(url)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        current = {document_path(url): text for url, text in documents}
+        for gone in self._written.keys() - current.keys():
+            (root / gone).unlink(missing_ok=True)
+        for path, text in current.items():
+            if self._written.get(path) != text:
+                target = root / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        self._written = current
         command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
         command += ["--output-path", str(Path(site_dir) / OUTPUT_DIR), "--force-language", "en"]
         self._process = subprocess.Popen(
@@ -120,11 +131,15 @@ class SearchIndexer:
         return (output.strip() or "no output") if failed else None
 
     def stop(self) -> None:
-        """Stop an unfinished run (the build failed) and remove the documents."""
+        """Stop an unfinished run (the build failed, or serve ended); remove the documents."""
+        self._kill()
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
+        self._written = {}
+
+    def _kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.kill()
             self._process.wait()
         self._process = None
-        if self._folder is not None:
-            self._folder.cleanup()
-            self._folder = None
