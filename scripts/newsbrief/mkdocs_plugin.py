@@ -160,7 +160,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Page]:
         """Each brief's page, with its neighbours in time and its related briefs."""
         entries = archive.entries  # newest first
-        related = self.memo(related_briefs, entries)
+        related = related_briefs(entries, call=self.memo)
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(render.markdown_converter, *extensions)  # one per serve session
         return {
@@ -290,8 +290,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return [
             (prefix + name, text, InclusionLevel.UNDEFINED)
             for prefix, spec, entries, limit in specs
-            for name, text in render_feeds(
-                spec, entries, archive.vocabulary, site_url, limit
+            for name, text in self.memo(
+                render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit
             ).items()
         ]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from newsbrief.briefs import Entry
 from newsbrief.slugs import slugify
@@ -19,29 +20,51 @@ LIMIT = 5
 MAX_SHARED = 300
 
 
-def features(entry: Entry) -> set[str]:
+def _direct(function: Callable[..., Any], *args: Any) -> Any:
+    return function(*args)
+
+
+def features(entry: Entry) -> frozenset[str]:
     """What a brief is about, as comparable keys."""
     brief = entry.brief
     keys = {f"tag:{slug}" for slug in brief.tags}
     keys |= {f"person:{slugify(name)}" for name in brief.people}
     keys |= {f"org:{slugify(name)}" for name in brief.organizations}
     keys |= {f"place:{slugify(name)}" for name in brief.places}
-    return keys
+    return frozenset(keys)
 
 
-def related_briefs(entries: Sequence[Entry], limit: int = LIMIT) -> dict[str, list[Entry]]:
+def related_briefs(
+    entries: Sequence[Entry], limit: int = LIMIT, call: Callable[..., Any] = _direct
+) -> dict[str, list[Entry]]:
     """Up to ``limit`` related briefs for each brief (by source path), best first,
-    newest first among equals."""
+    newest first among equals. ``call(function, *args)`` runs the steps: ``mkdocs
+    serve`` passes its memo (:class:`newsbrief.incremental.Memo`)."""
+    briefs = [(call(features, entry), entry.brief.date.toordinal()) for entry in entries]
+    return {
+        entry.src_uri: [entries[other] for other in others]
+        for entry, others in zip(entries, call(related_indexes, briefs, limit), strict=True)
+    }
+
+
+def related_indexes(
+    briefs: Sequence[tuple[frozenset[str], int]], limit: int = LIMIT
+) -> list[list[int]]:
+    """For each brief given as (features, day number), the positions of its related ones.
+
+    It depends on features and dates only, so ``mkdocs serve`` can keep the result
+    while an edit leaves them as they were.
+    """
     by_feature: dict[str, list[int]] = defaultdict(list)
-    keys = [features(entry) for entry in entries]
-    for index, entry_keys in enumerate(keys):
-        for key in entry_keys:
+    for index, (keys, _) in enumerate(briefs):
+        for key in keys:
             by_feature[key].append(index)
-    total = len(entries)
-    related = {}
-    for index, entry in enumerate(entries):
+    total = len(briefs)
+    related = []
+    for keys, _ in briefs:
+        index = len(related)
         scores: dict[int, float] = defaultdict(float)
-        for key in keys[index]:
+        for key in keys:
             sharing = by_feature[key]
             if len(sharing) > MAX_SHARED:
                 continue
@@ -49,8 +72,6 @@ def related_briefs(entries: Sequence[Entry], limit: int = LIMIT) -> dict[str, li
             for other in sharing:
                 if other != index:
                     scores[other] += weight
-        best = sorted(
-            scores, key=lambda other: (-scores[other], -entries[other].brief.date.toordinal())
-        )
-        related[entry.src_uri] = [entries[other] for other in best[:limit]]
+        best = sorted(scores, key=lambda other: (-scores[other], -briefs[other][1]))
+        related.append(best[:limit])
     return related
