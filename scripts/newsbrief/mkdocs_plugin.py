@@ -24,16 +24,19 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
-from newsbrief import entities, listing, render
+from newsbrief import entities, listing, parallel, render
 from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
@@ -45,6 +48,7 @@ from newsbrief.incremental import (
     site_setup_stamp,
 )
 from newsbrief.pages import Page
+from newsbrief.parallel import SecondProcess
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
@@ -76,6 +80,8 @@ class NewsbriefConfig(Config):
     """Show drafts (``draft: true``) in ``mkdocs serve``; ``mkdocs build`` never does."""
     latest = c.Type(int, default=12)
     """How many briefs the home page shows."""
+    parallel = c.Type(bool, default=True)
+    """Render pages on two cores in ``mkdocs build`` (see :mod:`newsbrief.parallel`)."""
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -91,6 +97,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.briefs = BriefCache()
         self.memo = Memo()
         self.previous = PreviousBuild()
+        self.nav: Navigation | None = None
+        self.second = SecondProcess()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -218,6 +226,26 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if file.generated_by is None or file.src_uri == SCHEMA_REFERENCE:
                 yield file.url, markdown_document(file.content_string, file.name)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        if self.config.parallel and not self.serving and parallel.available():
+            assert self.nav is not None
+            share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
+            self.second.start(files, share, config, self.nav, env)
+        return env
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "sitemap.xml" and self.second.all_pages:
+            context["pages"] = self.second.all_pages  # with those the second process renders
+        return context
+
     def on_page_markdown(
         self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
@@ -249,6 +277,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return use_search_worker(fix_material_html(output_content))  # the 404 page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.second.finish():
+            raise PluginError("newsbrief: the second process failed to render its pages (above)")
         if self.serving:
             return  # the preview does not wait for search: the index is replaced when ready
         failure = self.search.finish()
@@ -257,6 +287,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.search.stop()
+        self.second.finish()
 
     def on_shutdown(self) -> None:
         self.search.stop()
