@@ -2,29 +2,34 @@
 
 Event order, and what each handler does:
 
-* ``on_startup``: remember whether this is ``mkdocs serve`` (drafts are shown there only);
+* ``on_startup``: remember whether this is ``mkdocs serve`` (drafts are shown there only;
+  with ``--dirty``, rebuilds skip what did not change: :mod:`newsbrief.incremental`);
 * ``on_config``: load and check the whole archive once; any problem stops the build
   with every located message, and the Markdown extensions the pages need are added;
 * ``on_files``: add each brief, each used tag, the tag index and the schema reference
   as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
   the navigation, which keeps build time linear in the number of briefs. It then starts
   the search index (:mod:`newsbrief.search`) in the background;
+* ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
+  generated pages (:mod:`newsbrief.parallel`); ``on_template_context`` gives the sitemap
+  the pages of both;
 * ``on_page_markdown``, ``on_page_content``: give generated pages their meta, HTML and
   table of contents, written by :mod:`newsbrief.pages` without Markdown; append the latest
   briefs to the home page; keep every page out of Material's own search index;
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
-* ``on_post_build``: wait for the search index (``on_build_error`` stops it);
+* ``on_post_build``: wait for the second process and the search index (``on_build_error``
+  stops them);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -71,6 +76,10 @@ NAV_PAGES = {
 }
 
 
+Rendering = Page | Callable[[], Page]
+"""A generated page, or how to make it when MkDocs reads it."""
+
+
 class NewsbriefConfig(Config):
     """The plugin's options in mkdocs.yml."""
 
@@ -92,12 +101,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.dirty = False
         self.archive: Archive | None = None
         self.search = SearchIndexer()
-        self.rendered: dict[str, Page] = {}
+        self.rendered: dict[str, Rendering] = {}
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
         self.memo = Memo()
         self.previous = PreviousBuild()
-        self.nav: Navigation | None = None
         self.second = SecondProcess()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,7 +136,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         archive = self._archive()
-        pages: list[tuple[str, str | bytes | Page, InclusionLevel]] = [
+        pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]] = [
             (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
@@ -165,14 +173,20 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 pages |= self.memo(entities.pages_of, *args)
         return pages
 
-    def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Page]:
-        """Each brief's page, with its neighbours in time and its related briefs."""
+    def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Rendering]:
+        """Each brief's page, with its neighbours in time and its related briefs.
+
+        In ``mkdocs build`` a page is made when MkDocs reads it, so that the second
+        process makes the pages it renders (:mod:`newsbrief.parallel`).
+        """
         entries = archive.entries  # newest first
         related = related_briefs(entries, call=self.memo)
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(render.markdown_converter, *extensions)  # one per serve session
-        return {
-            entry.src_uri: self.memo(
+
+        def page(index: int) -> Page:
+            entry = entries[index]
+            return self.memo(
                 render.brief_page,
                 entry,
                 archive.vocabulary,
@@ -181,13 +195,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 entries[index + 1] if index + 1 < len(entries) else None,
                 related[entry.src_uri],
             )
-            for index, entry in enumerate(entries)
+
+        if self.serving:  # a dirty rebuild compares every page with the previous build's
+            return {entry.src_uri: page(index) for index, entry in enumerate(entries)}
+        return {
+            entry.src_uri: functools.partial(page, index) for index, entry in enumerate(entries)
         }
 
     def _add(
         self,
         files: Files,
-        pages: list[tuple[str, str | bytes | Page, InclusionLevel]],
+        pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]],
         config: MkDocsConfig,
     ) -> None:
         """Add the generated pages and files; in a dirty serve, mark those unchanged."""
@@ -195,9 +213,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
         self.rendered = {}
         for src_uri, content, inclusion in pages:
-            if isinstance(content, Page):  # HTML already: on_page_content puts it in place
+            text = content if isinstance(content, str | bytes) else ""
+            if not isinstance(content, str | bytes):  # HTML: on_page_content puts it in place
                 self.rendered[src_uri] = content
-            text = "" if isinstance(content, Page) else content
             file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
@@ -227,17 +245,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 yield file.url, markdown_document(file.content_string, file.name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        self.nav = nav
-        return nav
-
-    def on_env(
-        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
-    ) -> jinja2.Environment:
         if self.config.parallel and not self.serving and parallel.available():
-            assert self.nav is not None
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
-            self.second.start(files, share, config, self.nav, env)
-        return env
+            self.second.start(files, share, config, nav)
+        return nav
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
@@ -249,7 +260,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
-        rendered = self.rendered.get(page.file.src_uri)
+        rendered = self._rendered(page.file.src_uri)
         if rendered is not None:
             page.meta = dict(rendered.meta)
         page.meta["search"] = {"exclude": True}  # searched with Pagefind, see newsbrief.search
@@ -262,7 +273,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_content(
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
-        rendered = self.rendered.get(page.file.src_uri)
+        rendered = self._rendered(page.file.src_uri)
         if rendered is None:
             return html
         page.toc = get_toc(rendered.toc_tokens)
@@ -325,6 +336,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit
             ).items()
         ]
+
+    def _rendered(self, src_uri: str) -> Page | None:
+        """The generated page at ``src_uri``, made now if it was left for later."""
+        rendered = self.rendered.get(src_uri)
+        if rendered is None or isinstance(rendered, Page):
+            return rendered
+        self.rendered[src_uri] = made = rendered()
+        return made
 
     def _archive(self) -> Archive:
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
