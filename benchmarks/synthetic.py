@@ -252,9 +252,15 @@ def make_plain_project(root: Path, briefs: list[dict]) -> None:
         target.write_text(page, encoding="utf-8")
 
 
-def common_word(briefs: list[dict]) -> str:
-    """The commonest word of the briefs' bodies that is not a function word: a hard query."""
+def query_words(briefs: list[dict]) -> tuple[str, str]:
+    """Two one-word queries: the commonest word of the briefs' bodies that is not a
+    function word (the hardest query), and one found in about 1 brief in 100."""
     counts = collections.Counter(
-        word for brief in briefs for word in brief["body"].lower().split() if word.isalpha()
+        word
+        for brief in briefs
+        for word in set(brief["body"].lower().split())
+        if word.isalpha() and word not in FUNCTION_WORDS
     )
-    return next(word for word, _ in counts.most_common() if word not in FUNCTION_WORDS)
+    ranked = counts.most_common()
+    rare = min(ranked, key=lambda item: abs(item[1] - len(briefs) / 100))
+    return ranked[0][0], rare[0]

@@ -151,7 +151,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         pages += self._feeds(config, archive)
         self._add(files, pages, config)
-        self.search.start(self._search_documents(files, archive, named), config.site_dir)
+        self.search.start(self._search_documents(files, archive), config.site_dir)
         self.memo.next_build()
         return files
 
@@ -227,19 +227,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
 
-    def _search_documents(
-        self, files: Files, archive: Archive, named: dict[str, list[entities.Named]]
-    ) -> Iterator[tuple[str, str]]:
-        """``(url, document)`` of every page readers search: briefs, tags, names, docs."""
+    def _search_documents(self, files: Files, archive: Archive) -> Iterator[tuple[str, str]]:
+        """``(url, document)`` of every page readers search: briefs, tags and docs.
+
+        People, organisations and places are searchable in the briefs that name them; their
+        own pages are left out, as every page indexed adds to what the first query loads.
+        """
         url = {file.src_uri: file.url for file in files.documentation_pages()}
         for entry in archive.entries:
             yield url[entry.src_uri], self.memo(brief_document, entry, archive.vocabulary)
         for slug, tag in archive.vocabulary.tags.items():
             yield url[render.tag_uri(slug)], document(tag.title, tag.description)
-        for kind, label in entities.KINDS.items():
-            for item in named[kind]:
-                uri = entities.entity_uri(kind, item.name)
-                yield url[uri], document(item.name, f"{label}: {len(item.entries)} briefs")
         for file in files.documentation_pages():
             if file.generated_by is None or file.src_uri == SCHEMA_REFERENCE:
                 yield file.url, markdown_document(file.content_string, file.name)
