@@ -80,6 +80,15 @@ Rendering = Page | Callable[[], Page]
 """A generated page, or how to make it when MkDocs reads it."""
 
 
+class HtmlPage(MkDocsPage):
+    """A page newsbrief wrote as HTML: MkDocs' Markdown step, costly even for an empty
+    text, is skipped; ``on_page_content`` puts the HTML and table of contents in place."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+
+
 class NewsbriefConfig(Config):
     """The plugin's options in mkdocs.yml."""
 
@@ -213,9 +222,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
         self.rendered = {}
         for src_uri, content, inclusion in pages:
-            text = content if isinstance(content, str | bytes) else ""
-            if not isinstance(content, str | bytes):  # HTML: on_page_content puts it in place
-                self.rendered[src_uri] = content
+            if isinstance(content, str | bytes):
+                text = content
+            else:  # a page written as HTML: on_page_content puts it in place
+                self.rendered[src_uri], text = content, ""
             file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
@@ -243,6 +253,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 yield file.url, markdown_document(file.content_string, file.name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        for uri in self.rendered:
+            file = files.get_file_from_path(uri)
+            if file is not None and file.page is None:  # pages in the nav have theirs
+                HtmlPage(None, file, config)
         if self.config.parallel and not self.serving and parallel.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
             self.second.start(files, share, config, nav)

@@ -58,7 +58,8 @@ class SecondProcess:
         self.all_pages = list(files.documentation_pages())
         taken = [file for file in self.all_pages if file.src_uri in share][1::2]
         for file in taken:
-            Page(None, file, config)  # as MkDocs makes pages outside the navigation
+            if file.page is None:
+                Page(None, file, config)  # as MkDocs makes pages outside the navigation
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
