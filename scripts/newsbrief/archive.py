@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsbrief.briefs import Entry, read_brief
+from newsbrief.fsio import file_state
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.vocabulary import Vocabulary, load_vocabulary
 
@@ -54,7 +55,7 @@ class BriefCache:
     def vocabulary(self, folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
         """The vocabulary, the same object while ``tags.yml`` is unchanged."""
         try:
-            stamp = _state(folder / VOCABULARY_FILE)
+            stamp = file_state(folder / VOCABULARY_FILE)
         except OSError:
             stamp = (0, 0)
         if self._vocabulary is None or self._vocabulary[0] != stamp:
@@ -76,14 +77,9 @@ class BriefCache:
     def _stamp(file: Path, root: Path, folder: Path, entry: Entry) -> tuple[int, ...]:
         paths = (file, root / entry.brief.source.path, folder / VOCABULARY_FILE)
         try:
-            return tuple(n for path in paths for n in _state(path))
+            return tuple(n for path in paths for n in file_state(path))
         except OSError:
             return ()  # a file is gone: read the brief again, which says what is missing
-
-
-def _state(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_mtime_ns, status.st_size
 
 
 def load_archive(

@@ -1,4 +1,4 @@
-"""Safe writes: a file is replaced whole or not at all."""
+"""Files: safe writes (a file is replaced whole or not at all), and telling whether one changed."""
 
 from __future__ import annotations
 
@@ -29,3 +29,9 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def file_state(path: Path) -> tuple[int, int]:
+    """What tells whether a file changed: its modification time (ns) and size."""
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from newsbrief.fsio import file_state
 from newsbrief.pages import Page
 
 T = TypeVar("T")
@@ -38,12 +39,7 @@ def site_setup_stamp(config: MkDocsConfig) -> tuple[tuple[str, int, int], ...]:
     for folder in (config.docs_dir, config.theme.custom_dir):
         if folder and Path(folder).is_dir():
             files += sorted(path for path in Path(folder).rglob("*") if path.is_file())
-    return tuple((str(path), *_stat(path)) for path in files)
-
-
-def _stat(path: Path) -> tuple[int, int]:
-    status = path.stat()
-    return status.st_mtime_ns, status.st_size
+    return tuple((str(path), *file_state(path)) for path in files)
 
 
 class PreviousBuild:
@@ -54,9 +50,9 @@ class PreviousBuild:
         self.fingerprints: dict[str, int] = {}
 
     def unchanged(
-        self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page]
+        self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page | str | bytes]
     ) -> set[str]:
-        """Source paths of ``pages`` rendered exactly as in the previous build."""
+        """Source paths of generated pages and files the same as in the previous build."""
         fingerprints = {uri: _fingerprint(page) for uri, page in pages.items()}
         same_setup = stamp == self.stamp
         unchanged = {
