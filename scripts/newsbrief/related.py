@@ -64,7 +64,7 @@ def related_indexes(
     for keys, _ in briefs:
         index = len(related)
         scores: dict[int, float] = defaultdict(float)
-        for key in keys:
+        for key in sorted(keys):  # the same sums, to the last bit, whatever the hash seed
             sharing = by_feature[key]
             if len(sharing) > MAX_SHARED:
                 continue
@@ -72,6 +72,6 @@ def related_indexes(
             for other in sharing:
                 if other != index:
                     scores[other] += weight
-        best = sorted(scores, key=lambda other: (-scores[other], -briefs[other][1]))
+        best = sorted(scores, key=lambda other: (-scores[other], -briefs[other][1], other))
         related.append(best[:limit])
     return related
