@@ -40,6 +40,25 @@ def make_site(root: Path, briefs: dict[str, str]) -> Path:
     return make_archive(root, briefs)
 
 
+def set_plugin_options(root: Path, **options: object) -> None:
+    """Set newsbrief plugin options in the project's mkdocs.yml (``parallel=False``, ...)."""
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    anchor = "      latest: 12\n"
+    assert anchor in text, "mkdocs.yml's newsbrief plugin options moved"
+    lines = "".join(f"      {name}: {str(value).lower()}\n" for name, value in options.items())
+    config.write_text(text.replace(anchor, anchor + lines), encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by path, but the search index (its file names vary)."""
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and "pagefind" not in path.parts and path.suffix != ".gz"
+    }
+
+
 @pytest.fixture(autouse=True, scope="session")
 def default_site_url():
     """Builds use mkdocs.yml's default site_url, whatever the environment sets."""

@@ -13,11 +13,16 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
+from newsbrief.mkdocs_plugin import NAV_PAGES
+from newsbrief.reference import SCHEMA_REFERENCE
 from newsbrief.schema import Brief, describe, json_schema
 
-from .conftest import REPO, make_site
+from .conftest import REPO, make_site, set_plugin_options
 
 BRIEFS = {
     "2025/05/04-kim-tank-factory.md": "valid",
@@ -376,3 +381,23 @@ def test_brief_pages_carry_reading_time_and_opengraph_meta(site: Path) -> None:
         assert meta in head
     evil = read(site, "2025/06/11/markup/index.html")
     assert 'content="&lt;img src=x onerror=alert(1)&gt; [click](javascript:alert(3))"' in evil
+
+
+def test_only_pages_written_in_markdown_go_through_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brief, tag, archive and entity pages outside the navigation are written as HTML;
+    MkDocs' Markdown step, costly even for an empty text, is skipped for them."""
+    converted = []
+    markdown_step = MkDocsPage.render
+
+    def render(page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+        converted.append(page.file.src_uri)
+        markdown_step(page, config, files)
+
+    monkeypatch.setattr(MkDocsPage, "render", render)
+    root = make_site(tmp_path, BRIEFS)
+    set_plugin_options(root, parallel=False)
+    build_site(root)
+    # the docs pages, and the generated pages in the navigation (MkDocs makes those)
+    assert sorted(converted) == sorted({"index.md", "about.md", SCHEMA_REFERENCE, *NAV_PAGES})

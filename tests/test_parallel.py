@@ -6,16 +6,8 @@ from pathlib import Path
 
 from newsbrief import parallel
 
-from .conftest import make_site
+from .conftest import make_site, set_plugin_options, site_files
 from .test_mkdocs_plugin import BRIEFS, build_site
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site)): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file() and "pagefind" not in path.parts and path.suffix != ".gz"
-    }
 
 
 def test_two_cores_build_exactly_the_site_one_core_builds(tmp_path: Path) -> None:
@@ -24,13 +16,8 @@ def test_two_cores_build_exactly_the_site_one_core_builds(tmp_path: Path) -> Non
     (tmp_path / "one").mkdir()
     both = build_site(make_site(tmp_path / "both", BRIEFS))
     one_root = make_site(tmp_path / "one", BRIEFS)
-    config = one_root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("      latest: 12\n", "      latest: 12\n      parallel: false\n")
-    )
+    set_plugin_options(one_root, parallel=False)
     one = build_site(one_root)
-    assert "parallel: false" in config.read_text(encoding="utf-8")
     two_cores, one_core = site_files(both), site_files(one)
     assert two_cores.keys() == one_core.keys()
     different = [name for name in two_cores if two_cores[name] != one_core[name]]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import subprocess
 import sys
-import datetime as dt
 
 from newsbrief.archive import load_archive
 from newsbrief.related import related_briefs

@@ -16,6 +16,8 @@ Event order, and what each handler does:
 * ``on_page_markdown``, ``on_page_content``: give generated pages their meta, HTML and
   table of contents, written by :mod:`newsbrief.pages` without Markdown; append the latest
   briefs to the home page; keep every page out of Material's own search index;
+* ``on_env``, ``on_page_context``: render generated pages outside the navigation from a
+  skeleton of Material's template made once per kind of page (:mod:`newsbrief.skeleton`);
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
 * ``on_post_build``: wait for the second process and the search index (``on_build_error``
@@ -30,6 +32,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +44,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from newsbrief import entities, listing, parallel, render
+from newsbrief import entities, listing, parallel, render, skeleton
 from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
@@ -100,6 +103,9 @@ class NewsbriefConfig(Config):
     """How many briefs the home page shows."""
     parallel = c.Type(bool, default=True)
     """Render pages on two cores in ``mkdocs build`` (see :mod:`newsbrief.parallel`)."""
+    skeletons = c.Type(bool, default=True)
+    """Render generated pages outside the navigation from one rendering of the theme's
+    template per kind of page (see :mod:`newsbrief.skeleton`)."""
 
 
 class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
@@ -111,6 +117,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.archive: Archive | None = None
         self.search = SearchIndexer()
         self.rendered: dict[str, Rendering] = {}
+        self.nav: Navigation | None = None
+        self.skeletons: skeleton.Skeletons | None = None
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
         self.memo = Memo()
@@ -253,14 +261,29 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 yield file.url, markdown_document(file.content_string, file.name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav  # before the second process forks: it makes its own skeletons
         for uri in self.rendered:
             file = files.get_file_from_path(uri)
-            if file is not None and file.page is None:  # pages in the nav have theirs
-                HtmlPage(None, file, config)
+            if file is not None and file.inclusion.is_not_in_nav():
+                HtmlPage(None, file, config)  # in place of the plain page MkDocs made
         if self.config.parallel and not self.serving and parallel.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
             self.second.start(files, share, config, nav)
         return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.nav is not None and self.config.skeletons:
+            env.loader = skeleton.with_skeleton_template(env.loader)
+            linkable = [f for f in files if f.generated_by is None or f.src_uri in NAV_PAGES]
+            self.skeletons = skeleton.Skeletons(env, linkable, self.nav)
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE and self.skeletons:
+            context[skeleton.HTML_VARIABLE] = self.skeletons.render(context)  # type: ignore[literal-required]
+        return context
 
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
@@ -275,6 +298,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         rendered = self._rendered(page.file.src_uri)
         if rendered is not None:
             page.meta = dict(rendered.meta)
+            if self.config.skeletons and skeleton.eligible(page):
+                page.meta["template"] = skeleton.SKELETON_TEMPLATE
         page.meta["search"] = {"exclude": True}  # searched with Pagefind, see newsbrief.search
         if page.file.src_uri != HOME:
             return markdown
