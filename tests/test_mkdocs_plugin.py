@@ -315,6 +315,18 @@ def test_feeds_without_site_url_stop_the_build_clearly(
     )
 
 
+def test_file_addresses_are_refused_clearly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("use_directory_urls: false\n")
+    assert build_error(root, caplog) == (
+        "newsbrief: the archive's pages link to each other by folder (2025/05/04/slug/): "
+        "remove use_directory_urls: false from mkdocs.yml"
+    )
+
+
 def test_archive_pages_and_neighbour_links(site: Path) -> None:
     index = text_of(article(site, "archive/index.html"))
     assert "Archive 2025 June 2025 (2) May 2025 (1)" in index  # newest first

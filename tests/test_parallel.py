@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsbrief import parallel
+from newsbrief import cores
 
 from .conftest import make_site, set_plugin_options, site_files
 from .test_mkdocs_plugin import BRIEFS, build_site
 
 
 def test_two_cores_build_exactly_the_site_one_core_builds(tmp_path: Path) -> None:
-    assert parallel.available()  # Linux with 2 cores: the parallel path is the one tested
+    assert cores.available()  # Linux with 2 cores: the parallel path is the one tested
     (tmp_path / "both").mkdir()
     (tmp_path / "one").mkdir()
     both = build_site(make_site(tmp_path / "both", BRIEFS))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsbrief.briefs import Entry, read_brief
+from newsbrief.cores import map_on_two_cores
 from newsbrief.fsio import file_state
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.vocabulary import Vocabulary, load_vocabulary
@@ -83,13 +84,17 @@ class BriefCache:
 
 
 def load_archive(
-    root: Path, briefs_dir: str = "briefs", cache: BriefCache | None = None
+    root: Path,
+    briefs_dir: str = "briefs",
+    cache: BriefCache | None = None,
+    two_cores: bool = True,
 ) -> Archive:
     """Load and check the vocabulary and every brief under ``root/briefs_dir``.
 
     Raises :class:`NewsbriefError` with every problem of every file; a bad brief
     is never skipped. With a ``cache``, briefs unchanged since it read them are not
-    read again.
+    read again. Without one, and with ``two_cores``, a forked child reads every other
+    brief (:func:`newsbrief.cores.map_on_two_cores`).
     """
     folder = root / briefs_dir
     problems: list[Problem] = []
@@ -98,12 +103,24 @@ def load_archive(
         vocabulary, read = cache.vocabulary(folder, display, problems), cache.read
     else:
         vocabulary, read = _vocabulary(folder, display, problems), read_brief
-    entries = []
-    for file in _brief_files(folder, root, problems):
+    files = _brief_files(folder, root, problems)
+
+    def entry_or_problems(file: Path) -> Entry | list[Problem]:
         try:
-            entries.append(read(file, root, folder, vocabulary))
+            return read(file, root, folder, vocabulary)
         except NewsbriefError as error:
-            problems.extend(error.problems)
+            return error.problems
+
+    if cache is None and two_cores:
+        results = map_on_two_cores(entry_or_problems, files)
+    else:  # a cache is serve's, and serve runs threads, which do not survive a fork
+        results = [entry_or_problems(file) for file in files]
+    entries = []
+    for result in results:
+        if isinstance(result, Entry):
+            entries.append(result)
+        else:
+            problems.extend(result)
     problems.extend(_duplicates(entries))
     if problems:
         raise NewsbriefError(problems)

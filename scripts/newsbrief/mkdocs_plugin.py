@@ -6,10 +6,10 @@ Event order, and what each handler does:
   with ``--dirty``, rebuilds skip what did not change: :mod:`newsbrief.incremental`);
 * ``on_config``: load and check the whole archive once; any problem stops the build
   with every located message, and the Markdown extensions the pages need are added;
-* ``on_files``: add each brief, each used tag, the tag index and the schema reference
-  as virtual pages (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of
-  the navigation, which keeps build time linear in the number of briefs. It then starts
-  the search index (:mod:`newsbrief.search`) in the background;
+* ``on_files``: start the search index (:mod:`newsbrief.search`) in the background, then
+  add each brief, each used tag, the tag index and the schema reference as virtual pages
+  (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of the navigation,
+  which keeps build time linear in the number of briefs;
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`newsbrief.parallel`); ``on_template_context`` gives the sitemap
   the pages of both;
@@ -44,7 +44,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from newsbrief import entities, listing, parallel, render, skeleton
+from newsbrief import cores, entities, listing, render, skeleton
 from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
 from newsbrief.html_fixes import fix_material_html
@@ -55,7 +55,7 @@ from newsbrief.incremental import (
     mark_unchanged,
     site_setup_stamp,
 )
-from newsbrief.pages import Page
+from newsbrief.pages import Page, page_url
 from newsbrief.parallel import SecondProcess
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
@@ -102,7 +102,8 @@ class NewsbriefConfig(Config):
     latest = c.Type(int, default=12)
     """How many briefs the home page shows."""
     parallel = c.Type(bool, default=True)
-    """Render pages on two cores in ``mkdocs build`` (see :mod:`newsbrief.parallel`)."""
+    """Read briefs and render pages on two cores in ``mkdocs build`` (see
+    :mod:`newsbrief.cores` and :mod:`newsbrief.parallel`)."""
     skeletons = c.Type(bool, default=True)
     """Render generated pages outside the navigation from one rendering of the theme's
     template per kind of page (see :mod:`newsbrief.skeleton`)."""
@@ -134,12 +135,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         root = Path(config.config_file_path).parent
         try:
             cache = self.briefs if self.serving else None
-            archive = load_archive(root, self.config.briefs_dir, cache)
+            archive = load_archive(root, self.config.briefs_dir, cache, self.config.parallel)
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
                 f"run `newsbrief check` for the same list:\n{error}"
             ) from None
+        if not config.use_directory_urls:
+            raise PluginError(
+                "newsbrief: the archive's pages link to each other by folder (2025/05/04/slug/): "
+                "remove use_directory_urls: false from mkdocs.yml"
+            )
         if not config.site_url:
             raise PluginError(
                 "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
@@ -153,8 +159,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         archive = self._archive()
+        reference = schema_reference()
+        # first, so that Pagefind indexes while the pages are made and rendered:
+        self.search.start(self._search_documents(files, archive, reference), config.site_dir)
         pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]] = [
-            (SCHEMA_REFERENCE, schema_reference(), InclusionLevel.UNDEFINED),
+            (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
         if files.get_file_from_path(HOME) is None:
@@ -168,7 +177,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         pages += self._feeds(config, archive)
         self._add(files, pages, config)
-        self.search.start(self._search_documents(files, archive), config.site_dir)
         self.memo.next_build()
         return files
 
@@ -245,20 +253,22 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
 
-    def _search_documents(self, files: Files, archive: Archive) -> Iterator[tuple[str, str]]:
-        """``(url, document)`` of every page readers search: briefs, tags and docs.
+    def _search_documents(
+        self, files: Files, archive: Archive, reference: str
+    ) -> Iterator[tuple[str, str]]:
+        """``(url, document)`` of every page readers search: briefs, tags and docs (those
+        of ``files``, and the schema ``reference``).
 
         People, organisations and places are searchable in the briefs that name them; their
         own pages are left out, as every page indexed adds to what the first query loads.
         """
-        url = {file.src_uri: file.url for file in files.documentation_pages()}
         for entry in archive.entries:
-            yield url[entry.src_uri], self.memo(brief_document, entry, archive.vocabulary)
+            yield page_url(entry.src_uri), self.memo(brief_document, entry, archive.vocabulary)
         for slug, tag in archive.vocabulary.tags.items():
-            yield url[render.tag_uri(slug)], document(tag.title, tag.description)
+            yield page_url(render.tag_uri(slug)), document(tag.title, tag.description)
+        yield page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
         for file in files.documentation_pages():
-            if file.generated_by is None or file.src_uri == SCHEMA_REFERENCE:
-                yield file.url, markdown_document(file.content_string, file.name)
+            yield file.url, markdown_document(file.content_string, file.name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # before the second process forks: it makes its own skeletons
@@ -266,7 +276,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             file = files.get_file_from_path(uri)
             if file is not None and file.inclusion.is_not_in_nav():
                 HtmlPage(None, file, config)  # in place of the plain page MkDocs made
-        if self.config.parallel and not self.serving and parallel.available():
+        if self.config.parallel and not self.serving and cores.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
             self.second.start(files, share, config, nav)
         return nav

@@ -15,8 +15,6 @@ one core. The preview server runs threads, which do not survive a fork.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from collections.abc import Collection, Sequence
 
 # MkDocs' own page functions; MkDocs 1.6, the last 1.x, is pinned
@@ -24,13 +22,10 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
+
+from newsbrief.cores import fork, succeeded
 
 log = logging.getLogger("mkdocs.plugins.newsbrief")
-
-
-def available() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
 class _WarningCounter(logging.Handler):
@@ -54,47 +49,31 @@ class SecondProcess:
     def start(
         self, files: Files, share: Collection[str], config: MkDocsConfig, nav: Navigation
     ) -> None:
-        """Fork; the child reads and renders every other page of ``share`` (source paths)."""
+        """Fork; the child reads and renders every other page of ``share`` (source paths),
+        whose pages are made already (``on_nav``)."""
         self.all_pages = list(files.documentation_pages())
         taken = [file for file in self.all_pages if file.src_uri in share][1::2]
-        for file in taken:
-            if file.page is None:
-                Page(None, file, config)  # as MkDocs makes pages outside the navigation
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            self._render_and_exit(taken, files, config, nav)
-        self.pid = pid
+        self.pid = fork(lambda: self._render(taken, files, config, nav))
         for file in taken:
             files.remove(file)
 
-    def _render_and_exit(
+    def _render(
         self, pages: Sequence[File], files: Files, config: MkDocsConfig, nav: Navigation
-    ) -> None:
+    ) -> bool:
         warnings = _WarningCounter()
         logging.getLogger("mkdocs").addHandler(warnings)
-        code = 1
-        try:
-            for file in pages:
-                assert file.page is not None
-                _populate_page(file.page, config, files)
-            env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
-            for file in pages:
-                assert file.page is not None
-                _build_page(file.page, config, self.all_pages, nav, env)
-            code = 1 if config.strict and warnings.count else 0
-        except BaseException:
-            log.exception("newsbrief: rendering pages in the second process failed")
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
+        for file in pages:
+            assert file.page is not None
+            _populate_page(file.page, config, files)
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        for file in pages:
+            assert file.page is not None
+            _build_page(file.page, config, self.all_pages, nav, env)
+        return not (config.strict and warnings.count)
 
     def finish(self) -> bool:
         """Wait for the child; whether it rendered its pages without a problem."""
         if self.pid is None:
             return True
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        return os.waitstatus_to_exitcode(status) == 0
+        pid, self.pid = self.pid, None
+        return succeeded(pid)
