@@ -35,3 +35,14 @@ def test_a_failing_child_fails_the_work() -> None:
 
     with pytest.raises(RuntimeError, match="the second process failed"):
         cores.map_on_two_cores(fails_on_seven, list(range(cores.WORTH_A_FORK)))
+
+
+def test_giving_way_lowers_priority_once_to_the_set_niceness() -> None:
+    expected = max(cores.NICENESS, os.getpriority(os.PRIO_PROCESS, 0))
+
+    def gives_way_twice() -> bool:  # in a child: this process keeps its priority
+        cores.give_way_to_children()
+        cores.give_way_to_children()
+        return os.getpriority(os.PRIO_PROCESS, 0) == expected
+
+    assert cores.succeeded(cores.fork(gives_way_twice))

@@ -94,7 +94,7 @@ def load_archive(
     Raises :class:`NewsbriefError` with every problem of every file; a bad brief
     is never skipped. With a ``cache``, briefs unchanged since it read them are not
     read again. Without one, and with ``two_cores``, a forked child reads every other
-    brief (:func:`newsbrief.cores.map_on_two_cores`).
+    brief where it can (:func:`newsbrief.cores.map_on_two_cores`).
     """
     folder = root / briefs_dir
     problems: list[Problem] = []
@@ -111,9 +111,9 @@ def load_archive(
         except NewsbriefError as error:
             return error.problems
 
-    if cache is None and two_cores:
-        results = map_on_two_cores(entry_or_problems, files)
-    else:  # a cache is serve's, and serve runs threads, which do not survive a fork
+    if cache is None:
+        results = map_on_two_cores(entry_or_problems, files, two_cores)
+    else:  # a cache keeps what it reads: in this process
         results = [entry_or_problems(file) for file in files]
     entries = []
     for result in results:

@@ -4,7 +4,7 @@ Reading the briefs and rendering the pages are the long parts of a build, and ea
 or page is independent of the others. On a machine with ``os.fork`` and more than one
 core, a forked child does every other one (it starts with all the parent knows, at no
 cost). Only for processes without threads, such as ``mkdocs build`` and the command
-line: threads do not survive a fork.
+line: threads do not survive a fork, so nothing forks while another thread runs.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 import os
 import pickle
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -25,7 +26,26 @@ WORTH_A_FORK = 200
 
 
 def available() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+    """Whether forking helps and is safe: ``os.fork`` and a second core are there, and no
+    other thread runs (a fork copies only the thread that forks)."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+NICENESS = 5
+"""This process's niceness once it lowers its priority (0 is the default, 19 the lowest)."""
+
+
+def give_way_to_children() -> None:
+    """Lower this process's priority, and so that of the children it forks from now on,
+    below that of the children it started before.
+
+    ``mkdocs build`` starts Pagefind, the longest single task, then renders pages in two
+    processes: three processes on two cores. At the same priority, Pagefind, which uses
+    one core, got two thirds of one and ran on alone at the end; given way to, it has a
+    core to itself throughout. Priority can only be lowered: done once, it stays.
+    """
+    if hasattr(os, "getpriority") and os.getpriority(os.PRIO_PROCESS, 0) < NICENESS:
+        os.setpriority(os.PRIO_PROCESS, 0, NICENESS)
 
 
 def fork(work: Callable[[], bool]) -> int:
@@ -53,13 +73,15 @@ def succeeded(pid: int) -> bool:
     return os.waitstatus_to_exitcode(status) == 0
 
 
-def map_on_two_cores(function: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
-    """``[function(item) for item in items]``, every other item done by a forked child,
-    whose results come back pickled through a pipe.
+def map_on_two_cores(
+    function: Callable[[Item], Result], items: Sequence[Item], allowed: bool = True
+) -> list[Result]:
+    """``[function(item) for item in items]``, every other item done by a forked child
+    (where ``allowed`` and :func:`available`), whose results come back pickled.
 
     ``function`` must not raise (return problems as values) and its results must pickle.
     """
-    if not available() or len(items) < WORTH_A_FORK:
+    if not (allowed and available()) or len(items) < WORTH_A_FORK:
         return [function(item) for item in items]
     reading, writing = os.pipe()
 

@@ -28,6 +28,7 @@ Event order, and what each handler does:
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,7 @@ class NewsbriefConfig(Config):
     latest = c.Type(int, default=12)
     """How many briefs the home page shows."""
     parallel = c.Type(bool, default=True)
-    """Read briefs and render pages on two cores in ``mkdocs build`` (see
+    """Read briefs, relate them and render pages on two cores in ``mkdocs build`` (see
     :mod:`newsbrief.cores` and :mod:`newsbrief.parallel`)."""
     skeletons = c.Type(bool, default=True)
     """Render generated pages outside the navigation from one rendering of the theme's
@@ -135,7 +136,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         root = Path(config.config_file_path).parent
         try:
             cache = self.briefs if self.serving else None
-            archive = load_archive(root, self.config.briefs_dir, cache, self.config.parallel)
+            archive = load_archive(root, self.config.briefs_dir, cache, self._two_cores())
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
@@ -152,6 +153,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
             )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
+        if not self.serving:
+            # The archive lives as long as the build: the garbage collector need not go
+            # through its objects again and again, and forks share their memory untouched.
+            gc.freeze()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
@@ -162,6 +167,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         self.search.start(self._search_documents(files, archive, reference), config.site_dir)
+        if self._two_cores():
+            cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]] = [
             (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
@@ -205,7 +212,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         process makes the pages it renders (:mod:`newsbrief.parallel`).
         """
         entries = archive.entries  # newest first
-        related = related_briefs(entries, call=self.memo)
+        related = related_briefs(entries, call=self.memo, two_cores=self._two_cores())
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(render.markdown_converter, *extensions)  # one per serve session
 
@@ -276,7 +283,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             file = files.get_file_from_path(uri)
             if file is not None and file.inclusion.is_not_in_nav():
                 HtmlPage(None, file, config)  # in place of the plain page MkDocs made
-        if self.config.parallel and not self.serving and cores.available():
+        if self._two_cores() and cores.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
             self.second.start(files, share, config, nav)
         return nav
@@ -391,6 +398,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             return rendered
         self.rendered[src_uri] = made = rendered()
         return made
+
+    def _two_cores(self) -> bool:
+        """Whether to fork for work: the ``parallel`` option, and never in serve (threads)."""
+        return self.config.parallel and not self.serving
 
     def _archive(self) -> Archive:
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first

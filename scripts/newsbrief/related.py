@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from newsbrief.briefs import Entry
+from newsbrief.cores import map_on_two_cores
 from newsbrief.slugs import slugify
 
 LIMIT = 5
@@ -35,36 +36,40 @@ def features(entry: Entry) -> frozenset[str]:
 
 
 def related_briefs(
-    entries: Sequence[Entry], limit: int = LIMIT, call: Callable[..., Any] = _direct
+    entries: Sequence[Entry],
+    limit: int = LIMIT,
+    call: Callable[..., Any] = _direct,
+    two_cores: bool = True,
 ) -> dict[str, list[Entry]]:
     """Up to ``limit`` related briefs for each brief (by source path), best first,
     newest first among equals. ``call(function, *args)`` runs the steps: ``mkdocs
     serve`` passes its memo (:class:`newsbrief.incremental.Memo`)."""
     briefs = [(call(features, entry), entry.brief.date.toordinal()) for entry in entries]
+    others_of = call(related_indexes, briefs, limit, two_cores)
     return {
         entry.src_uri: [entries[other] for other in others]
-        for entry, others in zip(entries, call(related_indexes, briefs, limit), strict=True)
+        for entry, others in zip(entries, others_of, strict=True)
     }
 
 
 def related_indexes(
-    briefs: Sequence[tuple[frozenset[str], int]], limit: int = LIMIT
+    briefs: Sequence[tuple[frozenset[str], int]], limit: int = LIMIT, two_cores: bool = True
 ) -> list[list[int]]:
     """For each brief given as (features, day number), the positions of its related ones.
 
     It depends on features and dates only, so ``mkdocs serve`` can keep the result
-    while an edit leaves them as they were.
+    while an edit leaves them as they were. With ``two_cores``, a forked child relates
+    every other brief where it can (:func:`newsbrief.cores.map_on_two_cores`).
     """
     by_feature: dict[str, list[int]] = defaultdict(list)
     for index, (keys, _) in enumerate(briefs):
         for key in keys:
             by_feature[key].append(index)
     total = len(briefs)
-    related = []
-    for keys, _ in briefs:
-        index = len(related)
+
+    def related_to(index: int) -> list[int]:
         scores: dict[int, float] = defaultdict(float)
-        for key in sorted(keys):  # the same sums, to the last bit, whatever the hash seed
+        for key in sorted(briefs[index][0]):  # the same sums, to the last bit, whatever the seed
             sharing = by_feature[key]
             if len(sharing) > MAX_SHARED:
                 continue
@@ -73,5 +78,6 @@ def related_indexes(
                 if other != index:
                     scores[other] += weight
         best = sorted(scores, key=lambda other: (-scores[other], -briefs[other][1], other))
-        related.append(best[:limit])
-    return related
+        return best[:limit]
+
+    return map_on_two_cores(related_to, range(total), two_cores)
