@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from newsbrief.briefs import Entry
 from newsbrief.fsio import file_state
 from newsbrief.pages import Page
 
@@ -107,8 +108,11 @@ class Memo:
 
 
 def _identity(value: Any) -> Hashable:
-    """Lists and dicts by their items; values that hash (text, dates, frozen records such
-    as a feed's spec) by value; anything else, briefs above all, by identity."""
+    """Lists and dicts by their items; briefs by identity (hashing one by value goes through
+    every field, and the archive's listings pass thousands); other values that hash (text,
+    dates, frozen records such as a feed's spec) by value; anything else by identity."""
+    if isinstance(value, Entry):
+        return id(value)
     if isinstance(value, list | tuple):
         return tuple(map(_identity, value))
     if isinstance(value, dict):

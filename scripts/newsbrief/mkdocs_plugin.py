@@ -175,7 +175,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
-        named = entities.sorted_entities(entities.index_entities(archive.entries))
+        named = entities.sorted_entities(self.memo(entities.index_entities, archive.entries))
         generated = {
             **self._listing_pages(archive),
             **self._entity_pages(named),
@@ -246,12 +246,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.rendered = {}
         for src_uri, content, inclusion in pages:
             if isinstance(content, str | bytes):
-                text = content
+                text, html_page = content, False
             else:  # a page written as HTML: on_page_content puts it in place
-                self.rendered[src_uri], text = content, ""
+                self.rendered[src_uri], text, html_page = content, "", True
             file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
             _refuse_collision(file, taken)
             files.append(file)
+            if html_page and inclusion.is_not_in_nav():  # else MkDocs makes a Markdown page
+                HtmlPage(None, file, config)
         if self.dirty:
             contents = {src_uri: content for src_uri, content, _ in pages}
             unchanged = self.previous.unchanged(site_setup_stamp(config), contents)
@@ -279,10 +281,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # before the second process forks: it makes its own skeletons
-        for uri in self.rendered:
-            file = files.get_file_from_path(uri)
-            if file is not None and file.inclusion.is_not_in_nav():
-                HtmlPage(None, file, config)  # in place of the plain page MkDocs made
         if self._two_cores() and cores.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
             self.second.start(files, share, config, nav)
