@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 MAX_SLUG = 60
 
 
+@functools.cache  # names recur from brief to brief, and every page links to them
 def slugify(title: str) -> str:
     """A URL slug from a headline or name: ASCII, lowercase, hyphenated, at most 60 characters."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
