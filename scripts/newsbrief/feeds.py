@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from newsbrief.archive import Archive
 from newsbrief.briefs import Entry
 from newsbrief.vocabulary import Vocabulary
 
@@ -34,6 +36,30 @@ class FeedSpec:
 def entry_url(site_url: str, entry: Entry) -> str:
     """The absolute address of a brief's page."""
     return f"{site_url.rstrip('/')}/{entry.src_uri[: -len('.md')]}/"
+
+
+def site_feeds(
+    site_name: str,
+    site_description: str | None,
+    site_url: str,
+    archive: Archive,
+    call: Callable[..., Any],
+) -> dict[str, str | bytes]:
+    """The whole archive's feeds at the site's root, and each tag's in its folder, by path.
+    ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
+    site_url = site_url.rstrip("/") + "/"
+    specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
+    for slug, entries in archive.by_tag().items():
+        tag = archive.vocabulary.tags[slug]
+        folder = f"{site_url}tags/{slug}/"
+        spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
+        specs.append((f"tags/{slug}/", spec, entries))
+    feeds: dict[str, str | bytes] = {}
+    for prefix, spec, entries in specs:
+        limit = TAG_LIMIT if prefix else LIMIT
+        rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
+        feeds |= {prefix + name: text for name, text in rendered.items()}
+    return feeds
 
 
 def render_feeds(

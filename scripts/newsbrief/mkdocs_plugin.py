@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +47,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from newsbrief import cores, entities, listing, render, skeleton
 from newsbrief.archive import Archive, BriefCache, load_archive
-from newsbrief.feeds import LIMIT, TAG_LIMIT, FeedSpec, render_feeds
+from newsbrief.feeds import site_feeds
 from newsbrief.html_fixes import fix_material_html
 from newsbrief.incremental import (
     GeneratedPage,
@@ -56,19 +56,13 @@ from newsbrief.incremental import (
     mark_unchanged,
     site_setup_stamp,
 )
-from newsbrief.pages import Page, page_url
+from newsbrief.pages import Page
 from newsbrief.parallel import SecondProcess
 from newsbrief.problems import NewsbriefError
 from newsbrief.reference import SCHEMA_REFERENCE, schema_reference
 from newsbrief.related import related_briefs
 from newsbrief.schema import json_schema_text
-from newsbrief.search import (
-    SearchIndexer,
-    brief_document,
-    document,
-    markdown_document,
-    use_search_worker,
-)
+from newsbrief.search import SearchIndexer, site_documents, use_search_worker
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 HOME = "index.md"
@@ -166,7 +160,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         archive = self._archive()
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
-        self.search.start(self._search_documents(files, archive, reference), config.site_dir)
+        docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
+        documents = site_documents(archive, docs, reference, self.memo)
+        self.search.start(documents, config.site_dir)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]] = [
@@ -182,7 +178,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             **self._brief_pages(archive, config),
         }
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
-        pages += self._feeds(config, archive)
+        site = (config.site_name, config.site_description, config.site_url)
+        feeds = site_feeds(*site, archive, self.memo)
+        pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in feeds.items()]
         self._add(files, pages, config)
         self.memo.next_build()
         return files
@@ -261,23 +259,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             home = files.get_file_from_path(HOME)
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
-
-    def _search_documents(
-        self, files: Files, archive: Archive, reference: str
-    ) -> Iterator[tuple[str, str]]:
-        """``(url, document)`` of every page readers search: briefs, tags and docs (those
-        of ``files``, and the schema ``reference``).
-
-        People, organisations and places are searchable in the briefs that name them; their
-        own pages are left out, as every page indexed adds to what the first query loads.
-        """
-        for entry in archive.entries:
-            yield page_url(entry.src_uri), self.memo(brief_document, entry, archive.vocabulary)
-        for slug, tag in archive.vocabulary.tags.items():
-            yield page_url(render.tag_uri(slug)), document(tag.title, tag.description)
-        yield page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
-        for file in files.documentation_pages():
-            yield file.url, markdown_document(file.content_string, file.name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # before the second process forks: it makes its own skeletons
@@ -361,33 +342,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-    def _feeds(
-        self, config: MkDocsConfig, archive: Archive
-    ) -> list[tuple[str, str | bytes, InclusionLevel]]:
-        """The whole archive's feeds at the site's root, and each tag's in its folder."""
-        site_url = config.site_url.rstrip("/") + "/"
-        specs = [
-            (
-                "",
-                FeedSpec(config.site_name, config.site_description or "", site_url, site_url),
-                archive.entries,
-                LIMIT,
-            )
-        ]
-        for slug, entries in archive.by_tag().items():
-            tag = archive.vocabulary.tags[slug]
-            folder = f"{site_url}tags/{slug}/"
-            title = f"{config.site_name}: {tag.title}"
-            spec = FeedSpec(title, tag.description, folder, folder)
-            specs.append((f"tags/{slug}/", spec, entries, TAG_LIMIT))
-        return [
-            (prefix + name, text, InclusionLevel.UNDEFINED)
-            for prefix, spec, entries, limit in specs
-            for name, text in self.memo(
-                render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit
-            ).items()
-        ]
 
     def _rendered(self, src_uri: str) -> Page | None:
         """The generated page at ``src_uri``, made now if it was left for later."""

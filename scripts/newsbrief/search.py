@@ -22,11 +22,15 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
+from newsbrief.archive import Archive
 from newsbrief.briefs import Entry
-from newsbrief.render import format_date, source_name
+from newsbrief.pages import page_url
+from newsbrief.reference import SCHEMA_REFERENCE
+from newsbrief.render import format_date, source_name, tag_uri
 from newsbrief.vocabulary import Vocabulary
 
 OUTPUT_DIR = "pagefind"
@@ -74,6 +78,28 @@ def markdown_document(markdown: str, fallback_title: str) -> str:
     lines = text.splitlines()
     title = next((line[2:] for line in lines if line.startswith("# ")), fallback_title)
     return document(title, _MARKUP.sub(" ", text))
+
+
+def site_documents(
+    archive: Archive,
+    docs: Iterable[tuple[str, str, str]],
+    reference: str,
+    call: Callable[..., Any],
+) -> Iterator[tuple[str, str]]:
+    """``(url, document)`` of every page readers search: briefs, tags, the schema
+    ``reference`` and the ``docs`` pages, given as (url, Markdown, file name).
+    ``call(function, *args)`` makes each brief's (``mkdocs serve`` passes its memo).
+
+    People, organisations and places are searchable in the briefs that name them; their
+    own pages are left out, as every page indexed adds to what the first query loads.
+    """
+    for entry in archive.entries:
+        yield page_url(entry.src_uri), call(brief_document, entry, archive.vocabulary)
+    for slug, tag in archive.vocabulary.tags.items():
+        yield page_url(tag_uri(slug)), document(tag.title, tag.description)
+    yield page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
+    for url, markdown, name in docs:
+        yield url, markdown_document(markdown, name)
 
 
 def use_search_worker(page_html: str) -> str:
