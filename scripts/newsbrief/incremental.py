@@ -48,20 +48,24 @@ class PreviousBuild:
 
     def __init__(self) -> None:
         self.stamp: tuple[tuple[str, int, int], ...] = ()
-        self.fingerprints: dict[str, int] = {}
+        self.contents: dict[str, tuple[Page | str | bytes, int]] = {}
 
     def unchanged(
         self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page | str | bytes]
     ) -> set[str]:
         """Source paths of generated pages and files the same as in the previous build."""
-        fingerprints = {uri: _fingerprint(page) for uri, page in pages.items()}
         same_setup = stamp == self.stamp
-        unchanged = {
-            uri
-            for uri, value in fingerprints.items()
-            if same_setup and self.fingerprints.get(uri) == value
-        }
-        self.stamp, self.fingerprints = stamp, fingerprints
+        contents, unchanged = {}, set()
+        for uri, content in pages.items():
+            before = self.contents.get(uri)
+            if before is not None and before[0] is content:  # kept by the memo: same page
+                fingerprint = before[1]
+            else:
+                fingerprint = _fingerprint(content)
+            contents[uri] = (content, fingerprint)
+            if same_setup and before is not None and before[1] == fingerprint:
+                unchanged.add(uri)
+        self.stamp, self.contents = stamp, contents
         return unchanged
 
 
@@ -75,6 +79,11 @@ def mark_unchanged(files: Iterable[File], unchanged: set[str]) -> None:
     for file in files:
         if isinstance(file, GeneratedPage):
             file.unchanged = file.src_uri in unchanged
+
+
+def call_directly(function: Callable[..., T], *args: Any) -> T:
+    """What a disabled :class:`Memo` does: the default ``call`` of functions that take one."""
+    return function(*args)
 
 
 class Memo:
@@ -94,7 +103,7 @@ class Memo:
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         if not self.enabled:
-            return function(*args)
+            return call_directly(function, *args)
         key = (function, *map(_identity, args))
         kept = self._used.get(key) or self._kept.get(key)
         if kept is None:

@@ -10,11 +10,12 @@ integration to add.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsbrief.briefs import Entry
+from newsbrief.incremental import call_directly
 from newsbrief.pages import Page, bullets, link, paragraph, table, text
 from newsbrief.render import (
     KIND_HEADINGS,
@@ -65,30 +66,42 @@ def _pager(uris: list[str], index: int) -> str:
     return paragraph(" · ".join(parts), "nb-pager")
 
 
-def tag_pages(slug: str, tag: Tag, entries: Sequence[Entry]) -> dict[str, Page]:
-    """The pages of one tag: its description, feeds and briefs, newest first."""
+def tag_pages(
+    slug: str, tag: Tag, entries: Sequence[Entry], call: Callable[..., Any] = call_directly
+) -> dict[str, Page]:
+    """The pages of one tag: its description, feeds and briefs, newest first. ``call``
+    makes each page (``mkdocs serve`` passes its memo: an edit remakes one page, not all)."""
     count = briefs_count(len(entries))
-    pages = {}
-    for uri, chunk, pager in paginated(tag_uri(slug), entries):
-        first = uri == tag_uri(slug)  # feeds sit in the first page's folder
-        page = Page.start(tag.title, tag.description, feed_title=tag.title if first else None)
-        byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
-        page.add(
-            paragraph(text(tag.description)),
-            paragraph(byline + feed_links(uri, f"tags/{slug}/"), "nb-byline"),
-            brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
-            pager,
-        )
-        pages[uri] = page
-    return pages
+    return {
+        uri: call(_tag_page, slug, tag, count, uri, chunk, pager)
+        for uri, chunk, pager in paginated(tag_uri(slug), entries)
+    }
+
+
+def _tag_page(
+    slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: str
+) -> Page:
+    first = uri == tag_uri(slug)  # feeds sit in the first page's folder
+    page = Page.start(tag.title, tag.description, feed_title=tag.title if first else None)
+    byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
+    page.add(
+        paragraph(text(tag.description)),
+        paragraph(byline + feed_links(uri, f"tags/{slug}/"), "nb-byline"),
+        brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
+        pager,
+    )
+    return page
 
 
 def month_name(year: int, month: int) -> str:
     return f"{dt.date(year, month, 1):%B %Y}"
 
 
-def archive_pages(entries: Sequence[Entry]) -> dict[str, Page]:
-    """``/archive/`` (years and months with counts), a page per year, and per month."""
+def archive_pages(
+    entries: Sequence[Entry], call: Callable[..., Any] = call_directly
+) -> dict[str, Page]:
+    """``/archive/`` (years and months with counts), a page per year, and per month;
+    ``call`` makes each month's pages (``mkdocs serve`` passes its memo)."""
     pages: dict[str, Page] = {}
     years = [
         (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
@@ -109,7 +122,7 @@ def archive_pages(entries: Sequence[Entry]) -> dict[str, Page]:
         )
         pages[year_uri] = page
         for month, month_entries in months:
-            pages.update(_month_pages(year, month, month_entries))
+            pages.update(call(_month_pages, year, month, month_entries))
     pages[ARCHIVE_INDEX] = index
     return pages
 

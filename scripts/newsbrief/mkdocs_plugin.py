@@ -29,9 +29,11 @@ from __future__ import annotations
 
 import functools
 import gc
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -85,6 +87,27 @@ class HtmlPage(MkDocsPage):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = ""
         self.toc = get_toc([])
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' canonical and absolute addresses without a ``urljoin`` for each of
+        thousands of pages: for a plain path (``2025/05/04/slug/``) and a plain site
+        address, they are the site's address and path followed by the page's."""
+        site = _site_address(base) if base and _PLAIN_PATH.fullmatch(self.url) else None
+        if site is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = site[0] + self.url, site[1] + self.url
+
+
+_PLAIN_PATH = re.compile(r"[a-z0-9_/-]*")
+
+
+@functools.cache
+def _site_address(base: str) -> tuple[str, str] | None:
+    """``base`` ending in ``/``, and its path; None for one with a query or fragment."""
+    address = base if base.endswith("/") else base + "/"
+    parts = urlsplit(address)
+    return None if parts.query or parts.fragment else (address, parts.path)
 
 
 class NewsbriefConfig(Config):
@@ -190,8 +213,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         by_tag = archive.by_tag()
         pages = dict(self.memo(listing.tag_indexes, archive.vocabulary, by_tag))
         for slug, entries in by_tag.items():
-            pages |= self.memo(listing.tag_pages, slug, archive.vocabulary.tags[slug], entries)
-        return pages | self.memo(listing.archive_pages, archive.entries)
+            pages |= listing.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
+        return pages | listing.archive_pages(archive.entries, self.memo)
 
     def _entity_pages(self, named: dict[str, list[entities.Named]]) -> dict[str, Page]:
         pages: dict[str, Page] = {}

@@ -15,14 +15,11 @@ from typing import Any
 
 from newsbrief.briefs import Entry
 from newsbrief.cores import map_on_two_cores
+from newsbrief.incremental import call_directly
 from newsbrief.slugs import slugify
 
 LIMIT = 5
 MAX_SHARED = 300
-
-
-def _direct(function: Callable[..., Any], *args: Any) -> Any:
-    return function(*args)
 
 
 def features(entry: Entry) -> frozenset[str]:
@@ -38,7 +35,7 @@ def features(entry: Entry) -> frozenset[str]:
 def related_briefs(
     entries: Sequence[Entry],
     limit: int = LIMIT,
-    call: Callable[..., Any] = _direct,
+    call: Callable[..., Any] = call_directly,
     two_cores: bool = True,
 ) -> dict[str, list[Entry]]:
     """Up to ``limit`` related briefs for each brief (by source path), best first,
