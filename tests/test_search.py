@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from newsbrief.archive import load_archive
@@ -11,6 +13,7 @@ from newsbrief.search import (
     document,
     document_path,
     markdown_document,
+    new_words,
     use_search_worker,
 )
 
@@ -29,7 +32,31 @@ def test_brief_document_holds_what_readers_search_by(archive_root) -> None:
     html = brief_document(archive.entries[0], archive.vocabulary)
     for text in ("Yang Moo-jin", "KCNA", "North Korea", "Seoul", "4 May 2025"):
         assert text in html
-    assert "Kim Jong-un inspected an upgraded tank factory." in html
+    words = re.split(r"[\s<>]+", html)
+    # from the takeaways, a quote, the commentary, a tag, the body
+    for word in ("upgraded", "Modernizing", "pivotal", "Military", "toured", "plant"):
+        assert word in words, word
+    assert (
+        '<p data-pagefind-meta="synopsis">'
+        "North Korean leader Kim Jong-un inspected a tank factory.</p>"
+    ) in html
+
+
+def test_brief_document_gives_each_word_of_the_body_once(archive_root) -> None:
+    """A word's index chunk grows with each position: a brief gives Pagefind one."""
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    archive = load_archive(root)
+    body = "Drills, drills and [more drills](https://example.org/drills).\n\n# Drills\n"
+    entry = dataclasses.replace(archive.entries[0], body=body)
+    words = re.split(r"[\s<>]+", brief_document(entry, archive.vocabulary))
+    assert words.count("Drills") == 1 and "drills" not in words
+    assert "example.org" not in " ".join(words)  # a link's address is not text
+
+
+def test_new_words_keeps_the_first_of_each_word_and_leaves_out_known_ones() -> None:
+    texts = ["The army, the ARMY and (the) navy’s ships.", "Navy ships — 12 of them"]
+    assert new_words(texts, ["Army chief"]) == "The and navy’s ships Navy 12 of them"
+    assert new_words([" ... ", ""], []) == ""
 
 
 def test_documents_land_where_pagefind_gives_them_the_page_url() -> None:

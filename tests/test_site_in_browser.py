@@ -113,6 +113,33 @@ def search(page: Page, query: str) -> None:
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
 
 
+def test_a_brief_result_shows_its_synopsis_with_the_query_marked(
+    watched: Watched, base_url: str
+) -> None:
+    page = watched.page
+    page.goto(base_url)
+    search(page, "inspected")
+    result = page.locator(".md-search-result__item", has_text="upgraded tank factory").first
+    result.wait_for(timeout=15_000)
+    synopsis = result.locator("article p")
+    assert synopsis.inner_text() == "North Korean leader Kim Jong-un inspected a tank factory."
+    assert synopsis.locator("mark").all_inner_texts() == ["inspected"]
+
+
+def test_a_word_only_in_the_body_finds_the_brief(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url)
+    search(page, "toured")  # "Kim toured a tank plant …", in no field of the brief
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15_000)
+    assert result.locator("article h1").inner_text() == (
+        "Kim Jong-un inspects an upgraded tank factory"
+    )
+    assert result.locator("article p").inner_text() == (
+        "North Korean leader Kim Jong-un inspected a tank factory."
+    )
+
+
 def test_search_fetches_only_pagefind_chunks(watched: Watched, base_url: str) -> None:
     """The query is answered from Pagefind's index, not from Material's whole-site JSON."""
     page = watched.page

@@ -9,9 +9,13 @@ the Pagefind index.
 
 What is searchable is decided here, from the briefs themselves (not from the
 HTML a template draws): for each page, a small HTML document with its title and
-text. :class:`SearchIndexer` writes them to a temporary folder and runs the
-Pagefind command over them in the background while MkDocs renders the pages;
-the build waits for it at the end.
+text. A brief's document holds its title and synopsis as written and every other
+word of the brief once (:func:`new_words`): every word is found, and a word used
+throughout the archive costs each brief one position in the index, not one per use.
+The search box shows a brief's synopsis, with the query's words marked, where
+other pages get Pagefind's excerpt. :class:`SearchIndexer` writes the documents to
+a temporary folder and runs the Pagefind command over them in the background while
+MkDocs renders the pages; the build waits for it at the end.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import string
 import subprocess
 import sys
 import tempfile
@@ -40,36 +45,76 @@ _MATERIAL_WORKER = re.compile(
     r'("search": "[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js"'
 )
 _MARKUP = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]{}]|<[^>]+>")
+_PUNCTUATION = string.punctuation + "“”‘’«»–—…·"
 
 
-def document(title: str, *paragraphs: str) -> str:
-    """A page as Pagefind indexes it: the title (weighted as a heading) and plain text."""
-    body = "".join(f"<p>{html.escape(text)}</p>\n" for text in paragraphs if text)
+def document(title: str, *paragraphs: str, synopsis: str = "") -> str:
+    """A page as Pagefind indexes it: the title (weighted as a heading) and plain text.
+
+    A ``synopsis`` is also kept as the page's metadata: the search box shows it for the
+    page instead of an excerpt.
+    """
+    body = "".join(_paragraph(text) for text in paragraphs)
+    if synopsis:
+        body = _paragraph(synopsis, ' data-pagefind-meta="synopsis"') + body
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><title>{html.escape(title)}</title></head>'
         f"<body>\n<h1>{html.escape(title)}</h1>\n{body}</body></html>\n"
     )
 
 
+def _paragraph(text: str, attributes: str = "") -> str:
+    return f"<p{attributes}>{html.escape(text)}</p>\n" if text else ""
+
+
 def brief_document(entry: Entry, vocabulary: Vocabulary) -> str:
-    """Everything a reader may search a brief by: its text, speakers, tags and names."""
+    """Everything a reader may search a brief by: its text, speakers, tags and names.
+
+    The title and synopsis are given whole; every other field and the body add only the
+    words not yet in the document, once each (see :func:`new_words`).
+    """
     brief = entry.brief
     said = [
         f"{quote.text} ({quote.speaker}{', ' + quote.role if quote.role else ''})"
         for quote in itertools.chain(brief.quotes, brief.commentary)
     ]
-    return document(
-        brief.title,
-        " · ".join(
-            filter(None, [format_date(brief.date), brief.dateline, source_name(brief.source)])
-        ),
-        brief.synopsis,
+    published = " · ".join(
+        filter(None, [format_date(brief.date), brief.dateline, source_name(brief.source)])
+    )
+    rest = [
         *brief.takeaways,
         *said,
-        entry.body,
         ", ".join(vocabulary.tags[slug].title for slug in brief.tags),
         ", ".join([*brief.people, *brief.organizations, *brief.places, *brief.cites]),
-    )
+        _MARKUP.sub(" ", entry.body),
+    ]
+    known = [brief.title, brief.synopsis, published]
+    return document(brief.title, published, new_words(rest, known), synopsis=brief.synopsis)
+
+
+def new_words(texts: Iterable[str], known: Iterable[str]) -> str:
+    """The words of ``texts`` once each, in order, leaving out those of the ``known`` texts.
+
+    Pagefind keeps the position of every occurrence of every word, and a query fetches
+    all the positions of its words. Given whole, the briefs make the index chunk of a
+    word used throughout them grow with each use: with 10,000 synthetic briefs, 239 KB
+    for the commonest word, 61 KB with each brief's words once.
+    """
+    seen = {word.lower() for text in known for word in _words(text)}
+    fresh = []
+    for text in texts:
+        for word in _words(text):
+            if word.lower() not in seen:
+                seen.add(word.lower())
+                fresh.append(word)
+    return " ".join(fresh)
+
+
+def _words(text: str) -> Iterator[str]:
+    for token in text.split():
+        word = token.strip(_PUNCTUATION)
+        if word:
+            yield word
 
 
 def markdown_document(markdown: str, fallback_title: str) -> str:

@@ -8,6 +8,10 @@
  * /pagefind/: a query downloads only the index chunks and result fragments it
  * needs, never the whole archive. Material's own search_index.json is empty
  * (every page is excluded from it), so the setup message carries nothing.
+ *
+ * A brief is indexed as its title, its synopsis and the rest of its words once
+ * each (see newsbrief/search.py), so an excerpt of it would be a list of words:
+ * its result shows the synopsis, with the query's words marked.
  */
 "use strict";
 
@@ -34,6 +38,24 @@ function escapeHTML(text) {
   return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
 }
 
+/* `text` as HTML, with each word that begins like one of `terms` marked. */
+function marked(text, terms) {
+  const starts = terms.map(term => stem(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.join("|")})[\\p{L}\\p{N}]*`, "giu");
+  let html = "", done = 0;
+  for (const match of text.matchAll(word)) {
+    html += `${escapeHTML(text.slice(done, match.index))}<mark>${escapeHTML(match[0])}</mark>`;
+    done = match.index + match[0].length;
+  }
+  return html + escapeHTML(text.slice(done));
+}
+
+/* A query word without the endings Pagefind's stemming also matches ("elections", "election"). */
+function stem(term) {
+  const short = term.replace(/(?:ing|ed|es|s)$/, "");
+  return short.length >= 3 ? short : term;
+}
+
 /* Material sends lunr syntax ("+word", "word*"); Pagefind wants plain words. */
 function plainQuery(query) {
   return query.replace(/[+\-*~^:"]/g, " ").replace(/\s+/g, " ").trim();
@@ -44,14 +66,14 @@ async function search(query) {
   if (!words) return { items: [] };
   const found = await (await engine()).search(words);
   const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
-  const terms = Object.fromEntries(words.toLowerCase().split(" ").map(word => [word, true]));
+  const terms = words.toLowerCase().split(" ");
   return {
     items: shown.map((page, rank) => [{
       location: page.url.replace(/^\//, ""),
       title: escapeHTML(page.meta.title || page.url),
-      text: `<p>${page.excerpt}</p>`,
+      text: `<p>${page.meta.synopsis ? marked(page.meta.synopsis, terms) : page.excerpt}</p>`,
       score: SHOWN - rank,
-      terms,
+      terms: Object.fromEntries(terms.map(term => [term, true])),
     }]),
   };
 }
