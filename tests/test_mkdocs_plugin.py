@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -147,13 +148,15 @@ def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
     )
 
 
-def searchable(site: Path) -> dict[str, str]:
-    """The text of every page in the Pagefind index, by URL (fragments are gzipped JSON)."""
-    pages = {}
+def search_fragments(site: Path) -> Iterator[dict]:
+    """What the Pagefind index holds of each page: URL, text, metadata (gzipped JSON)."""
     for fragment in (site / "pagefind/fragment").iterdir():
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        pages[data["url"]] = data["content"]
-    return pages
+        yield json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+
+
+def searchable(site: Path) -> dict[str, str]:
+    """The text of every page in the Pagefind index, by URL."""
+    return {data["url"]: data["content"] for data in search_fragments(site)}
 
 
 def test_search_index_holds_briefs_with_their_names_tags_and_docs(site: Path) -> None:

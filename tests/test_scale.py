@@ -15,7 +15,7 @@ import pytest
 import synthetic
 from newsbrief import entities, listing
 
-from .test_mkdocs_plugin import build_site
+from .test_mkdocs_plugin import build_site, search_fragments
 
 BRIEFS = 400
 LARGEST_PAGE = 200_000  # bytes of HTML; a brief page is about 25 KB
@@ -23,10 +23,19 @@ PRIMARY_NAV = ("Home", "Tags", "Archive", "People", "Organisations", "Places", "
 
 
 @pytest.fixture(scope="module")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def large_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     root = tmp_path_factory.mktemp("scale") / "project"
-    synthetic.make_project(root, BRIEFS)
-    return build_site(root)
+    return root, synthetic.make_project(root, BRIEFS)
+
+
+@pytest.fixture(scope="module")
+def large_briefs(large_project: tuple[Path, list[dict]]) -> list[dict]:
+    return large_project[1]
+
+
+@pytest.fixture(scope="module")
+def large_site(large_project: tuple[Path, list[dict]]) -> Path:
+    return build_site(large_project[0])
 
 
 def pages(site: Path) -> list[Path]:
@@ -68,3 +77,15 @@ def test_entity_indexes_are_paginated(large_site: Path) -> None:
 def test_no_page_outgrows_its_bound(large_site: Path) -> None:
     largest = max(pages(large_site), key=lambda page: page.stat().st_size)
     assert largest.stat().st_size < LARGEST_PAGE, largest
+
+
+def test_a_word_used_throughout_is_indexed_once_a_brief(large_site: Path, large_briefs) -> None:
+    """Pagefind stores every position of a word: a brief gives its commonest word one
+    beyond its title and synopsis, so that word's index chunk grows by the brief, not
+    by each use of it."""
+    word = re.compile(rf"\b{synthetic.query_words(large_briefs)[0]}\b", re.IGNORECASE)
+    briefs = [data for data in search_fragments(large_site) if "synopsis" in data["meta"]]
+    assert len(briefs) == BRIEFS
+    for data in briefs:
+        lead = f"{data['meta']['title']} {data['meta']['synopsis']}"
+        assert len(word.findall(data["content"])) <= len(word.findall(lead)) + 1, data["url"]
