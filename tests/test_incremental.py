@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -10,7 +13,7 @@ from mkdocs.config import load_config
 
 from newsbrief.archive import BriefCache, load_archive
 
-from .conftest import make_site
+from .conftest import make_site, site_files
 from .test_mkdocs_plugin import BRIEFS
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -56,6 +59,62 @@ def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None
         assert len(pages) > 20  # the rest stayed as they were
     finally:
         config.plugins.on_shutdown()
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[None]:
+    """A ``mkdocs serve --dirty`` session: builds in it share the plugin's state."""
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
+
+
+def edit(root: Path, brief: str, old: str, new: str) -> None:
+    path = root / "briefs" / brief
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_rebuilds_after_edits_make_the_site_a_first_build_makes(tmp_path: Path) -> None:
+    """Rebuilds reuse the pages an edit left unchanged; the site must not tell."""
+    (tmp_path / "edited").mkdir()
+    root = make_site(tmp_path / "edited", BRIEFS)
+    with serving(root):
+        dirty_build(root)
+        edit(
+            root, "2025/05/04-kim-tank-factory.md", "title: Kim Jong-un inspects", "title: Kim sees"
+        )
+        dirty_build(root)
+        edit(root, "2025/06/10-exports.md", "tags: [", "tags: [north-korea, ")
+        dirty_build(root)
+        edit(root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang")
+        dirty_build(root)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site"))
+    with serving(fresh):
+        dirty_build(fresh)
+    edited, made = site_files(root / "site"), site_files(fresh / "site")
+    assert edited.keys() == made.keys()
+    assert [path for path in edited if edited[path] != made[path]] == []
+    assert "Kim sees" in made["2025/06/10/exports/index.html"].decode()  # the neighbour's link
+
+
+def test_a_failed_build_makes_the_next_one_write_every_page(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    with serving(root):
+        dirty_build(root)
+        plugin = load_config(str(root / "mkdocs.yml")).plugins["newsbrief"]
+        moment = time.time()
+        time.sleep(0.01)
+        plugin.on_build_error(error=RuntimeError("a page failed after the pages were listed"))
+        dirty_build(root)
+    site = root / "site"
+    generated = {str(page.relative_to(site)) for page in site.rglob("*.html")}
+    assert written_after(site, moment) == generated - {"about/index.html"}  # docs/about.md
 
 
 def test_brief_cache_reads_a_brief_again_only_when_it_changed(archive_root) -> None:

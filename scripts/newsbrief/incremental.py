@@ -11,6 +11,7 @@ pages built from unchanged briefs by :class:`Memo`, so little is computed again.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,6 +50,7 @@ class PreviousBuild:
     def __init__(self) -> None:
         self.stamp: tuple[tuple[str, int, int], ...] = ()
         self.contents: dict[str, tuple[Page | str | bytes, int]] = {}
+        self.files: dict[str, File] = {}
 
     def unchanged(
         self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page | str | bytes]
@@ -68,6 +70,17 @@ class PreviousBuild:
         self.stamp, self.contents = stamp, contents
         return unchanged
 
+    def keep_files(self, files: Iterable[File]) -> None:
+        """Keep the generated files, as they are added, for the next build to reuse those
+        of unchanged pages: making 15,000 file and page objects anew costs more than the
+        rest of a rebuild after one brief is edited. A Markdown page's file is not kept:
+        MkDocs gives it a page object later in the build, anew each build."""
+        self.files = {
+            file.src_uri: file
+            for file in files
+            if file.page is not None or not file.is_documentation_page()
+        }
+
 
 def _fingerprint(content: Page | str | bytes) -> int:
     if isinstance(content, Page):
@@ -79,6 +92,22 @@ def mark_unchanged(files: Iterable[File], unchanged: set[str]) -> None:
     for file in files:
         if isinstance(file, GeneratedPage):
             file.unchanged = file.src_uri in unchanged
+
+
+def freeze_after_full_build() -> None:
+    """After a serve build that made every page anew, keep the garbage collector off
+    what it leaves, which later builds reuse.
+
+    That is the archive, the memo and some 15,000 page objects: with them in its oldest
+    generation the collector went through a million objects (0.8 s) in every other
+    rebuild, to find almost nothing. Frozen, they are left alone; what a rebuild makes
+    is collected as usual. The previous full build's objects are unfrozen and
+    collected first. Until the next full build, what was frozen and later dropped in
+    a reference cycle stays in memory: a few objects for each edited brief.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def call_directly(function: Callable[..., T], *args: Any) -> T:

@@ -55,6 +55,7 @@ from newsbrief.incremental import (
     GeneratedPage,
     Memo,
     PreviousBuild,
+    freeze_after_full_build,
     mark_unchanged,
     site_setup_stamp,
 )
@@ -133,6 +134,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.dirty = False
+        self.rebuilt_everything = False  # in this dirty serve build
         self.archive: Archive | None = None
         self.search = SearchIndexer()
         self.rendered: dict[str, Rendering] = {}
@@ -261,27 +263,38 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]],
         config: MkDocsConfig,
     ) -> None:
-        """Add the generated pages and files; in a dirty serve, mark those unchanged."""
+        """Add the generated pages and files. In a dirty serve, those unchanged are marked
+        so, and keep their file and page objects from the previous build."""
         docs = Path(config.docs_dir).name
         taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
+        unchanged = self._unchanged(pages, config)
+        self.rebuilt_everything = self.dirty and not unchanged
         self.rendered = {}
+        added = []
         for src_uri, content, inclusion in pages:
-            if isinstance(content, str | bytes):
-                text, html_page = content, False
-            else:  # a page written as HTML: on_page_content puts it in place
-                self.rendered[src_uri], text, html_page = content, "", True
-            file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
+            if not isinstance(content, str | bytes):  # on_page_content puts it in place
+                self.rendered[src_uri] = content
+            file = self.previous.files.get(src_uri) if src_uri in unchanged else None
+            if file is None:
+                file = _generated_file(src_uri, content, inclusion, config)
             _refuse_collision(file, taken)
             files.append(file)
-            if html_page and inclusion.is_not_in_nav():  # else MkDocs makes a Markdown page
-                HtmlPage(None, file, config)
+            added.append(file)
         if self.dirty:
-            contents = {src_uri: content for src_uri, content, _ in pages}
-            unchanged = self.previous.unchanged(site_setup_stamp(config), contents)
             mark_unchanged(files, unchanged)
+            self.previous.keep_files(added)
             home = files.get_file_from_path(HOME)
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
+
+    def _unchanged(
+        self, pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]], config: MkDocsConfig
+    ) -> set[str]:
+        """The pages the same as in the previous build of a dirty serve (else none)."""
+        if not self.dirty:
+            return set()
+        contents = {src_uri: content for src_uri, content, _ in pages}
+        return self.previous.unchanged(site_setup_stamp(config), contents)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # before the second process forks: it makes its own skeletons
@@ -347,12 +360,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if not self.second.finish():
             raise PluginError("newsbrief: the second process failed to render its pages (above)")
         if self.serving:
+            if self.rebuilt_everything:
+                freeze_after_full_build()
             return  # the preview does not wait for search: the index is replaced when ready
         failure = self.search.finish()
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
         self.search.stop()
         self.second.finish()
 
@@ -387,6 +403,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 def _inclusion(uri: str) -> InclusionLevel:
     """Briefs, tag, archive and entity pages stay out of the navigation (see mkdocs.yml)."""
     return InclusionLevel.UNDEFINED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
+
+
+def _generated_file(
+    src_uri: str, content: str | bytes | Rendering, inclusion: InclusionLevel, config: MkDocsConfig
+) -> File:
+    """A generated page's file; a page given as HTML and out of the navigation gets its
+    :class:`HtmlPage` now, or MkDocs would make a Markdown page of it."""
+    text = content if isinstance(content, str | bytes) else ""
+    file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
+    if not isinstance(content, str | bytes) and inclusion.is_not_in_nav():
+        HtmlPage(None, file, config)
+    return file
 
 
 def _refuse_collision(file: File, taken: dict[str, str]) -> None:
