@@ -16,10 +16,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from newsbrief.mkdocs_plugin import NAV_PAGES, HtmlPage
+from newsbrief.mkdocs_plugin import NAV_PAGES
 from newsbrief.reference import SCHEMA_REFERENCE
 from newsbrief.schema import Brief, describe, json_schema
 
@@ -417,18 +417,3 @@ def test_only_pages_written_in_markdown_go_through_markdown(
     build_site(root)
     # the docs pages, and the generated pages in the navigation (MkDocs makes those)
     assert sorted(converted) == sorted({"index.md", "about.md", SCHEMA_REFERENCE, *NAV_PAGES})
-
-
-@pytest.mark.parametrize(
-    "site_url", ["http://127.0.0.1:8000/", "https://example.org/news", "https://example.org/?q=1"]
-)
-@pytest.mark.parametrize("uri", ["2025/05/04/kim.md", "tags/a-z.md", "people/o'neil.md"])
-def test_generated_pages_have_the_addresses_mkdocs_gives(
-    tmp_path: Path, site_url: str, uri: str
-) -> None:
-    root = make_site(tmp_path, {})
-    config = load_config(str(root / "mkdocs.yml"), site_url=site_url)
-    config.plugins._current_plugin = "newsbrief"  # as while the plugin's events run
-    ours = HtmlPage(None, File.generated(config, uri, content=""), config)
-    theirs = MkDocsPage(None, File.generated(config, uri, content=""), config)
-    assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url)

@@ -8,7 +8,8 @@ Event order, and what each handler does:
   with every located message, and the Markdown extensions the pages need are added;
 * ``on_files``: start the search index (:mod:`newsbrief.search`) in the background, then
   add each brief, each used tag, the tag index and the schema reference as virtual pages
-  (MkDocs 1.6 ``File.generated``). Brief and tag pages are kept out of the navigation,
+  (MkDocs 1.6 ``File.generated``, :mod:`newsbrief.generated`); in a dirty serve, those
+  unchanged keep their objects. Brief and tag pages are kept out of the navigation,
   which keeps build time linear in the number of briefs;
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`newsbrief.parallel`); ``on_template_context`` gives the sitemap
@@ -29,11 +30,8 @@ from __future__ import annotations
 
 import functools
 import gc
-import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
@@ -41,7 +39,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
@@ -50,9 +48,9 @@ from mkdocs.utils.templates import TemplateContext
 from newsbrief import cores, entities, listing, render, skeleton
 from newsbrief.archive import Archive, BriefCache, load_archive
 from newsbrief.feeds import site_feeds
+from newsbrief.generated import Generated, Rendering, add_generated
 from newsbrief.html_fixes import fix_material_html
 from newsbrief.incremental import (
-    GeneratedPage,
     Memo,
     PreviousBuild,
     freeze_after_full_build,
@@ -75,40 +73,6 @@ NAV_PAGES = {
     listing.ARCHIVE_INDEX,
     *(f"{kind}/index.md" for kind in entities.KINDS),
 }
-
-
-Rendering = Page | Callable[[], Page]
-"""A generated page, or how to make it when MkDocs reads it."""
-
-
-class HtmlPage(MkDocsPage):
-    """A page newsbrief wrote as HTML: MkDocs' Markdown step, costly even for an empty
-    text, is skipped; ``on_page_content`` puts the HTML and table of contents in place."""
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = ""
-        self.toc = get_toc([])
-
-    def _set_canonical_url(self, base: str | None) -> None:
-        """MkDocs' canonical and absolute addresses without a ``urljoin`` for each of
-        thousands of pages: for a plain path (``2025/05/04/slug/``) and a plain site
-        address, they are the site's address and path followed by the page's."""
-        site = _site_address(base) if base and _PLAIN_PATH.fullmatch(self.url) else None
-        if site is None:
-            super()._set_canonical_url(base)
-        else:
-            self.canonical_url, self.abs_url = site[0] + self.url, site[1] + self.url
-
-
-_PLAIN_PATH = re.compile(r"[a-z0-9_/-]*")
-
-
-@functools.cache
-def _site_address(base: str) -> tuple[str, str] | None:
-    """``base`` ending in ``/``, and its path; None for one with a query or fragment."""
-    address = base if base.endswith("/") else base + "/"
-    parts = urlsplit(address)
-    return None if parts.query or parts.fragment else (address, parts.path)
 
 
 class NewsbriefConfig(Config):
@@ -190,7 +154,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.search.start(documents, config.site_dir)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
-        pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]] = [
+        pages: list[Generated] = [
             (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
             (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
@@ -257,29 +221,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             entry.src_uri: functools.partial(page, index) for index, entry in enumerate(entries)
         }
 
-    def _add(
-        self,
-        files: Files,
-        pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]],
-        config: MkDocsConfig,
-    ) -> None:
+    def _add(self, files: Files, generated: list[Generated], config: MkDocsConfig) -> None:
         """Add the generated pages and files. In a dirty serve, those unchanged are marked
         so, and keep their file and page objects from the previous build."""
-        docs = Path(config.docs_dir).name
-        taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
-        unchanged = self._unchanged(pages, config)
+        unchanged = self._unchanged(generated, config)
         self.rebuilt_everything = self.dirty and not unchanged
-        self.rendered = {}
-        added = []
-        for src_uri, content, inclusion in pages:
-            if not isinstance(content, str | bytes):  # on_page_content puts it in place
-                self.rendered[src_uri] = content
-            file = self.previous.files.get(src_uri) if src_uri in unchanged else None
-            if file is None:
-                file = _generated_file(src_uri, content, inclusion, config)
-            _refuse_collision(file, taken)
-            files.append(file)
-            added.append(file)
+        self.rendered = {
+            src_uri: content
+            for src_uri, content, _ in generated
+            if not isinstance(content, str | bytes)  # on_page_content puts it in place
+        }
+        kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
+        added = add_generated(files, generated, config, kept)
         if self.dirty:
             mark_unchanged(files, unchanged)
             self.previous.keep_files(added)
@@ -287,13 +240,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
 
-    def _unchanged(
-        self, pages: list[tuple[str, str | bytes | Rendering, InclusionLevel]], config: MkDocsConfig
-    ) -> set[str]:
+    def _unchanged(self, generated: list[Generated], config: MkDocsConfig) -> set[str]:
         """The pages the same as in the previous build of a dirty serve (else none)."""
         if not self.dirty:
             return set()
-        contents = {src_uri: content for src_uri, content, _ in pages}
+        contents = {src_uri: content for src_uri, content, _ in generated}
         return self.previous.unchanged(site_setup_stamp(config), contents)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -403,25 +354,3 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 def _inclusion(uri: str) -> InclusionLevel:
     """Briefs, tag, archive and entity pages stay out of the navigation (see mkdocs.yml)."""
     return InclusionLevel.UNDEFINED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV
-
-
-def _generated_file(
-    src_uri: str, content: str | bytes | Rendering, inclusion: InclusionLevel, config: MkDocsConfig
-) -> File:
-    """A generated page's file; a page given as HTML and out of the navigation gets its
-    :class:`HtmlPage` now, or MkDocs would make a Markdown page of it."""
-    text = content if isinstance(content, str | bytes) else ""
-    file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
-    if not isinstance(content, str | bytes) and inclusion.is_not_in_nav():
-        HtmlPage(None, file, config)
-    return file
-
-
-def _refuse_collision(file: File, taken: dict[str, str]) -> None:
-    """Fail where a generated page would replace another (``Files.append`` does so silently)."""
-    if file.url in taken:
-        raise PluginError(
-            f"newsbrief: the page it generates for {file.src_uri} would replace {taken[file.url]} "
-            f"at /{file.url}; rename or remove {taken[file.url]}"
-        )
-    taken[file.url] = f"the generated {file.src_uri}"
