@@ -12,6 +12,11 @@ from .conftest import problems_of
 
 HERE = "briefs/2025/05/04-{}.md:"
 UNKNOWN_TAG = "use a slug from briefs/tags.yml or add the tag there"
+RAW_HTML = (
+    "is not allowed; write it in Markdown (HTML allowed: abbr, b, br, cite, del, em, i, ins, "
+    "kbd, mark, q, s, small, strong, sub, sup, u, wbr)"
+)
+UNSAFE_LINK = "is not allowed; link with an http://, https:// or mailto: address"
 
 CASES = {
     "missing-title": ["1: title: required field is missing; add 'title:' with text"],
@@ -74,6 +79,22 @@ CASES = {
     "unclosed-front-matter": ["1: front matter: is not closed; add a '---' line after the fields"],
     "front-matter-not-mapping": ["1: front matter: must be a mapping of fields ('title: ...')"],
     "not-utf8": ["4: file: is not UTF-8 text (byte 0xe9); save it as UTF-8"],
+    "body-script": [f"26: body: raw HTML <script> {RAW_HTML}"],
+    "body-iframe": [f"26: body: raw HTML <iframe> {RAW_HTML}"],
+    "body-event-attribute": [
+        "24: body: attribute 'onmouseover' on <abbr> is not allowed; only 'title' is"
+    ],
+    "body-javascript-link": [
+        f"24: body: link address 'javascript:alert(1)' {UNSAFE_LINK}",
+        f"26: body: link address '&#106;avascript:alert(2)' {UNSAFE_LINK}",
+    ],
+    "body-data-image": [
+        f"26: body: link address 'data:image/svg+xml;base64,PHN2Zz48L3N2Z…' {UNSAFE_LINK}"
+    ],
+    "body-attribute-list": [
+        "24: body: attribute 'onclick' in { } is not allowed; only #id, .class, title, lang "
+        "and dir are"
+    ],
     "four-problems": [
         "1: takeaways: required field is missing; add 'takeaways:' with a list of text items",
         "1: title: required field is missing; add 'title:' with text",

@@ -17,6 +17,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from newsbrief.fsio import display_path
 from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.safety import unsafe_markup
 from newsbrief.schema import Brief, Source
 from newsbrief.validation import INVALID, Converter
 from newsbrief.vocabulary import Vocabulary
@@ -69,6 +70,8 @@ def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary)
                 "the summary is empty; write a short summary in Markdown below the closing '---'",
             )
         )
+    for line, message in unsafe_markup(body):
+        converter.problems.append(Problem(display, body_line + line, "body", message))
     if converter.problems:
         raise NewsbriefError(converter.problems)
     return Entry(display, slug, Brief(**values), body.strip() + "\n", located.lines)

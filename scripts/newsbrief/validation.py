@@ -44,13 +44,14 @@ def describe_value(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"text {_short(value)!r}"
+        return f"text {shortened(value)!r}"
     if isinstance(value, list):
         return "a list"
     return "a mapping"
 
 
-def _short(text: str, limit: int = 40) -> str:
+def shortened(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis, to quote it in a message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -183,7 +184,7 @@ class Converter:
             )
             return INVALID
         if meta["pattern"] and not re.fullmatch(meta["pattern"], text):
-            self.problem(where, f"{_short(text)!r} is not {meta['pattern_hint']}")
+            self.problem(where, f"{shortened(text)!r} is not {meta['pattern_hint']}")
             return INVALID
         return text
 
@@ -196,6 +197,6 @@ class Converter:
             self.problem(where, f"{text!r} is not a real date; check the month and day")
             return INVALID
         self.problem(
-            where, f"{_short(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-05-04"
+            where, f"{shortened(text)!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-05-04"
         )
         return INVALID
