@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.cli import main
+from newsbrief.cli import github_annotation, main
+from newsbrief.problems import Problem
 from newsbrief.schema import json_schema_text
 
 from .conftest import REPO
+from .test_changes import branched_archive, git
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -134,3 +136,33 @@ def test_ingest_of_nothing_is_an_error(tmp_path: Path, capsys) -> None:
     code, _, err = run(["--root", str(tmp_path), "ingest", str(tmp_path / "seeds")], capsys)
     assert code == 1
     assert err.startswith("no source files found in ")
+
+
+def test_check_changed_reports_only_the_branch_s_briefs_as_annotations(tmp_path, capsys) -> None:
+    # main already has a bad brief; the branch adds one with an unknown tag
+    root = branched_archive(tmp_path, {"2025/05/04-unknown-field.md": "unknown-field"})
+    argv = ["--root", str(root), "check", "--changed", "main", "--format", "github"]
+    code, out, err = run(argv, capsys)
+    assert code == 1 and out == ""
+    assert err.splitlines()[0] == (
+        "::error file=briefs/2025/05/04-new.md,line=13,title=tags[1]::unknown tag 'millitary'; "
+        "did you mean 'military'? use a slug from briefs/tags.yml or add the tag there"
+    )
+    assert "unknown-field" not in err and len(err.splitlines()) == 2  # and the count
+
+
+def test_check_changed_without_changes_or_git_says_so(tmp_path, capsys) -> None:
+    root = branched_archive(tmp_path)
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "all of it")
+    code, out, _ = run(["--root", str(root), "check", "--changed", "contribution"], capsys)
+    assert (code, out) == (0, "no briefs changed since contribution\n")
+    code, _, err = run(["--root", str(root), "check", "--changed", "nosuchbranch"], capsys)
+    assert code == 2 and err.startswith("newsbrief check --changed: git merge-base: ")
+
+
+def test_annotation_escapes_what_github_reads_as_syntax() -> None:
+    problem = Problem("briefs/a,b.md", 3, "quotes[0].text", "100% sure:\nno")
+    assert github_annotation(problem) == (
+        "::error file=briefs/a%2Cb.md,line=3,title=quotes[0].text::100%25 sure:%0Ano"
+    )

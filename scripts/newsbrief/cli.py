@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsbrief import __version__
 from newsbrief.archive import VOCABULARY_FILE, load_archive
+from newsbrief.changes import GitError, changed_briefs
 from newsbrief.fsio import display_path, write_atomic
 from newsbrief.ingest.evaluate import evaluate, report
 from newsbrief.ingest.report import progress, summary_table
@@ -52,6 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="briefs or folders (default: all)"
+    )
+    check.add_argument(
+        "--changed",
+        nargs="?",
+        const="main",
+        metavar="BASE",
+        help="only the briefs changed since the branch left BASE (git; default: main), "
+        "committed or not",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: print problems as GitHub Actions annotations on the files' lines",
     )
     check.set_defaults(run=run_check)
 
@@ -100,18 +115,28 @@ def _parser() -> argparse.ArgumentParser:
 def run_check(args: argparse.Namespace) -> int:
     """Check the archive; report the problems of the given paths (all when none are given)."""
     root: Path = args.root
-    selected = [display_path(path, root) for path in args.paths]
-    missing = [path for path in args.paths if not path.exists()]
+    paths: list[Path] = args.paths
+    if args.changed is not None:
+        try:
+            paths = paths + changed_briefs(root, args.changed)
+        except GitError as error:
+            print(f"newsbrief check --changed: {error}", file=sys.stderr)
+            return 2
+        if not paths:
+            print(f"no briefs changed since {args.changed}")
+            return 0
+    missing = [path for path in paths if not path.exists()]
     if missing:
         for path in missing:
             print(f"{path}: no such file or folder", file=sys.stderr)
         return 2
+    selected = [display_path(path, root) for path in paths]
     try:
         archive = load_archive(root)
     except NewsbriefError as error:
         problems = [p for p in error.problems if _selected(p, selected)]
         if problems:
-            _print_problems(problems)
+            _print_problems(problems, args.format)
             return 1
         print(
             f"no problems in {', '.join(selected)} (other files have some: run `newsbrief check`)"
@@ -133,14 +158,27 @@ def _selected(problem: Problem, selected: list[str]) -> bool:
     )
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], form: str = "text") -> None:
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(github_annotation(problem) if form == "github" else problem, file=sys.stderr)
     files = len({problem.path for problem in problems})
     print(
         f"{len(problems)} problem(s) in {files} file(s); fix them and run `newsbrief check` again",
         file=sys.stderr,
     )
+
+
+def github_annotation(problem: Problem) -> str:
+    """``problem`` as a GitHub Actions workflow command: an error shown on its file's line."""
+    path, field = _escaped(problem.path, ":,"), _escaped(problem.field, ":,")
+    return f"::error file={path},line={problem.line},title={field}::{_escaped(problem.message, '')}"
+
+
+def _escaped(text: str, also: str) -> str:
+    """``text`` escaped as GitHub's workflow commands need (``also``: in a property)."""
+    for character in "%\r\n" + also:
+        text = text.replace(character, f"%{ord(character):02X}")
+    return text
 
 
 def run_schema(args: argparse.Namespace) -> int:
