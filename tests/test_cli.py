@@ -166,3 +166,24 @@ def test_annotation_escapes_what_github_reads_as_syntax() -> None:
     assert github_annotation(problem) == (
         "::error file=briefs/a%2Cb.md,line=3,title=quotes[0].text::100%25 sure:%0Ano"
     )
+
+
+def test_new_prints_what_it_wrote_and_refuses_plainly(archive_root, capsys) -> None:
+    root = archive_root({})
+    argv = ["--root", str(root), "new", "Talks resume", "--date", "2025-06-01"]
+    code, out, err = run([*argv, "--tags", "military"], capsys)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "briefs/2025/06/01-talks-resume.md",
+        "seeds/2025-06-01-talks-resume.md",
+    ]
+    code, out, err = run([*argv, "--tags", "military"], capsys)
+    assert (code, out) == (1, "")
+    assert err == (
+        "newsbrief new: the slug 'talks-resume' is taken by another brief; change the title\n"
+    )
+    assert run(argv, capsys)[0] == 2  # neither tags nor an article
+    with pytest.raises(SystemExit) as usage:
+        main(["--root", str(root), "new", "X", "--date", "2025-13-45", "--tags", "military"])
+    assert usage.value.code == 2
+    assert "'2025-13-45' is not a date like 2025-05-04" in capsys.readouterr().err

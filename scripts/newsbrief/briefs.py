@@ -167,14 +167,8 @@ def _check_path(file: Path, briefs_dir: Path, date: dt.date, converter: Converte
 
 def _check_tags(tags: list[str], vocabulary: Vocabulary, converter: Converter) -> None:
     for index, tag in enumerate(tags):
-        if tag in vocabulary:
-            continue
-        guess = vocabulary.suggest(tag)
-        hint = f"did you mean '{guess}'? " if guess else ""
-        converter.problem(
-            f"tags[{index}]",
-            f"unknown tag {tag!r}; {hint}use a slug from briefs/tags.yml or add the tag there",
-        )
+        if tag not in vocabulary:
+            converter.problem(f"tags[{index}]", vocabulary.unknown_tag(tag))
 
 
 def _check_source(source: Source, root: Path, converter: Converter) -> None:

@@ -17,6 +17,7 @@ from newsbrief.ingest.report import progress, summary_table
 from newsbrief.ingest.report import report as report_outcome
 from newsbrief.ingest.writer import ExistingBriefs, expand, ingest_one
 from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.scaffold import Request, ScaffoldError, new_brief
 from newsbrief.schema import json_schema_text
 from newsbrief.vocabulary import load_vocabulary
 
@@ -25,7 +26,7 @@ JSON_SCHEMA_FILE = Path("schemas/brief.schema.json")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line ``argv``; return the exit code (0 ok, 1 problems, 2 usage)."""
-    parser = _parser()
+    parser = make_parser()
     args = parser.parse_args(argv)
     return int(args.run(args))
 
@@ -35,7 +36,7 @@ def main_entry() -> None:
     sys.exit(main())
 
 
-def _parser() -> argparse.ArgumentParser:
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbrief", description="Check and publish a curated archive of news briefs."
     )
@@ -99,6 +100,20 @@ def _parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print the briefs instead of writing them"
     )
     ingest.set_defaults(run=run_ingest)
+
+    new = commands.add_parser(
+        "new",
+        help="start a draft brief",
+        description="Write a draft brief titled TITLE at briefs/YYYY/MM/DD-<slug>.md, each "
+        "field under its description, and print its path. From a source article under "
+        "seeds/ (--from), the draft is what ingest makes of it; without one, a seed file is "
+        "made to paste the article into, and --tags are needed. Nothing is ever replaced.",
+    )
+    new.add_argument("title", metavar="TITLE")
+    new.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    new.add_argument("--tags", nargs="+", default=[], metavar="TAG", help="slugs of tags.yml")
+    new.add_argument("--from", dest="source", type=Path, metavar="SOURCE", help="the article")
+    new.set_defaults(run=run_new)
 
     evaluate = commands.add_parser(
         "evaluate",
@@ -228,6 +243,34 @@ def run_ingest(args: argparse.Namespace) -> int:
     if len(outcomes) > 1:
         summary_table(outcomes)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a draft brief (and its seed file when there is no source); print the paths."""
+    root: Path = args.root
+    if args.source is None and not args.tags:
+        print("newsbrief new: give --tags, or an article with --from", file=sys.stderr)
+        return 2
+    request = Request(args.title, args.date or dt.date.today(), args.tags, args.source)
+    try:
+        vocabulary = load_vocabulary(root / "briefs" / VOCABULARY_FILE, f"briefs/{VOCABULARY_FILE}")
+        written = new_brief(request, root, vocabulary)
+    except NewsbriefError as error:
+        _print_problems(error.problems)
+        return 1
+    except ScaffoldError as error:
+        print(f"newsbrief new: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(display_path(path, root))
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-05-04") from None
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

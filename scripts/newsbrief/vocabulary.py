@@ -33,6 +33,12 @@ class Vocabulary:
         guess = closest(key, self.names)
         return self.names[guess] if guess else None
 
+    def unknown_tag(self, tag: str) -> str:
+        """What to say of a tag not in the vocabulary, with the one it likely means."""
+        guess = self.suggest(tag)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        return f"unknown tag {tag!r}; {hint}use a slug from briefs/tags.yml or add the tag there"
+
 
 def load_vocabulary(file: Path, display: str) -> Vocabulary:
     """Read and check the vocabulary; ``display`` is the path shown in messages."""

@@ -18,6 +18,7 @@ from pathlib import Path
 import frontmatter
 
 from newsbrief.fsio import display_path, write_atomic
+from newsbrief.ingest.article import Article
 from newsbrief.ingest.draft import Draft, draft_brief
 from newsbrief.ingest.readers import (
     HTML_SUFFIXES,
@@ -86,8 +87,7 @@ def ingest_one(
     """Read, analyse and write one source; every problem becomes a ``failed`` outcome."""
     display = display_path(source, archive.root)
     try:
-        relative = _seed_path(source, archive.root, display)
-        article = read_source(source, relative)
+        article = read_seed(source, archive.root)
         if article.sha256 in archive.sources and not force:
             owner = archive.sources[article.sha256]
             return Outcome(display, "duplicate", f"already the source of {owner}", owner)
@@ -119,6 +119,11 @@ def _unique(draft: Draft, archive: ExistingBriefs, force: bool) -> Draft:
     while f"{draft.slug}-{number}" in archive.slugs:
         number += 1
     return Draft(draft.front_matter, draft.body, f"{draft.slug}-{number}")
+
+
+def read_seed(source: Path, root: Path) -> Article:
+    """The article of a source file, which must be under seeds/ (briefs record its path)."""
+    return read_source(source, _seed_path(source, root, display_path(source, root)))
 
 
 def _seed_path(source: Path, root: Path, display: str) -> str:
