@@ -51,8 +51,14 @@ class Entry:
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
     """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
+    return parse_brief(_decode(file, display_path(file, root)), file, root, briefs_dir, vocabulary)
+
+
+def parse_brief(
+    text: str, file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary
+) -> Entry:
+    """Parse and check ``text`` as the brief at ``file`` (which need not exist yet)."""
     display = display_path(file, root)
-    text = _decode(file, display)
     located, body, body_line = _split(text, display)
     converter = Converter(located, display)
     values = converter.fields(Brief, located.value)

@@ -23,7 +23,7 @@ import yaml
 
 from newsbrief.fsio import display_path, write_atomic
 from newsbrief.ingest.draft import Draft, draft_brief
-from newsbrief.ingest.writer import SEEDS, ExistingBriefs, read_seed
+from newsbrief.ingest.writer import SEEDS, ExistingBriefs, passing, read_seed
 from newsbrief.schema import Brief, describe
 from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
@@ -68,6 +68,9 @@ def new_brief(request: Request, root: Path, vocabulary: Vocabulary) -> list[Path
         draft = _placeholder(request, display_path(seed, root))
     draft = dataclasses.replace(draft, slug=slug)
     target = existing.target(draft)
+    text = commented_brief(draft)
+    if request.source is not None:  # a placeholder draft passes by construction (tested)
+        passing(text, target, root, vocabulary, display_path(request.source, root))
     for path in (target, seed):
         if path is not None and path.exists():
             raise ScaffoldError(f"{display_path(path, root)} already exists; edit it instead")
@@ -75,7 +78,7 @@ def new_brief(request: Request, root: Path, vocabulary: Vocabulary) -> list[Path
     if seed is not None:
         write_atomic(seed, _seed_text(request.title))
         written.append(seed)
-    write_atomic(target, commented_brief(draft))
+    write_atomic(target, text)
     return [target, *written]
 
 

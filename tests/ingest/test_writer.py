@@ -92,3 +92,38 @@ def test_sources_outside_seeds_are_refused(project: Path, tmp_path_factory) -> N
         assert outcome.status == "failed"
         assert "is not inside seeds/ (a link may point outside it)" in outcome.detail
     assert not (project / "briefs/2025").exists()
+
+
+def test_a_short_article_drafts_with_its_synopsis_as_the_takeaway(project: Path) -> None:
+    source = project / "seeds/short.txt"
+    source.write_text("Seoul and Tokyo agree\n\nSEOUL (Yonhap) -- They agreed.\n", encoding="utf-8")
+    outcome = ingest(project, source)
+    assert outcome.status == "written", outcome
+    (entry,) = load_archive(project).entries
+    assert entry.brief.takeaways == [entry.brief.synopsis]
+    assert any(
+        note.startswith("takeaways: the article is too short") for note in entry.brief.review
+    )
+
+
+def test_text_that_looks_like_html_stays_text_in_the_draft(project: Path) -> None:
+    source = project / "seeds/markup.txt"
+    text = "North Korea browsers patched\n\nSEOUL (Yonhap) -- A flaw let <script> tags run.\n"
+    source.write_text(text, encoding="utf-8")
+    assert ingest(project, source).status == "written"
+    (entry,) = load_archive(project).entries
+    assert "let &lt;script> tags run" in entry.body
+
+
+def test_a_draft_the_checker_would_refuse_is_not_written(project: Path) -> None:
+    source = project / "seeds/link.txt"
+    text = "North Korea phishing\n\nSEOUL (Yonhap) -- It hid in [a link](javascript:alert(1)).\n"
+    source.write_text(text, encoding="utf-8")
+    outcome = ingest(project, source)
+    assert outcome.status == "failed"
+    assert outcome.detail.startswith(
+        "seeds/link.txt:1: draft: would not pass the check: "
+        "briefs/2026/11/24-north-korea-phishing.md:"
+    )
+    assert "body: link address 'javascript:alert(1)' is not allowed" in outcome.detail
+    assert not (project / "briefs/2026").exists()

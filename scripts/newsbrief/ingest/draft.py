@@ -56,7 +56,12 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
     missing = untagged(vocabulary, entities.places)
     if missing:
         review.append("tags: no tag covers " + ", ".join(missing) + "; add one to briefs/tags.yml?")
-    if not article.takeaways:
+    synopsis = summary.synopsis(article, paragraphs[0])
+    takeaways = summary.takeaways(article, paragraphs)
+    if not takeaways:  # too short an article to choose from
+        takeaways = [summary.trimmed(synopsis, summary.MAX_TAKEAWAY)]
+        review.append("takeaways: the article is too short to choose them from; write them")
+    elif not article.takeaways:
         review.append("takeaways: ranked sentences from the article; rewrite them as takeaways")
     front_matter = {
         "title": summary.trimmed(article.title, 200),
@@ -69,8 +74,8 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
             "sha256": article.sha256,
         },
         "cites": cites,
-        "synopsis": summary.synopsis(article, paragraphs[0]),
-        "takeaways": summary.takeaways(article, paragraphs),
+        "synopsis": synopsis,
+        "takeaways": takeaways,
         "tags": tags,
         "people": [person.name for person in entities.people],
         "organizations": entities.organizations,
@@ -118,6 +123,10 @@ def _quote_notes(found: list[FoundQuote]) -> list[str]:
 
 
 def _body(paragraphs: list[str]) -> str:
-    """A starting summary for the editor: the first two paragraphs that are not quotes."""
-    chosen = [p for p in paragraphs if not p.startswith(("“", '"'))][:2]
+    """A starting summary for the editor: the first two paragraphs that are not quotes.
+
+    They are plain text, and the summary is Markdown: a ``<`` is written ``&lt;``, so
+    an article about ``<script>`` tags is not taken for HTML.
+    """
+    chosen = [p.replace("<", "&lt;") for p in paragraphs if not p.startswith(("“", '"'))][:2]
     return "\n\n".join(chosen) + "\n"

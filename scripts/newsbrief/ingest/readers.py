@@ -82,7 +82,9 @@ def decode(data: bytes, display: str) -> str:
 def read_text(text: str, display: str, sha256: str) -> Article:
     """Text as a person pastes it: the headline on the first line, paragraphs after."""
     lines = text.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.strip())
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if start is None:  # Markdown that was all markup
+        raise _error(display, 1, "has no text once its markup is removed")
     title = lines[start].strip()
     if len(title) > MAX_HEADLINE:
         raise _error(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import frontmatter
 
+from newsbrief.briefs import parse_brief
 from newsbrief.fsio import display_path, write_atomic
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.draft import Draft, draft_brief
@@ -97,6 +98,10 @@ def ingest_one(
     target = archive.target(draft)
     text = render_draft(draft)
     shown = display_path(target, archive.root)
+    try:
+        passing(text, target, archive.root, vocabulary, display)
+    except NewsbriefError as error:
+        return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
     if dry_run:
         return Outcome(display, "dry-run", "not written", shown, text)
     write_atomic(target, text)
@@ -109,6 +114,17 @@ def render_draft(draft: Draft) -> str:
     """The brief file: front matter in schema order, the summary, a final newline."""
     post = frontmatter.Post(draft.body, **draft.front_matter)
     return frontmatter.dumps(post, sort_keys=False, width=88).rstrip("\n") + "\n"
+
+
+def passing(text: str, target: Path, root: Path, vocabulary: Vocabulary, source: str) -> None:
+    """Refuse a brief file ``newsbrief check`` would refuse at ``target``: drafting never
+    writes one. The problems are the source's, as it is the source that cannot be drafted."""
+    try:
+        parse_brief(text, target, root, root / "briefs", vocabulary)
+    except NewsbriefError as error:
+        raise NewsbriefError(
+            [Problem(source, 1, "draft", f"would not pass the check: {p}") for p in error.problems]
+        ) from None
 
 
 def _unique(draft: Draft, archive: ExistingBriefs, force: bool) -> Draft:
