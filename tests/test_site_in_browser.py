@@ -179,13 +179,43 @@ def test_archive_and_entity_pages_lead_to_briefs(watched: Watched, base_url: str
     page.wait_for_url("**/places/south-korea/")
 
 
+INJECTED = "iframe, [onerror], [onload], [onclick], [ontoggle], [srcdoc], article img"
+SHOWN_AS_TEXT = (
+    "<script>alert(2)</script>",
+    "<b>Wire</b>",
+    "<svg onload=alert(5)>",
+    "<img src=x onerror=alert(11)>",
+    "<details open ontoggle=alert(12)>",
+    "<script>alert(14)</script>",
+    '<iframe src="https://example.org/"></iframe>',
+)
+
+
+def links(page: Page, selector: str) -> list[str]:
+    return page.locator(selector).evaluate_all("links => links.map(link => link.href)")
+
+
 def test_markup_in_front_matter_shows_as_text_and_runs_nothing(watched: Watched, base_url: str):
+    """A payload in every text field of a brief: on its page, and on every page that lists
+    or names it (home, tag, archive month, entity pages), nothing is made of it."""
     page = watched.page
     page.goto(base_url + "2025/06/11/markup/")
     text = "<img src=x onerror=alert(1)> [click](javascript:alert(3))"
     assert heading(page) == text
     assert page.title().startswith("<img src=x onerror=alert(1)>")
-    assert page.locator("article img, article iframe, article svg").count() == 0
+    article = page.locator("article").inner_text()
+    assert [shown for shown in SHOWN_AS_TEXT if shown not in article] == []
+    named = links(page, "article a[href*='/organizations/'], article a[href*='/places/']")
+    page.goto(base_url + "people/")
+    people = links(page, "article td a")
+    assert len(named) == 2 and len(people) >= 3  # the person named and both speakers
+    for url in [base_url, base_url + "tags/east-asia/", base_url + "archive/2025/06/"]:
+        page.goto(url)
+        assert page.locator(INJECTED).count() == 0, url
+    for url in [*named, *people]:
+        page.goto(url)
+        assert page.locator(INJECTED).count() == 0, url
+    page.wait_for_timeout(300)  # an onload or ontoggle would have fired by now
     assert watched.dialogs == []
 
 
