@@ -23,12 +23,11 @@ import yaml
 
 from newsbrief.fsio import display_path, write_atomic
 from newsbrief.ingest.draft import Draft, draft_brief
-from newsbrief.ingest.writer import SEEDS, ExistingBriefs, passing, read_seed
+from newsbrief.ingest.writer import SCHEMA_LINE, SEEDS, ExistingBriefs, passing, read_seed
 from newsbrief.schema import Brief, describe
 from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
 
-SCHEMA_FROM_BRIEF = "../../../schemas/brief.schema.json"  # from briefs/YYYY/MM/DD-slug.md
 SYNOPSIS = "One or two sentences: who did what, where and when."
 TAKEAWAY = "The most important point, in one sentence."
 SUMMARY = "The editor's summary of the article, in Markdown."
@@ -85,7 +84,7 @@ def new_brief(request: Request, root: Path, vocabulary: Vocabulary) -> list[Path
 def commented_brief(draft: Draft) -> str:
     """The brief file: every field under its description as a comment, in schema order
     (those the draft lacks with their defaults)."""
-    lines = ["---", f"# yaml-language-server: $schema={SCHEMA_FROM_BRIEF}"]
+    lines = ["---", SCHEMA_LINE]
     for info in describe(Brief):
         lines += textwrap.wrap(info.description, 86, initial_indent="# ", subsequent_indent="# ")
         value = draft.front_matter.get(info.name, info.default)  # a required one is there

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsbrief.archive import load_archive
-from newsbrief.ingest.writer import ExistingBriefs, ingest_one
+from newsbrief.ingest.writer import SCHEMA_LINE, ExistingBriefs, ingest_one
 from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import REPO
@@ -38,7 +38,10 @@ def test_written_draft_passes_the_checker_and_keeps_key_order(project: Path) -> 
     outcome = ingest(project, project / "seeds" / SEED_NAME)
     assert (outcome.status, outcome.brief) == ("written", TARGET)
     text = (project / TARGET).read_text(encoding="utf-8")
-    assert text.startswith("---\ntitle: Did North Korea's Kim Inspect an Upgraded Tank Factory?\n")
+    assert text.startswith(
+        "---\n# yaml-language-server: $schema=../../../schemas/brief.schema.json\n"
+        "title: Did North Korea's Kim Inspect an Upgraded Tank Factory?\n"
+    )
     assert text.index("\ndate:") < text.index("\nsource:") < text.index("\ntags:")
     assert text.endswith(".\n") and not text.endswith("\n\n")
     (entry,) = load_archive(project).entries
@@ -61,7 +64,7 @@ def test_existing_brief_is_replaced_only_with_force(project: Path) -> None:
     assert outcome.brief == TARGET.replace("factory.md", "factory-2.md")
     assert (project / TARGET).read_text() == "an editor's file\n"
     assert ingest(project, project / "seeds" / SEED_NAME, force=True).brief == TARGET
-    assert (project / TARGET).read_text().startswith("---\ntitle:")
+    assert (project / TARGET).read_text().startswith(f"---\n{SCHEMA_LINE}\ntitle:")
     assert {p.name for p in (project / TARGET).parent.iterdir()} == {
         Path(TARGET).name,
         Path(TARGET).name.replace("factory.md", "factory-2.md"),
@@ -70,7 +73,7 @@ def test_existing_brief_is_replaced_only_with_force(project: Path) -> None:
 
 def test_dry_run_writes_nothing(project: Path) -> None:
     outcome = ingest(project, project / "seeds" / SEED_NAME, dry_run=True)
-    assert outcome.status == "dry-run" and outcome.text.startswith("---\ntitle:")
+    assert outcome.status == "dry-run" and outcome.text.startswith(f"---\n{SCHEMA_LINE}\ntitle:")
     assert not (project / TARGET).exists()
 
 

@@ -31,6 +31,8 @@ from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.vocabulary import Vocabulary
 
 SEEDS = "seeds"
+SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/brief.schema.json"
+"""A brief's first front-matter line: editors' YAML support checks it against the schema."""
 _SHA256 = re.compile(r"^\s*sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
 SUFFIXES = (TEXT_SUFFIXES - {""}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
@@ -111,9 +113,11 @@ def ingest_one(
 
 
 def render_draft(draft: Draft) -> str:
-    """The brief file: front matter in schema order, the summary, a final newline."""
+    """The brief file: the schema line, front matter in schema order, the summary, and a
+    final newline."""
     post = frontmatter.Post(draft.body, **draft.front_matter)
-    return frontmatter.dumps(post, sort_keys=False, width=88).rstrip("\n") + "\n"
+    text = frontmatter.dumps(post, sort_keys=False, width=88).rstrip("\n") + "\n"
+    return text.replace("---\n", f"---\n{SCHEMA_LINE}\n", 1)
 
 
 def passing(text: str, target: Path, root: Path, vocabulary: Vocabulary, source: str) -> None:
