@@ -1,8 +1,8 @@
 """The contributor's tooling: GitHub workflows, pull-request template, pre-commit hook.
 
 The workflows are validated against GitHub's workflow schema (SchemaStore's, vendored by
-check-jsonschema), and every command they run must be one the project has: a make
-target, or a ``newsbrief`` command line the CLI accepts.
+check-jsonschema) and by actionlint, and every command they run must be one the
+project has: a make target, or a ``newsbrief`` command line the CLI accepts.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from newsbrief.cli import make_parser
 from .conftest import REPO
 
 WORKFLOWS = REPO / ".github/workflows"
+ACTIONLINT = REPO / "tests/actionlint.mjs"  # actionlint itself comes from package.json
 
 
 def workflow(name: str) -> dict:
@@ -54,6 +55,23 @@ def test_workflows_are_valid_github_workflows() -> None:
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_actionlint_finds_nothing_in_the_workflows() -> None:
+    files = [str(file) for file in sorted(WORKFLOWS.glob("*.yml"))]
+    done = subprocess.run(["node", str(ACTIONLINT), *files], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_actionlint_would_see_an_unsafe_workflow(tmp_path: Path) -> None:
+    unsafe = tmp_path / "unsafe.yml"
+    unsafe.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.title }}\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(["node", str(ACTIONLINT), str(unsafe)], capture_output=True, text=True)
+    assert done.returncode == 1 and "potentially untrusted" in done.stdout
 
 
 @pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
