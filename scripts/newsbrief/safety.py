@@ -29,6 +29,8 @@ SAFE_TAGS = frozenset("abbr b br cite del em i ins kbd mark q s small strong sub
 SAFE_ATTRIBUTES = frozenset({"title"})
 SAFE_ATTRIBUTE_LIST_KEYS = frozenset({"title", "lang", "dir", "id", "class"})
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_INSTEAD_OF_HTML = f"write it in Markdown (HTML allowed: {', '.join(sorted(SAFE_TAGS))})"
+_LIST_KEYS_ALLOWED = "only #id, .class, title, lang and dir are"
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
@@ -91,33 +93,17 @@ def _unsafe_html(text: str) -> Iterator[tuple[int, str]]:
     for tag in _TAG.finditer(text):
         name = tag.group(1).lower()
         if name not in SAFE_TAGS:
-            yield (
-                tag.start(),
-                (
-                    f"raw HTML <{name}> is not allowed; write it in Markdown "
-                    f"(HTML allowed: {', '.join(sorted(SAFE_TAGS))})"
-                ),
-            )
+            yield tag.start(), f"raw HTML <{name}> is not allowed; {_INSTEAD_OF_HTML}"
             continue
         for attribute in _ATTRIBUTE_NAME.finditer(tag.group(2)):
             if attribute.group(1).lower() not in SAFE_ATTRIBUTES:
-                yield (
-                    tag.start(),
-                    (
-                        f"attribute {attribute.group(1)!r} on <{name}> is not allowed; "
-                        "only 'title' is"
-                    ),
-                )
+                what = f"attribute {attribute.group(1)!r} on <{name}>"
+                yield tag.start(), f"{what} is not allowed; only 'title' is"
 
 
 def _unsafe_attribute_lists(text: str) -> Iterator[tuple[int, str]]:
     for attributes in _ATTRIBUTE_LIST.finditer(text):
         for key in _ATTRIBUTE_LIST_KEY.finditer(attributes.group(1)):
             if key.group(1).lower() not in SAFE_ATTRIBUTE_LIST_KEYS:
-                yield (
-                    attributes.start(),
-                    (
-                        f"attribute {key.group(1)!r} in {{ }} is not allowed; "
-                        "only #id, .class, title, lang and dir are"
-                    ),
-                )
+                what = f"attribute {key.group(1)!r} in {{ }}"
+                yield attributes.start(), f"{what} is not allowed; {_LIST_KEYS_ALLOWED}"
