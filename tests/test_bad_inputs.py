@@ -64,6 +64,22 @@ def link_out_of_the_repository(root: Path) -> list[str]:
     return ["ingest", str(root / "seeds/link.txt")]
 
 
+def brief_linked_out_of_the_repository(root: Path) -> list[str]:
+    outside = root.parent / "outside.md"
+    outside.write_bytes((FIXTURES / "briefs/valid.md").read_bytes())
+    (root / "briefs/2025/05").mkdir(parents=True)
+    (root / "briefs/2025/05/04-kim-tank-factory.md").symlink_to(outside)
+    return ["check"]
+
+
+def source_linked_out_of_the_repository(root: Path) -> list[str]:
+    make_archive(root, {"2025/05/04-kim-tank-factory.md": "valid"})
+    outside = root.parent / "tank-factory.txt"
+    (root / "seeds/tank-factory.txt").rename(outside)
+    (root / "seeds/tank-factory.txt").symlink_to(outside)
+    return ["check"]
+
+
 def briefs(paths: dict[str, str]) -> Setup:
     """Briefs at ``paths`` under briefs/, copied from the fixtures named."""
 
@@ -116,6 +132,15 @@ CASES = {
     "empty folder of sources": Case(empty_folder, "no source files found in "),
     "symlink out of the repository": Case(
         link_out_of_the_repository, "seeds/link.txt:1: source: is not inside seeds/"
+    ),
+    "brief that links out of the repository": Case(
+        brief_linked_out_of_the_repository,
+        "briefs/2025/05/04-kim-tank-factory.md:1: file: is a symbolic link",
+    ),
+    "brief source that links out of the repository": Case(
+        source_linked_out_of_the_repository,
+        "briefs/2025/05/04-kim-tank-factory.md:7: source.path: seeds/tank-factory.txt is a "
+        "symbolic link",
     ),
     "slug with / (a nested path)": Case(
         briefs({"2025/05/04/kim.md": "valid"}), "briefs/2025/05/04/kim.md:1: path: does not follow"

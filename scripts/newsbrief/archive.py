@@ -144,6 +144,16 @@ def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path
         return []
     files = []
     for file in sorted(folder.rglob("*")):
+        if file.is_symlink():  # it could bring in any file of the machine that builds
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "file",
+                    "is a symbolic link; put the brief itself in briefs/",
+                )
+            )
+            continue
         if file.is_dir() or file.name.startswith("."):
             continue
         if file.suffix == ".md":

@@ -179,6 +179,11 @@ def _check_tags(tags: list[str], vocabulary: Vocabulary, converter: Converter) -
 
 def _check_source(source: Source, root: Path, converter: Converter) -> None:
     file = root / source.path
+    if file.is_symlink():
+        converter.problem(
+            "source.path", f"{source.path} is a symbolic link; put the article itself in seeds/"
+        )
+        return
     try:
         digest = hashlib.sha256(file.read_bytes()).hexdigest()
     except OSError:
