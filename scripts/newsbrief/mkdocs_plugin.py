@@ -264,8 +264,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE and self.skeletons:
-            context[skeleton.HTML_VARIABLE] = self.skeletons.render(context)  # type: ignore[literal-required]
+        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE:
+            context[skeleton.HTML_VARIABLE] = self._skeletons().render(context)  # type: ignore[literal-required]
         return context
 
     def on_template_context(
@@ -344,6 +344,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _two_cores(self) -> bool:
         """Whether to fork for work: the ``parallel`` option, and never in serve (threads)."""
         return self.config.parallel and not self.serving
+
+    def _skeletons(self) -> skeleton.Skeletons:
+        if self.skeletons is None:  # pragma: no cover - MkDocs always calls on_env first
+            raise PluginError("newsbrief: the page skeletons were not made (on_env did not run)")
+        return self.skeletons
 
     def _archive(self) -> Archive:
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
