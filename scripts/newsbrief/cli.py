@@ -19,7 +19,7 @@ from newsbrief.ingest.writer import ExistingBriefs, expand, ingest_one
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.scaffold import Request, ScaffoldError, new_brief
 from newsbrief.schema import json_schema_text
-from newsbrief.vocabulary import load_vocabulary
+from newsbrief.vocabulary import Vocabulary, load_vocabulary
 
 JSON_SCHEMA_FILE = Path("schemas/brief.schema.json")
 
@@ -223,7 +223,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     """Ingest every source; print each brief written, then a summary when there are many."""
     root: Path = args.root
     try:
-        vocabulary = load_vocabulary(root / "briefs" / VOCABULARY_FILE, f"briefs/{VOCABULARY_FILE}")
+        vocabulary = _vocabulary(root)
     except NewsbriefError as error:
         _print_problems(error.problems)
         return 1
@@ -253,7 +253,7 @@ def run_new(args: argparse.Namespace) -> int:
         return 2
     request = Request(args.title, args.date or dt.date.today(), args.tags, args.source)
     try:
-        vocabulary = load_vocabulary(root / "briefs" / VOCABULARY_FILE, f"briefs/{VOCABULARY_FILE}")
+        vocabulary = _vocabulary(root)
         written = new_brief(request, root, vocabulary)
     except NewsbriefError as error:
         _print_problems(error.problems)
@@ -266,6 +266,10 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _vocabulary(root: Path) -> Vocabulary:
+    return load_vocabulary(root / "briefs" / VOCABULARY_FILE, f"briefs/{VOCABULARY_FILE}")
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -275,7 +279,7 @@ def _date(text: str) -> dt.date:
 
 def run_evaluate(args: argparse.Namespace) -> int:
     """Print the evaluation table of ingest on the gold set."""
-    vocabulary = load_vocabulary(args.root / "briefs" / VOCABULARY_FILE, "briefs/tags.yml")
+    vocabulary = _vocabulary(args.root)
     folder = args.folder if args.folder.is_absolute() else args.root / args.folder
     if not (folder / "gold").is_dir():
         print(f"{folder}/gold: no such folder of gold annotations", file=sys.stderr)
