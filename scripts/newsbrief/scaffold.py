@@ -69,7 +69,7 @@ def new_brief(request: Request, root: Path, vocabulary: Vocabulary) -> list[Path
     target = existing.target(draft)
     text = commented_brief(draft)
     if request.source is not None:  # a placeholder draft passes by construction (tested)
-        passing(text, target, root, vocabulary, display_path(request.source, root))
+        passing(text, target, existing, vocabulary, display_path(request.source, root))
     for path in (target, seed):
         if path is not None and path.exists():
             raise ScaffoldError(f"{display_path(path, root)} already exists; edit it instead")

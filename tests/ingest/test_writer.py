@@ -130,3 +130,10 @@ def test_a_draft_the_checker_would_refuse_is_not_written(project: Path) -> None:
     )
     assert "body: link address 'javascript:alert(1)' is not allowed" in outcome.detail
     assert not (project / "briefs/2026").exists()
+
+
+def test_drafts_written_under_another_folder_are_checked_there(project: Path) -> None:
+    vocabulary = load_vocabulary(project / "briefs/tags.yml", "briefs/tags.yml")
+    archive = ExistingBriefs(project / "drafts", project)  # `newsbrief ingest --out drafts`
+    outcome = ingest_one(project / "seeds" / SEED_NAME, archive, vocabulary, today=TODAY)
+    assert (outcome.status, outcome.brief) == ("written", TARGET.replace("briefs/", "drafts/"))

@@ -95,15 +95,12 @@ def ingest_one(
             owner = archive.sources[article.sha256]
             return Outcome(display, "duplicate", f"already the source of {owner}", owner)
         draft = _unique(draft_brief(article, vocabulary, today), archive, force)
+        target = archive.target(draft)
+        text = render_draft(draft)
+        passing(text, target, archive, vocabulary, display)
     except NewsbriefError as error:
         return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
-    target = archive.target(draft)
-    text = render_draft(draft)
     shown = display_path(target, archive.root)
-    try:
-        passing(text, target, archive.root, vocabulary, display)
-    except NewsbriefError as error:
-        return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
     if dry_run:
         return Outcome(display, "dry-run", "not written", shown, text)
     write_atomic(target, text)
@@ -120,11 +117,14 @@ def render_draft(draft: Draft) -> str:
     return text.replace("---\n", f"---\n{SCHEMA_LINE}\n", 1)
 
 
-def passing(text: str, target: Path, root: Path, vocabulary: Vocabulary, source: str) -> None:
-    """Refuse a brief file ``newsbrief check`` would refuse at ``target``: drafting never
-    writes one. The problems are the source's, as it is the source that cannot be drafted."""
+def passing(
+    text: str, target: Path, archive: ExistingBriefs, vocabulary: Vocabulary, source: str
+) -> None:
+    """Refuse a brief file ``newsbrief check`` would refuse at ``target`` in the ``archive``'s
+    folder (briefs/, or ingest's --out): drafting never writes one. The problems are the
+    source's, as it is the source that cannot be drafted."""
     try:
-        parse_brief(text, target, root, root / "briefs", vocabulary)
+        parse_brief(text, target, archive.root, archive.folder, vocabulary)
     except NewsbriefError as error:
         raise NewsbriefError(
             [Problem(source, 1, "draft", f"would not pass the check: {p}") for p in error.problems]
