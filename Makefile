@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# What to install beside the site builder: [dev] is the tests, the tools and ingest's
+# language pipeline. The publish workflow sets EXTRAS= to install only what a build uses.
+EXTRAS ?= [dev]
 
 # Material prints a notice about its successor on every build; keep the output to our own.
 export NO_MKDOCS_2_WARNING := 1
@@ -15,9 +18,10 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-ingest.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(if $(EXTRAS),$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-ingest.txt)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.$(EXTRAS)'
 	touch $(STAMP)
 
 install: $(STAMP) ## create .venv/ and install newsbrief with its pinned dependencies

@@ -40,6 +40,11 @@ def commands(data: dict) -> list[str]:
     return [re.sub(r'"\$(\w+)"', r"\1", line) for line in lines if line.strip()]
 
 
+def make_variables() -> set[str]:
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([A-Z_]+) \??=", makefile, re.MULTILINE))
+
+
 def make_targets() -> set[str]:
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     return set(re.findall(r"^([a-z-]+):", makefile, re.MULTILINE))
@@ -79,7 +84,9 @@ def test_workflows_run_only_what_the_project_has(name: str) -> None:
     for line in commands(workflow(name)):
         words = shlex.split(line)
         if words[0] == "make":
-            assert set(words[1:]) <= make_targets(), line
+            settings = {w.split("=")[0] for w in words[1:] if "=" in w}
+            assert settings <= make_variables(), line
+            assert {w for w in words[1:] if "=" not in w} <= make_targets(), line
         elif words[0] == ".venv/bin/newsbrief":
             make_parser().parse_args(words[1:])  # exits on an unknown option
         else:
@@ -112,8 +119,9 @@ def test_main_is_built_and_published_with_github_pages() -> None:
         "actions/deploy-pages",
     ]
     assert data["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    build = next(step for step in steps(data) if step.get("run") == "make site")
+    build = next(step for step in steps(data) if step.get("run", "").startswith("make site"))
     assert "NEWSBRIEF_SITE_URL" in build["env"]  # feeds need the published address
+    assert shlex.split(build["run"], comments=True) == ["make", "site", "EXTRAS="]  # no ingest
 
 
 def test_pre_commit_checks_the_briefs_being_committed() -> None:

@@ -12,7 +12,14 @@ from newsbrief import __version__
 from newsbrief.archive import VOCABULARY_FILE, load_archive
 from newsbrief.changes import GitError, changed_briefs
 from newsbrief.fsio import display_path, write_atomic
-from newsbrief.ingest.evaluate import evaluate, report
+from newsbrief.ingest.evaluate import (
+    CORPUS_VARIABLE,
+    GROUPS,
+    cases,
+    corpus_folder,
+    evaluate,
+    report,
+)
 from newsbrief.ingest.report import progress, summary_table
 from newsbrief.ingest.report import report as report_outcome
 from newsbrief.ingest.writer import ExistingBriefs, expand, ingest_one
@@ -118,11 +125,19 @@ def make_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate",
         help="score ingest against hand-made gold annotations",
-        description="Ingest every article of FOLDER/articles in memory and print per-field "
-        "precision, recall and F1 against FOLDER/gold.",
+        description="Ingest every annotated article in memory and print per-field precision, "
+        "recall and F1 against FOLDER/gold, for each group: the regression cases of "
+        "FOLDER/articles, and the real corpus's development and test halves (read from "
+        f"../shared/eval-corpus, or ${CORPUS_VARIABLE}).",
     )
     evaluate.add_argument("folder", nargs="?", type=Path, default=Path("tests/eval"))
     evaluate.add_argument("--verbose", action="store_true", help="list every miss")
+    evaluate.add_argument(
+        "--group",
+        choices=GROUPS,
+        action="append",
+        help="score only this group (repeatable); the test half is for reporting, not tuning",
+    )
     evaluate.set_defaults(run=run_evaluate)
     return parser
 
@@ -278,11 +293,21 @@ def _date(text: str) -> dt.date:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    """Print the evaluation table of ingest on the gold set."""
+    """Print the evaluation tables of ingest on the gold annotations."""
     vocabulary = _vocabulary(args.root)
     folder = args.folder if args.folder.is_absolute() else args.root / args.folder
     if not (folder / "gold").is_dir():
         print(f"{folder}/gold: no such folder of gold annotations", file=sys.stderr)
         return 2
-    print(report(evaluate(folder, vocabulary, dt.date.today()), verbose=args.verbose))
+    corpus: Path | None = corpus_folder(args.root)
+    if not corpus.is_dir():
+        print(
+            f"the evaluation corpus is not at {corpus} (set {CORPUS_VARIABLE} to its folder): "
+            "scoring the regression cases only",
+            file=sys.stderr,
+        )
+        corpus = None
+    groups = set(args.group or GROUPS)
+    selected = [case for case in cases(folder, corpus) if case.group in groups]
+    print(report(evaluate(selected, vocabulary, dt.date.today()), verbose=args.verbose))
     return 0

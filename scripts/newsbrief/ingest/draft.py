@@ -9,7 +9,8 @@ from typing import Any
 from newsbrief.ingest import summary
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.dateline import infer_date, parse_dateline
-from newsbrief.ingest.entities import find_entities, mentions_of
+from newsbrief.ingest.entities import find_entities
+from newsbrief.ingest.language import analyse
 from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
 from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
@@ -43,12 +44,11 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
     if source is None:
         review.append("source.name: the publisher could not be found; write it")
     cites = cited_outlets(text, source)
-    entities = find_entities(text, exclude={source or ""})
-    mentions_of(entities, text)
-    # Headlines are often in title case: only their places are trusted.
-    title_places = find_entities(article.title).places
-    entities.places[:0] = [p for p in title_places if p not in entities.places]
-    found, unattributed = find_quotes(text, entities)
+    doc = analyse(text)
+    entities = find_entities(doc, exclude={source or ""})
+    if dateline.place and dateline.place not in entities.places:
+        entities.places.insert(0, dateline.place)
+    found, unattributed = find_quotes(text, doc, entities)
     review += _quote_notes(found)
     review += [f"quote “{_opening(q)}…”: no speaker found; attribute it or leave it out"
                for q in unattributed]  # fmt: skip

@@ -1,18 +1,25 @@
 """Measure ingest against hand-made gold annotations: per-field precision, recall and F1.
 
-A gold file (``tests/eval/gold/*.yml``) names its article and gives the fields an editor
-would write. Quotes are matched one to one by their words; speaker, role and the
-expert/principal split are then scored on the matched pairs (precision over quotes
-found, recall over gold quotes). Single-value fields (date, dateline, source) count a
-hit, a wrong value (a false positive and a miss) or a miss; list fields are scored
-as sets, summed over all articles.
+A gold file (``tests/eval/gold/*.yml``) names its article and gives the facts an editor
+would write; ``tests/eval/README.md`` says how they are annotated. The articles fall in
+three groups: the regression cases kept in ``tests/eval/articles``, and the real corpus
+(outside the repository) split once by a fixed rule, odd-numbered articles for
+development and even-numbered ones for testing. A corpus article with a saved web page
+is ingested twice, from its text and from its page, and each is scored apart.
+
+Quotes are matched one to one by their first words (a gold quote holds at most ten);
+speaker, role and the expert/principal split are then scored on the matched pairs
+(precision over quotes found, recall over gold quotes). Single-value fields (title,
+date, dateline, source, address) count a hit, a wrong value (a false positive and a
+miss) or a miss; list fields are scored as sets, summed over all articles.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,8 +32,13 @@ from newsbrief.problems import NewsbriefError
 from newsbrief.vocabulary import Vocabulary
 
 SET_FIELDS = ("cites", "tags", "people", "organizations", "places")
-SINGLE_FIELDS = ("date", "dateline", "source")
+SINGLE_FIELDS = ("title", "date", "dateline", "source", "url")
 QUOTE_FIELDS = ("quotes found", "speaker", "role", "expert/principal")
+GROUPS = ("regression", "development", "test")
+CORPUS_VARIABLE = "NEWSBRIEF_EVAL_CORPUS"
+DEFAULT_CORPUS = Path("../shared/eval-corpus")
+QUOTE_WORDS = 10
+_CORPUS_NAME = re.compile(r"d(\d+)")
 
 
 @dataclass
@@ -52,48 +64,146 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def normalize(text: str | None) -> str:
-    """Text compared without case, quote marks, trailing punctuation or spacing differences."""
-    text = re.sub(r"[“”\"‘’'«»]", "", (text or "").lower())
-    return " ".join(text.replace("—", " ").split()).strip(" .,;:")
+Scores = dict[str, Score]
 
 
-def evaluate(folder: Path, vocabulary: Vocabulary, today: dt.date) -> dict[str, Score]:
-    """Scores over every gold file in ``folder/gold`` (articles in ``folder/articles``)."""
-    scores = {name: Score() for name in (*SINGLE_FIELDS, *SET_FIELDS, *QUOTE_FIELDS)}
+@dataclass(frozen=True)
+class Case:
+    """One article to ingest, and what its annotation expects of that ingest."""
+
+    name: str
+    group: str
+    source: Path
+    gold: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        """``text`` or ``page``: which form of the article is ingested."""
+        return "page" if self.source.suffix == ".html" else "text"
+
+
+def corpus_folder(root: Path) -> Path:
+    """Where the real corpus is: ``$NEWSBRIEF_EVAL_CORPUS``, else ``../shared/eval-corpus``."""
+    configured = os.environ.get(CORPUS_VARIABLE)
+    return Path(configured) if configured else (root / DEFAULT_CORPUS).resolve()
+
+
+def group_of(name: str) -> str:
+    """The group of a gold file: ``dNN`` is the corpus, split odd/even; the rest regression."""
+    match = _CORPUS_NAME.fullmatch(name)
+    if match is None:
+        return "regression"
+    return "development" if int(match[1]) % 2 else "test"
+
+
+def cases(folder: Path, corpus: Path | None) -> Iterator[Case]:
+    """Every case of ``folder/gold``; corpus cases only when ``corpus`` is given."""
     for gold_file in sorted((folder / "gold").glob("*.yml")):
         gold = yaml.safe_load(gold_file.read_text(encoding="utf-8"))
-        article_file = folder / "articles" / gold["article"]
-        case = gold_file.stem
-        try:
-            article = read_source(article_file, f"seeds/{article_file.name}")
-            found = draft_brief(article, vocabulary, today).front_matter
-            found["source"] = _known(found["source"]["name"])
-            if any(note.startswith("date: the article gives no date") for note in found["review"]):
-                found["date"] = None  # today's date, used only to keep the draft valid
-        except NewsbriefError as error:  # scored as finding nothing, and said why
-            found = {}
-            scores["quotes found"].misses.append(f"{case}: not ingested: {error}")
-        for name in SINGLE_FIELDS:
-            _single(scores[name], case, _str(gold.get(name)), _str(found.get(name)))
-        for name in SET_FIELDS:
-            _sets(scores[name], case, gold.get(name) or [], found.get(name) or [])
-        _quotes(scores, case, _all_quotes(gold), _all_quotes(found))
-    return scores
+        group = group_of(gold_file.stem)
+        if group == "regression":
+            yield Case(gold_file.stem, group, folder / "articles" / gold["article"], gold)
+            continue
+        if corpus is None:
+            continue
+        yield Case(gold_file.stem, group, corpus / f"{gold['article']}.txt", gold)
+        page = corpus / f"{gold['article']}.html"
+        if page.exists() and gold.get("page"):
+            yield Case(gold_file.stem, group, page, {**gold, **_page_gold(gold)})
 
 
-def _known(name: str) -> str | None:
-    return None if name == "unknown" else name
+def _page_gold(gold: dict[str, Any]) -> dict[str, Any]:
+    """What a saved page should give: its own metadata where the annotation records it."""
+    page = gold["page"]
+    expected = {"date": page.get("date"), "source": page.get("source"), "url": page.get("url")}
+    if page.get("title"):
+        expected |= {"title": page["title"], "title_words": page.get("title_words")}
+    return expected
+
+
+def evaluate(cases: Iterable[Case], vocabulary: Vocabulary, today: dt.date) -> dict[str, Scores]:
+    """Scores of each group and kind ("development, text"), over the given cases."""
+    results: dict[str, Scores] = {}
+    for case in cases:
+        scores = results.setdefault(f"{case.group}, {case.kind}", _empty())
+        score_case(scores, case, _ingest(case, vocabulary, today, scores))
+    return results
+
+
+def _empty() -> Scores:
+    return {name: Score() for name in (*SINGLE_FIELDS, *SET_FIELDS, *QUOTE_FIELDS)}
+
+
+def _ingest(case: Case, vocabulary: Vocabulary, today: dt.date, scores: Scores) -> dict[str, Any]:
+    """The draft's front matter as the gold files write it (unknowns as None)."""
+    try:
+        article = read_source(case.source, f"seeds/{case.source.name}")
+        found = draft_brief(article, vocabulary, today).front_matter
+    except NewsbriefError as error:  # scored as finding nothing, and said why
+        scores["quotes found"].misses.append(f"{case.name}: not ingested: {error}")
+        return {}
+    source = found["source"]
+    found = {**found, "source": None if source["name"] == "unknown" else source["name"]}
+    found["url"] = source["url"]
+    if any(note.startswith("date: the article gives no date") for note in found["review"]):
+        found["date"] = None  # today's date, used only to keep the draft valid
+    return found
+
+
+def score_case(scores: Scores, case: Case, found: dict[str, Any]) -> None:
+    """Add one ingested article's hits and misses to ``scores``."""
+    gold = case.gold
+    label = f"{case.name} ({case.kind})"
+    _single(scores["title"], label, _title(gold), found.get("title"), _same_title(gold))
+    for name in ("date", "dateline", "source", "url"):
+        _single(scores[name], label, _str(gold.get(name)), _str(found.get(name)), _same)
+    for name in SET_FIELDS:
+        _sets(scores[name], label, gold.get(name) or [], found.get(name) or [])
+    _quotes(scores, label, _all_quotes(gold), _all_quotes(found))
+
+
+def normalize(text: str | None) -> str:
+    """Text compared without case, quote marks, a leading "the", punctuation at its ends
+    or spacing differences."""
+    text = re.sub(r"[“”\"‘’'«»]", "", (text or "").lower())
+    text = " ".join(text.replace("—", " ").replace("–", " ").split()).strip(" .,;:!?")
+    return re.sub(r"^the ", "", text)
+
+
+def words(text: str | None) -> list[str]:
+    """The words of a text, for comparing quotes and titles: no case, no punctuation."""
+    return re.findall(r"[\w]+", re.sub(r"[’'‘]", "", (text or "").lower()))
 
 
 def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
+    return None if value is None else str(value).rstrip("/")
 
 
-def _single(score: Score, case: str, gold: str | None, found: str | None) -> None:
+def _same(gold: str, found: str | None) -> bool:
+    return normalize(gold) == normalize(found)
+
+
+def _title(gold: dict[str, Any]) -> str | None:
+    return gold.get("title")
+
+
+def _same_title(gold: dict[str, Any]):
+    """A title annotated by its first ten words and its length matches a title that starts
+    with those words and has that many."""
+    length = gold.get("title_words")
+
+    def same(expected: str, found: str | None) -> bool:
+        got = words(found)
+        want = words(expected)
+        return got[: len(want)] == want and len(got) == (length or len(want))
+
+    return same
+
+
+def _single(score: Score, case: str, gold: str | None, found: str | None, same) -> None:
     if gold is None and found is None:
         return  # rightly found nothing
-    if gold is not None and normalize(gold) == normalize(found):
+    if gold is not None and same(gold, found):
         score.tp += 1
         return
     if found is not None:
@@ -120,21 +230,23 @@ def _all_quotes(brief: dict[str, Any]) -> list[dict[str, Any]]:
     return quotes + [{**q, "expert": True} for q in brief.get("commentary") or []]
 
 
-def _same_words(a: str, b: str) -> bool:
-    a, b = normalize(a), normalize(b)
-    if a in b or b in a:
-        return min(len(a), len(b)) >= 0.6 * max(len(a), len(b))
-    words_a, words_b = set(a.split()), set(b.split())
-    return len(words_a & words_b) >= 0.8 * max(len(words_a), len(words_b))
+def same_quote(gold: str, found: str) -> bool:
+    """A quote found matches a gold quote when it starts with the gold's first words (at
+    most ten), or is itself the start of them."""
+    want = words(gold)[:QUOTE_WORDS]
+    got = words(found)
+    if not want or not got:
+        return False
+    return got[: len(want)] == want or (len(got) >= 3 and want[: len(got)] == got)
 
 
 def _quotes(
-    scores: dict[str, Score], case: str, gold: list[dict[str, Any]], found: list[dict[str, Any]]
+    scores: Scores, case: str, gold: list[dict[str, Any]], found: list[dict[str, Any]]
 ) -> None:
     unmatched = list(found)
     pairs = []
     for expected in gold:
-        match = next((q for q in unmatched if _same_words(q["text"], expected["text"])), None)
+        match = next((q for q in unmatched if same_quote(expected["text"], q["text"])), None)
         if match is None:
             scores["quotes found"].misses.append(f"{case}: missed “{expected['text'][:60]}”")
             continue
@@ -155,8 +267,8 @@ def _quotes(
         score = scores[name]
         right = [pair for pair in pairs if same(*pair)]
         score.tp += len(right)
-        score.fp += len(found) - len(right)
-        score.fn += len(gold) - len(right)
+        score.fp += len(pairs) - len(right)
+        score.fn += len(pairs) - len(right)
         for expected, got in pairs:
             if not same(expected, got):
                 key = "expert" if name == "expert/principal" else name
@@ -166,17 +278,24 @@ def _quotes(
                 )
 
 
-def report(scores: dict[str, Score], verbose: bool = False) -> str:
-    """The scores as a table, and with ``verbose`` every miss."""
-    lines = [
-        f"{'field':<18} {'precision':>9} {'recall':>7} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}"
-    ]
-    for name, score in scores.items():
-        lines.append(
-            f"{name:<18} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f}  "
-            f"{score.tp:>4} {score.fp:>4} {score.fn:>4}"
-        )
-    if verbose:
+_HEADER = f"{'field':<18} {'precision':>9} {'recall':>7} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}"
+
+
+def report(results: dict[str, Scores], verbose: bool = False) -> str:
+    """Each group's scores as a table, and with ``verbose`` every miss."""
+    blocks = []
+    for group, scores in results.items():
+        lines = [group, _HEADER]
         for name, score in scores.items():
-            lines += [f"\n{name}:"] + [f"  {miss}" for miss in score.misses]
-    return "\n".join(lines)
+            if score.tp + score.fp + score.fn == 0:
+                continue
+            lines.append(
+                f"{name:<18} {score.precision:>9.3f} {score.recall:>7.3f} {score.f1:>6.3f}  "
+                f"{score.tp:>4} {score.fp:>4} {score.fn:>4}"
+            )
+        if verbose:
+            for name, score in scores.items():
+                if score.misses:
+                    lines += [f"\n{name}:"] + [f"  {miss}" for miss in score.misses]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)

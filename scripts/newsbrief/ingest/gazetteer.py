@@ -149,3 +149,27 @@ PRINCIPAL_ROLE = (
     r"spokes(?:man|woman|person)|minister|official|ambassador|chief executive|ceo|founder|"
     r"president of (?:the )?(?:united states|country|republic)|leader|commander|governor)\b"
 )
+
+# Lemmas of the verbs that attribute a quote to their subject ("said", "told", "called ... 'x'").
+SPEECH_LEMMAS = frozenset(
+    """say tell add state note remark explain warn argue write declare stress emphasize
+    emphasise insist assert claim continue recall observe comment urge announce acknowledge
+    admit tweet post reply respond caution predict conclude suggest mention highlight
+    underscore term call describe quip concede quote maintain contend ask answer allege testify
+    vow pledge promise accuse criticise criticize praise hail slam dismiss reject condemn
+    welcome deny blame brand label confirm report reveal insist joke complain lament boast
+    plead shout scream yell whisper mutter exclaim counter retort agree disagree estimate
+    forecast recommend advise charge contend propose demand describe""".split()
+)
+
+# Words a title of a work keeps in lower case ("Gone with the Wind").
+MINOR_WORDS = frozenset("a an the and or but of for in on at to by with from as nor".split())
+
+# Other names of countries, mapped to the common English name a brief lists.
+PLACE_ALIASES = {
+    "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
+    "USA": "United States", "America": "United States", "the United States": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",
+    "DPRK": "North Korea", "ROK": "South Korea", "Türkiye": "Turkey",
+}  # fmt: skip
