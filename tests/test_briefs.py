@@ -37,6 +37,10 @@ CASES = {
     ],
     "tag-alias": [f"13: tags[0]: unknown tag 'DPRK'; did you mean 'north-korea'? {UNKNOWN_TAG}"],
     "repeated-tag": ["13: tags[2]: 'north-korea' is listed twice (also item 1); remove one"],
+    "published-without-tags": [
+        "13: tags: a published brief needs at least 1; choose from briefs/tags.yml, or keep "
+        "it a draft (draft: true) until it has one"
+    ],
     "takeaways-not-a-list": [
         "11: takeaways: expected a list of text items, got text 'Kim Jong-un inspected an "
         "upgraded tank …'; write one '- item' per line"
@@ -115,6 +119,17 @@ def test_every_fixture_is_a_case() -> None:
     fixtures = {path.stem for path in (Path(__file__).parent / "fixtures/briefs").glob("*.md")}
     billion_laughs = {"billion-laughs"}  # 73 messages: tests/test_bad_inputs.py checks it
     assert fixtures - {"valid", "evil-title", "draft", "economy"} == set(CASES) | billion_laughs
+
+
+def test_a_draft_may_have_no_tags_yet(archive_root) -> None:
+    root = archive_root({"2025/06/12-draft.md": "draft"})
+    brief = root / "briefs/2025/06/12-draft.md"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace("tags: [north-korea, military]", "tags: []"),
+        encoding="utf-8",
+    )
+    assert problems_of(root) == []
+    assert load_archive(root).entries[0].brief.tags == []
 
 
 def test_valid_brief_loads_with_every_field(archive_root) -> None:

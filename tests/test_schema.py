@@ -20,7 +20,7 @@ def test_field_names_and_order_are_the_documented_ones() -> None:
         "people", "organizations", "places", "quotes", "commentary", "draft", "review",
     ]  # fmt: skip
     required = [info.name for info in describe(Brief) if info.required]
-    assert required == ["title", "date", "source", "synopsis", "takeaways", "tags"]
+    assert required == ["title", "date", "source", "synopsis", "takeaways"]
 
 
 def test_type_names_read_as_plain_words() -> None:
@@ -48,6 +48,17 @@ def test_json_schema_accepts_the_seed_brief_and_rejects_a_typo() -> None:
         "'takeaways' is a required property",
         "Additional properties are not allowed ('takeway' was unexpected)",
     ]
+
+
+def test_json_schema_lets_a_draft_go_without_tags_but_not_a_published_brief() -> None:
+    import frontmatter
+
+    data = frontmatter.load(SEED_BRIEF).metadata
+    data |= {"date": data["date"].isoformat(), "tags": [], "draft": True}
+    validator = jsonschema.Draft202012Validator(json_schema())
+    assert list(validator.iter_errors(data)) == []
+    data["draft"] = False
+    assert [error.message for error in validator.iter_errors(data)] == ["[] should be non-empty"]
 
 
 @pytest.mark.parametrize("record", ["Source", "Quote"])

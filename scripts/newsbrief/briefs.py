@@ -12,13 +12,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
 from newsbrief.fsio import display_path
 from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.safety import unsafe_markup
-from newsbrief.schema import Brief, Source
+from newsbrief.schema import Brief, Source, published_minimums
 from newsbrief.validation import INVALID, Converter
 from newsbrief.vocabulary import Vocabulary
 from newsbrief.yamlio import LocatedData, load_located
@@ -65,6 +66,8 @@ def parse_brief(
     slug = _check_path(file, briefs_dir, values.get("date", INVALID), converter)
     if values.get("tags", INVALID) is not INVALID:
         _check_tags(values["tags"], vocabulary, converter)
+    if not values.get("draft", False):
+        _check_published(values, converter)
     if values.get("source", INVALID) is not INVALID:
         _check_source(values["source"], root, converter)
     if not body.strip():
@@ -81,6 +84,17 @@ def parse_brief(
     if converter.problems:
         raise NewsbriefError(converter.problems)
     return Entry(display, slug, Brief(**values), body.strip() + "\n", located.lines)
+
+
+def _check_published(values: dict[str, Any], converter: Converter) -> None:
+    """What a published brief needs beyond a draft: at least one tag."""
+    for name, least in published_minimums().items():
+        if values.get(name, INVALID) is not INVALID and len(values[name]) < least:
+            converter.problem(
+                name,
+                f"a published brief needs at least {least}; choose from briefs/tags.yml, "
+                "or keep it a draft (draft: true) until it has one",
+            )
 
 
 def _decode(file: Path, display: str) -> str:

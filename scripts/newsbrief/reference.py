@@ -80,6 +80,8 @@ def _description_cell(info: FieldInfo) -> str:
         rules.append(f"{meta['min_items']} to {meta['max_items']} items")
     elif meta["min_items"] is not None:
         rules.append(f"at least {meta['min_items']} item")
+    if meta["published_min_items"] is not None:
+        rules.append(f"at least {meta['published_min_items']} once published (`draft: false`)")
     if meta["unique"]:
         rules.append("no repeats")
     if meta["max_length"]:

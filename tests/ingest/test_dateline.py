@@ -57,3 +57,19 @@ def test_no_date_at_all_uses_today_with_a_note() -> None:
     inferred = infer_date(parse_dateline("Shares fell."), "Shares fell.", None, TODAY)
     assert inferred.date == TODAY
     assert inferred.note.startswith("date: the article gives no date")
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("Indianapolis – Several thousand teachers rallied.", "Indianapolis", None),
+        ("Kyiv, Ukraine — The war went on.", "Kyiv", None),
+        ("Hong Kong (CNN Business) Shares fell.", "Hong Kong", "CNN Business"),
+        ("WASHINGTON, Nov 19 (Reuters) - The U.S. acted.", "Washington", "Reuters"),
+        ("NEW DELHI: The minister spoke.", "New Delhi", None),
+        ("BREAKING: Markets fall sharply.", None, None),
+    ],
+)
+def test_every_common_dateline_style(opening: str, place: str | None, agency: str | None) -> None:
+    dateline = parse_dateline(opening)
+    assert (dateline.place, dateline.agency) == (place, agency)

@@ -97,10 +97,12 @@ def test_ingest_scores_on_the_regression_cases(vocabulary) -> None:
 # The development half's figures when this guard was last raised (`make eval`): a change
 # that lowers one fails here, with the table to see which articles it lost.
 DEVELOPMENT_FLOORS = {
-    "text": {"quotes found": 0.92, "speaker": 0.85, "role": 0.54, "expert/principal": 0.80,
-             "people": 0.88, "organizations": 0.57, "places": 0.74, "title": 0.96},
-    "page": {"quotes found": 0.89, "speaker": 0.84, "role": 0.55, "expert/principal": 0.85,
-             "people": 0.88, "organizations": 0.57, "places": 0.70, "title": 0.74},
+    "text": {"quotes found": 0.92, "speaker": 0.85, "role": 0.54, "expert/principal": 0.84,
+             "people": 0.89, "organizations": 0.57, "places": 0.76, "title": 1.0,
+             "dateline": 1.0},
+    "page": {"quotes found": 0.89, "speaker": 0.92, "role": 0.60, "expert/principal": 0.93,
+             "people": 0.89, "organizations": 0.61, "places": 0.75, "title": 0.95,
+             "date": 0.95, "dateline": 1.0, "source": 0.90, "url": 1.0},
 }  # fmt: skip
 
 

@@ -45,8 +45,14 @@ _CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
 _TITLE_PLACE = r"(?P<place>[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
 _MONTH_DAY = rf"(?:,\s*(?P<month_day>{_MONTH} \d{{1,2}}))?"
+_NOT_PLACES = re.compile(
+    r"^(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|COMMENT|"
+    r"REVIEW|PHOTOS|VIDEO|NOTE|CORRECTION|EXPLAINER|FACT CHECK|SPONSORED)\b",
+    re.IGNORECASE,
+)
 DATELINES = [
     re.compile(rf"^{_CAPS_PLACE}{_REGION}{_MONTH_DAY}\s*(?:{_AGENCY})?{_DASH}"),
+    re.compile(rf"^{_TITLE_PLACE}{_REGION}\s+[–—]\s+"),  # "Kyiv, Ukraine — ", "Indianapolis – "
     re.compile(rf"^{_TITLE_PLACE}{_REGION}{_MONTH_DAY.replace(')?', ')', 1)}\s*{_AGENCY}[\s:–—-]*"),
     re.compile(rf"^{_AGENCY}{_DASH}"),
 ]
@@ -73,11 +79,13 @@ def parse_dateline(paragraph: str) -> Dateline:
     """The dateline at the start of ``paragraph``, if it has one."""
     for pattern in DATELINES:
         match = pattern.match(paragraph)
-        if match and (match.groupdict().get("place") or match["agency"]):
+        if match and _NOT_PLACES.match(paragraph):
+            break  # "BREAKING: ..." is a label, not a dateline
+        if match and (match.groupdict().get("place") or match.groupdict().get("agency")):
             place = match.groupdict().get("place")
             return Dateline(
                 place=_place_name(place) if place else None,
-                agency=(match["agency"] or "").strip() or None,
+                agency=(match.groupdict().get("agency") or "").strip() or None,
                 month_day=_month_day(match.groupdict().get("month_day")),
                 text=paragraph[match.end() :].lstrip(),
             )

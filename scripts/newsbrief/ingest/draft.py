@@ -14,7 +14,6 @@ from newsbrief.ingest.language import analyse
 from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
 from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
-from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
 
@@ -91,15 +90,16 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
 def _tags(
     article: Article, paragraphs: list[str], vocabulary: Vocabulary, review: list[str]
 ) -> list[str]:
-    """The draft's tags; a weak match is flagged, no match at all is an error."""
+    """The draft's tags; a weak match is flagged, and no match leaves the choice to the
+    editor (a draft may have no tags; publishing needs one)."""
     scores = tag_scores(vocabulary, article.title, paragraphs[0], "\n".join(paragraphs))
     tags = suggest_tags(scores, vocabulary)
     if not tags:
-        raise NewsbriefError(
-            [Problem(article.path, 1, "tags", "no tag of briefs/tags.yml matches this article; "
-                     "add a fitting tag or alias there, then ingest again")]
-        )  # fmt: skip
-    if scores[tags[0]] < MIN_SCORE:
+        review.append(
+            "tags: no tag of briefs/tags.yml matches this article; choose one, or add a "
+            "fitting tag or alias there (a brief needs a tag to be published)"
+        )
+    elif scores[tags[0]] < MIN_SCORE:
         review.append(f"tags: only a passing mention matched ({tags[0]}); choose the tags")
     return tags
 

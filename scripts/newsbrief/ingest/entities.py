@@ -35,6 +35,7 @@ _TITLE = re.compile(
 )
 HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she", "mrs.": "she",
               "ms": "she", "ms.": "she", "miss": "she", "lady": "she", "dame": "she"}  # fmt: skip
+_NOT_ROLES = frozenset({"dr", "prof", *(h.rstrip(".") for h in HONORIFICS)})
 _HONORIFIC_GENDER = {name.rstrip("."): gender for name, gender in HONORIFICS.items()}
 PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
             "she": "she", "her": "she", "hers": "she", "herself": "she"}  # fmt: skip
@@ -124,7 +125,7 @@ def strip_title(name: str) -> tuple[str | None, str]:
         return None, name
     title = match["title"].strip()
     rest = name[len(match["title"]) :].strip() if len(match["title"]) <= len(name) else ""
-    return (title if title.lower() not in HONORIFICS else None), rest
+    return (title if title.lower().rstrip(".") not in _NOT_ROLES else None), rest
 
 
 def find_entities(doc: Doc, exclude: set[str] = frozenset()) -> Entities:

@@ -175,6 +175,11 @@ def words(text: str | None) -> list[str]:
     return re.findall(r"[\w]+", re.sub(r"[’'‘]", "", (text or "").lower()))
 
 
+def _title_words(title: str | None) -> list[str]:
+    """A title's words as ``title_words`` counts them: separated by spaces."""
+    return [w for w in (normalize(word) for word in (title or "").split()) if w]
+
+
 def _str(value: Any) -> str | None:
     return None if value is None else str(value).rstrip("/")
 
@@ -193,8 +198,8 @@ def _same_title(gold: dict[str, Any]):
     length = gold.get("title_words")
 
     def same(expected: str, found: str | None) -> bool:
-        got = words(found)
-        want = words(expected)
+        got = _title_words(found)
+        want = _title_words(expected)
         return got[: len(want)] == want and len(got) == (length or len(want))
 
     return same

@@ -109,7 +109,9 @@ TITLES = (
     "Representative|Governor|Gov\\.|Mayor|Ambassador|Chairman|Chairwoman|Chair|General|Gen\\.|"
     "Admiral|Adm\\.|Colonel|Col\\.|Lt\\.|Lieutenant|Major|Maj\\.|Captain|Capt\\.|Dr\\.|Dr|"
     "Professor|Prof\\.|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Judge|Justice|Speaker|Leader|Commissioner|"
-    "Director|Chief|Premier|Sheikh|Crown Prince|Emir|Sultan|Rev\\.|Father|Bishop|Cardinal"
+    "Director|Chief|Premier|Sheikh|Crown Prince|Emir|Sultan|Rev\\.|Father|Bishop|Cardinal|"
+    "Superintendent|Coach|Sheriff|Detective|Officer|Sgt\\.|Sergeant|Attorney General|"
+    "Commissioner|Councillor|Councilman|Councilwoman|Lord|Lady|Dame|Sir"
 )
 
 ORGANIZATION_WORDS = frozenset(
@@ -139,7 +141,8 @@ NOT_NAMES = frozenset(
 EXPERT_ROLE = (
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|expert|economist|"
     r"strategist|lecturer|academic|historian|think[- ]tank|university|institute|school of|"
-    r"college|center for|centre for|not involved|consultancy|consultant|observer|institution|"
+    r"college|center for|centre for|not involved|consultancy|observer|institution|"
+    r"securities|brokerage|"
     r"endowment|studies|research|programme at|program at|"
     r"commentator|specialist)\b"
 )
@@ -167,7 +170,8 @@ MINOR_WORDS = frozenset("a an the and or but of for in on at to by with from as 
 
 # Other names of countries, mapped to the common English name a brief lists.
 PLACE_ALIASES = {
-    "U.S.": "United States", "US": "United States", "U.S.A.": "United States",
+    "U.S.": "United States", "U.S": "United States", "US": "United States",
+    "U.K": "United Kingdom", "U.S.A.": "United States",
     "USA": "United States", "America": "United States", "the United States": "United States",
     "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
     "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",

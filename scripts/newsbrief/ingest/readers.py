@@ -116,8 +116,10 @@ def _plain_markdown(line: str) -> str:
 
 
 def read_html(text: str, display: str, sha256: str) -> Article:
-    """A saved web page: main text and metadata through trafilatura."""
+    """A saved web page: main text through trafilatura, facts from the page's metadata."""
     import trafilatura
+
+    from newsbrief.ingest.page import page_facts
 
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False, as_dict=False
@@ -127,17 +129,21 @@ def read_html(text: str, display: str, sha256: str) -> Article:
         raise _error(
             display, 1, f"has no article text (under {MIN_WORDS} words) that could be extracted"
         )
-    title = (document.title or "").strip()
+    facts = page_facts(text)
+    title = facts.headline or (document.title or "").strip()
     if not title:
         raise _error(display, 1, "has no headline (no <title>, <h1> or og:title) in the HTML")
-    lines = [line for line in body.split("\n") if line.strip() != title]
+    headlines = {*facts.headlines, title, (document.title or "").strip()}
+    lines = body.split("\n")
+    while lines and (not lines[0].strip() or lines[0].strip() in headlines):
+        lines.pop(0)  # the headline again, as the page shows it above the story
     article = _article(display, sha256, title, _paragraphs(lines))
     return Article(
         **{
             **article.__dict__,
-            "date": _iso_date(document.date),
-            "site_name": (document.sitename or None),
-            "url": (document.url or None),
+            "date": facts.date or _iso_date(document.date),
+            "site_name": facts.site_name or document.sitename or None,
+            "url": facts.url or document.url or None,
         }
     )
 
