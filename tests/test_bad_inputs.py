@@ -64,6 +64,16 @@ def link_out_of_the_repository(root: Path) -> list[str]:
     return ["ingest", str(root / "seeds/link.txt")]
 
 
+def outside_source(name: str, content: bytes) -> Setup:
+    """A source outside the project (ingest copies it into seeds/, then drafts it)."""
+
+    def setup(root: Path) -> list[str]:
+        (root.parent / name).write_bytes(content)
+        return ["ingest", str(root.parent / name)]
+
+    return setup
+
+
 def brief_linked_out_of_the_repository(root: Path) -> list[str]:
     outside = root.parent / "outside.md"
     outside.write_bytes((FIXTURES / "briefs/valid.md").read_bytes())
@@ -132,6 +142,16 @@ CASES = {
     "empty folder of sources": Case(empty_folder, "no source files found in "),
     "symlink out of the repository": Case(
         link_out_of_the_repository, "seeds/link.txt:1: source: is not inside seeds/"
+    ),
+    "outside source without an article": Case(
+        outside_source("page.html", (FIXTURES / "html/no-article.html").read_bytes()),
+        "page.html:1: source: has no article text",
+    ),
+    "outside source whose draft the checker refuses": Case(
+        outside_source(
+            "phishing.txt", b"Phishing\n\nSEOUL (Yonhap) -- A [link](javascript:alert(1)).\n"
+        ),
+        "phishing.txt:1: draft: would not pass the check: briefs/",
     ),
     "brief that links out of the repository": Case(
         brief_linked_out_of_the_repository,

@@ -129,6 +129,26 @@ def test_ingest_writes_each_brief_then_skips_it_as_a_duplicate(tmp_path: Path, c
     assert "duplicate: already the source of briefs/2025/05/04-did-north-koreas" in err
 
 
+def test_ingest_copies_a_page_from_outside_the_project_into_seeds(tmp_path: Path, capsys) -> None:
+    project, downloads = tmp_path / "project", tmp_path / "Downloads"
+    (project / "briefs").mkdir(parents=True)
+    shutil.copy(REPO / "briefs/tags.yml", project / "briefs/tags.yml")
+    downloads.mkdir()
+    shutil.copy(REPO / "tests/fixtures/html/kim-tank-factory.html", downloads / "page.html")
+    argv = ["--root", str(project), "ingest", str(downloads / "page.html")]
+    code, out, err = run(argv, capsys)
+    slug = "did-north-koreas-kim-inspect-an-upgraded-tank-factory"
+    copy = f"seeds/2025-05-04-{slug}.html"
+    assert (code, out) == (0, f"briefs/2025/05/04-{slug}.md\n")
+    assert err == f"{downloads / 'page.html'}: copied to {copy}\n"
+    assert [p.name for p in (project / "seeds").iterdir()] == [Path(copy).name]
+    assert run(["--root", str(project), "check"], capsys)[0] == 0
+    code, out, err = run(argv, capsys)
+    assert (code, out) == (0, "")
+    assert err.startswith(f"{downloads / 'page.html'}: duplicate: already the source of briefs/")
+    assert [p.name for p in (project / "seeds").iterdir()] == [Path(copy).name]
+
+
 def test_ingest_of_nothing_is_an_error(tmp_path: Path, capsys) -> None:
     (tmp_path / "briefs").mkdir()
     shutil.copy(REPO / "briefs/tags.yml", tmp_path / "briefs/tags.yml")

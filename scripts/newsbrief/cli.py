@@ -94,8 +94,9 @@ def make_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser(
         "ingest",
         help="turn source articles into draft briefs",
-        description="Read each SOURCE (text, Markdown or saved HTML under seeds/; a folder is "
-        "read file by file) and write a draft brief for it under briefs/. Sources already "
+        description="Read each SOURCE (text, Markdown or saved HTML; a folder is read file by "
+        "file) and write a draft brief for it under briefs/. A source outside seeds/ is copied "
+        "there first, as seeds/<date>-<slug>.<ext>, never replacing a file. Sources already "
         "ingested are skipped; existing briefs are never replaced without --force.",
     )
     ingest.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")

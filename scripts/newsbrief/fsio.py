@@ -7,20 +7,25 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, data: str | bytes, *, replace: bool = True) -> None:
+    """Write ``data`` (text as UTF-8, or bytes as they are) to ``path`` through a temporary
+    file and a rename.
 
-    A crash or Ctrl-C leaves either the old file or the new one, never half of one.
+    A crash or Ctrl-C leaves either the old file or the new one, never half of one. With
+    ``replace=False`` an existing file is never replaced, even one that appears meanwhile:
+    the temporary file is linked to ``path``, which raises FileExistsError if it is taken.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+        if replace:
+            Path(temporary).replace(path)
+        else:
+            path.hardlink_to(temporary)
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def display_path(path: Path, root: Path) -> str:

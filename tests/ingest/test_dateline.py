@@ -46,11 +46,21 @@ def test_month_day_without_weekday_assumes_the_latest_past_year() -> None:
     assert inferred.note == "date: the article gives no year; 2025 was assumed, check it"
 
 
-def test_full_date_in_the_text_and_page_metadata_win() -> None:
+def test_a_date_elsewhere_in_the_text_is_only_offered_to_the_editor() -> None:
     dateline = parse_dateline("(Reuters) - Shares fell.")
+    text = "Shares have fallen since March 3, 2021, after the report."
+    inferred = infer_date(dateline, text, None, TODAY)
+    assert inferred.date == TODAY
+    assert inferred.note.startswith("date: the article gives no date")
+    assert inferred.note.endswith("the text mentions March 3, 2021")
+
+
+def test_page_metadata_and_a_dated_dateline_give_the_date() -> None:
     text = "Shares fell on March 3, 2024, after the report."
-    assert infer_date(dateline, text, None, TODAY).date == dt.date(2024, 3, 3)
-    assert infer_date(dateline, text, dt.date(2024, 3, 4), TODAY).date == dt.date(2024, 3, 4)
+    page = infer_date(parse_dateline("(Reuters) - Shares fell."), text, dt.date(2024, 3, 4), TODAY)
+    assert (page.date, page.note) == (dt.date(2024, 3, 4), None)
+    dated = infer_date(parse_dateline("LONDON, March 3 (AFP) - Shares fell."), text, None, TODAY)
+    assert (dated.date, dated.note) == (dt.date(2024, 3, 3), None)
 
 
 def test_no_date_at_all_uses_today_with_a_note() -> None:

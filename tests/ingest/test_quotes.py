@@ -6,10 +6,11 @@ import pytest
 
 from newsbrief.ingest.entities import find_entities
 from newsbrief.ingest.language import analyse
-from newsbrief.ingest.quotes import FoundQuote, find_quotes, quote_spans
+from newsbrief.ingest.quote_marks import quote_spans
+from newsbrief.ingest.quotes import FoundQuote, find_quotes
 
 INTRO = (
-    "Maria Lopez, the finance minister, presented the budget on Monday. "
+    "Maria Lopez, the finance minister, presented the budget on Monday.\n"
     "Daniel Kim, a senior fellow at the Asan Institute for Policy Studies, reviewed it.\n"
 )
 

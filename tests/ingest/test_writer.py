@@ -12,7 +12,7 @@ from newsbrief.archive import load_archive
 from newsbrief.ingest.writer import SCHEMA_LINE, ExistingBriefs, ingest_one
 from newsbrief.vocabulary import load_vocabulary
 
-from ..conftest import REPO
+from ..conftest import FIXTURES, REPO
 
 SEED_NAME = "2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
 TARGET = "briefs/2025/05/04-did-north-koreas-kim-inspect-an-upgraded-tank-factory.md"
@@ -85,16 +85,98 @@ def test_a_taken_slug_gets_a_number(project: Path) -> None:
     assert outcome.brief == TARGET.replace("factory.md", "factory-2.md")
 
 
-def test_sources_outside_seeds_are_refused(project: Path, tmp_path_factory) -> None:
+def test_links_in_seeds_that_lead_outside_are_refused(project: Path, tmp_path_factory) -> None:
     outside = tmp_path_factory.mktemp("elsewhere") / "article.txt"
-    shutil.copy(project / "seeds" / SEED_NAME, outside)
-    link = project / "seeds/link.txt"
-    link.symlink_to(outside)
-    for source in (outside, link):
-        outcome = ingest(project, source)
+    outside.write_text("Seoul and Tokyo agree\n\nSEOUL (Yonhap) -- They agreed.\n")
+    (project / "seeds/link.txt").symlink_to(outside)
+    (project / "seeds/folder").symlink_to(outside.parent, target_is_directory=True)
+    for link in ("seeds/link.txt", "seeds/folder/article.txt"):
+        outcome = ingest(project, project / link)
         assert outcome.status == "failed"
         assert "is not inside seeds/ (a link may point outside it)" in outcome.detail
     assert not (project / "briefs/2025").exists()
+    assert {p.name for p in (project / "seeds").iterdir()} == {SEED_NAME, "folder", "link.txt"}
+
+
+PAGE = FIXTURES / "html/kim-tank-factory.html"
+PAGE_COPY = "seeds/2025-05-04-did-north-koreas-kim-inspect-an-upgraded-tank-factory.html"
+
+
+@pytest.fixture
+def downloaded(tmp_path_factory) -> Path:
+    """A saved page outside the project, as in ~/Downloads."""
+    page = tmp_path_factory.mktemp("Downloads") / "page.HTML"
+    shutil.copy(PAGE, page)
+    return page
+
+
+def seeds_of(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (project / "seeds").iterdir()}
+
+
+def test_a_source_from_outside_is_copied_into_seeds_and_drafted_from_the_copy(
+    project: Path, downloaded: Path
+) -> None:
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.brief, outcome.copy) == ("written", TARGET, PAGE_COPY)
+    assert (project / PAGE_COPY).read_bytes() == PAGE.read_bytes()
+    assert downloaded.read_bytes() == PAGE.read_bytes()  # the original stays where it was
+    (entry,) = load_archive(project).entries  # the checker accepts it: path and sha256 agree
+    assert entry.brief.source.path == PAGE_COPY
+    assert entry.brief.source.url.endswith("/did-north-koreas-kim-inspect-an-upgraded-tank-factory")
+
+
+def test_an_outside_source_again_is_found_by_its_copy_s_sha256(
+    project: Path, downloaded: Path
+) -> None:
+    ingest(project, downloaded)
+    before = seeds_of(project)
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.brief, outcome.copy) == ("duplicate", TARGET, None)
+    (project / TARGET).unlink()  # the editor threw the draft away: it is drafted again ...
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.copy) == ("written", None)  # ... from the earlier copy
+    assert seeds_of(project) == before
+    (entry,) = load_archive(project).entries
+    assert entry.brief.source.path == PAGE_COPY
+
+
+def test_a_taken_seed_name_gets_a_number_and_no_file_is_replaced(
+    project: Path, downloaded: Path
+) -> None:
+    (project / PAGE_COPY).write_text("another article\n", encoding="utf-8")
+    (project / PAGE_COPY.replace(".html", "-2.html")).write_text("a third\n", encoding="utf-8")
+    outcome = ingest(project, downloaded)
+    assert outcome.copy == PAGE_COPY.replace(".html", "-3.html")
+    assert (project / PAGE_COPY).read_text(encoding="utf-8") == "another article\n"
+    assert (project / outcome.copy).read_bytes() == PAGE.read_bytes()
+    assert load_archive(project).entries[0].brief.source.path == outcome.copy
+
+
+def test_an_outside_source_that_cannot_be_drafted_leaves_no_copy(
+    project: Path, tmp_path_factory
+) -> None:
+    pasted = tmp_path_factory.mktemp("Downloads") / "phishing.txt"
+    pasted.write_text(
+        "North Korea phishing\n\nSEOUL (Yonhap) -- It hid in [a link](javascript:alert(1)).\n",
+        encoding="utf-8",
+    )
+    before = seeds_of(project)
+    outcome = ingest(project, pasted)
+    assert outcome.status == "failed"
+    assert outcome.detail.startswith(f"{pasted}:1: draft: would not pass the check: ")
+    assert seeds_of(project) == before
+    assert not list((project / "briefs").rglob("*.md"))
+
+
+def test_a_dry_run_of_an_outside_source_names_its_copy_and_leaves_none(
+    project: Path, downloaded: Path
+) -> None:
+    before = seeds_of(project)
+    outcome = ingest(project, downloaded, dry_run=True)
+    assert (outcome.status, outcome.copy) == ("dry-run", PAGE_COPY)
+    assert f"  path: {PAGE_COPY}\n" in outcome.text
+    assert seeds_of(project) == before
 
 
 def test_a_short_article_drafts_with_its_synopsis_as_the_takeaway(project: Path) -> None:

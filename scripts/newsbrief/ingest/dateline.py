@@ -16,27 +16,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
 _DASH = r"\s*(?:-{1,2}|–|—|:)\s*"
@@ -104,8 +83,16 @@ def _place_name(place: str) -> str:
 def _month_day(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
-    month, day = text.replace(".", "").split()
-    return MONTHS[month.lower()], int(day)
+    parsed = _parse(text)
+    return (parsed.month, parsed.day) if parsed else None
+
+
+def _parse(text: str) -> dt.date | None:
+    """A date written in words ("Nov. 19", "3 March 2024"), read by dateparser."""
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
 
 
 @dataclass(frozen=True)
@@ -119,21 +106,30 @@ class InferredDate:
 def infer_date(
     dateline: Dateline, text: str, metadata: dt.date | None, today: dt.date
 ) -> InferredDate:
-    """The story's date: page metadata, a full date in the text, or month-day plus weekday."""
+    """The story's date, taken only from where a story's date is written: the page's
+    metadata, or a dated dateline (its year from a weekday the text names, else the most
+    recent past). A date elsewhere in the text ("since March 3, 2021") may be anything,
+    so it is only offered to the editor, and today's date is used with a note."""
     if metadata:
         return InferredDate(metadata)
-    if dateline.month_day is None:
-        full = _FULL_DATE.search(text[:600])
-        if full:
-            return InferredDate(_full_date(full))
-        return InferredDate(
-            today, "date: the article gives no date; today's date was used, set the real one"
-        )
-    month, day = dateline.month_day
+    if dateline.month_day is not None:
+        return _from_dateline(dateline.month_day, text, today)
+    note = (
+        "date: the article gives no date (no dated dateline, no page metadata); "
+        "today's date was used, set the real one"
+    )
+    mentioned = [match.group() for match in _FULL_DATE.finditer(text[:1500])][:3]
+    if mentioned:
+        note += f"; the text mentions {', '.join(mentioned)}"
+    return InferredDate(today, note)
+
+
+def _from_dateline(month_day: tuple[int, int], text: str, today: dt.date) -> InferredDate:
+    month, day = month_day
     weekday = _WEEKDAY.search(text)
-    full = _FULL_DATE.search(text)
-    if full and (_full_date(full).month, _full_date(full).day) == (month, day):
-        return InferredDate(_full_date(full))
+    full = next((d for d in map(_full_date, _FULL_DATE.finditer(text)) if d), None)
+    if full and (full.month, full.day) == (month, day):
+        return InferredDate(full)
     if weekday:
         wanted = WEEKDAYS.index(weekday[1].lower())
         for year in range(today.year, today.year - 12, -1):
@@ -156,8 +152,5 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _full_date(match: re.Match[str]) -> dt.date:
-    day = match["d1"] or match["d2"]
-    month = (match["m1"] or match["m2"]).rstrip(".").lower()
-    year = match["y1"] or match["y2"]
-    return _safe_date(int(year), MONTHS[month], int(day)) or dt.date(int(year), MONTHS[month], 1)
+def _full_date(match: re.Match[str]) -> dt.date | None:
+    return _parse(match.group())

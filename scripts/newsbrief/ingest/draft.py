@@ -47,7 +47,7 @@ def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Dra
     entities = find_entities(doc, exclude={source or ""})
     if dateline.place and dateline.place not in entities.places:
         entities.places.insert(0, dateline.place)
-    found, unattributed = find_quotes(text, doc, entities)
+    found, unattributed = find_quotes(text, doc, entities, article.title)
     review += _quote_notes(found)
     review += [f"quote “{_opening(q)}…”: no speaker found; attribute it or leave it out"
                for q in unattributed]  # fmt: skip

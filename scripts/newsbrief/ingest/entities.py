@@ -1,16 +1,17 @@
 """People, organisations and places named in an article, from the pipeline's named entities.
 
-The trained recogniser finds the names; this module only corrects and completes them:
+The trained recogniser finds the names (:mod:`newsbrief.ingest.mentions` mends the ones
+it cut or joined wrongly); this module decides what each one is and lists them:
 
-- one name gets one kind: the kind most of its mentions were given, and a news agency,
-  a known place or an acronym is corrected by the gazetteer's lists;
-- a person is listed by the full name the article first introduces ("Boris Johnson"),
-  and later mentions by one part of it ("Johnson", "Mr Johnson") are resolved to it;
-- titles are split off names into roles ("Business Secretary Tom Harland" is Tom Harland,
-  Business Secretary), and a person's role also comes from an appositive
-  ("Ruth Okafor, chief economist at the Resolution Foundation, said");
-- the pronouns written after a person's mentions ("he", "her") tell whether "she said"
-  can refer to them.
+- one name gets one kind: the kind most of its mentions were given (an event, a work or
+  a nationality is none of the three), corrected by the gazetteer's lists (news agencies,
+  known places, generic words) and by the words the article describes it with ("energy
+  company Burisma", "Addison, a village");
+- an organisation is listed once, by the fullest name the article gives it: its acronyms
+  and short forms ("NSC", "Tyvak", "Justice Department") are resolved to it;
+- a place counts where the article names it as one, not where it only qualifies a noun
+  ("Netflix special", "US-China talks") or begins an organisation's name;
+- people are listed by :mod:`newsbrief.ingest.people`.
 """
 
 from __future__ import annotations
@@ -21,49 +22,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
+from newsbrief.ingest.mentions import KINDS, clean, name_mentions
+from newsbrief.ingest.people import Person, count_pronouns, people_named_in, strip_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_COMPASS = frozenset("North South East West Northeast Northwest Southeast Southwest".split())
-KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
-_POSSESSIVE = re.compile(r"(?:[’']s?)$")
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_TITLES = sorted(g.TITLES.replace("\\", "").split("|"), key=len, reverse=True)
-_TITLE = re.compile(
-    r"^(?P<title>(?:(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+)+)", re.IGNORECASE
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest outskirts".split()
 )
-HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she", "mrs.": "she",
-              "ms": "she", "ms.": "she", "miss": "she", "lady": "she", "dame": "she"}  # fmt: skip
-_NOT_ROLES = frozenset({"dr", "prof", *(h.rstrip(".") for h in HONORIFICS)})
-_HONORIFIC_GENDER = {name.rstrip("."): gender for name, gender in HONORIFICS.items()}
-PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
-            "she": "she", "her": "she", "hers": "she", "herself": "she"}  # fmt: skip
-
-
-@dataclass(eq=False)
-class Person:
-    """Someone the article names: full name as first introduced, role, and where mentioned."""
-
-    name: str
-    role: str | None = None
-    mentions: list[int] = field(default_factory=list)
-    pronouns: Counter[str] = field(default_factory=Counter)
-    as_subject: list[int] = field(default_factory=list)
-
-    @property
-    def handles(self) -> set[str]:
-        """The single names the article may use for them: the first and the last name."""
-        parts = self.name.split()
-        return {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}
-
-    @property
-    def gender(self) -> str | None:
-        """``he`` or ``she`` when the article's pronouns for them agree, else None."""
-        if not self.pronouns:
-            return None
-        (best, count), *rest = self.pronouns.most_common()
-        return best if not rest or count > 2 * rest[0][1] else None
+_LOCATIVE = frozenset("in near from outside inside across around throughout within".split())
+_TIE_ORDER = ("person", "org", "place", "other")
 
 
 @dataclass
@@ -87,7 +56,9 @@ class Entities:
         candidates = [
             p
             for p in self.people
-            if bare in p.handles or (len(words) > 1 and p.name.endswith(" " + bare))
+            if bare in p.handles
+            or (len(words) > 1 and p.name.endswith(" " + bare))
+            or bare.endswith(" " + p.name)  # "MEP Caroline Lucas", "his friend Liz Yelling"
         ]
         return candidates[0] if candidates else None
 
@@ -111,86 +82,147 @@ class Entities:
         return name if name in self.organizations else None
 
 
-def clean(text: str) -> str:
-    """A name without a leading article, a possessive ending or stray punctuation."""
-    text = " ".join(text.split()).strip(" ,.;:–—-“”\"‘’'()")
-    text = _POSSESSIVE.sub("", text)
-    return _LEADING.sub("", text).strip()
-
-
-def strip_title(name: str) -> tuple[str | None, str]:
-    """A title at the start of a name and the name without it: ("Business Secretary", "X")."""
-    match = _TITLE.match(name + " ")
-    if not match:
-        return None, name
-    title = match["title"].strip()
-    rest = name[len(match["title"]) :].strip() if len(match["title"]) <= len(name) else ""
-    return (title if title.lower().rstrip(".") not in _NOT_ROLES else None), rest
-
-
 def find_entities(doc: Doc, exclude: set[str] = frozenset()) -> Entities:
     """People, organisations and places named in ``doc``; ``exclude`` drops names (the source)."""
-    mentions = [m for m in _mentions(doc) if m[1] not in exclude]
+    mentions = [m for m in name_mentions(doc) if m[1] not in exclude]
     kinds = _kinds(mentions)
-    people = _people(doc, [(span, name) for span, name in mentions if kinds[name] == "person"])
-    organizations = _unique(name for _, name in mentions if kinds[name] == "org")
-    acronyms = _acronyms(doc.text, organizations)
-    organizations = [o for o in organizations if o not in acronyms]
-    places = _unique(
-        canonical_place(name)
-        for span, name in mentions
-        if kinds[name] == "place" and not _modifier(span)
-    )
-    _count_pronouns(doc, people)
+    named_people = [(span, name) for span, name in mentions if kinds[name] == "person"]
+    people = people_named_in(doc, named_people)
+    named = _unique(name for _, name in mentions if kinds[name] == "org")
+    # Acronyms and short forms, each resolved to the name the organisation is listed by.
+    acronyms = _resolved(_acronyms(doc.text, named) | _short_forms(named))
+    organizations = [n for n in named if n not in acronyms and not _pair(n, named)]
+    places = _places(mentions, kinds, organizations)
+    count_pronouns(doc, people)
     return Entities(people, organizations, places, acronyms)
 
 
-def _mentions(doc: Doc) -> list[tuple[Span, str]]:
-    found = []
-    for span in doc.ents:
-        if span.label_ not in KINDS:
-            continue
-        name = clean(span.text)
-        if not name or not any(c.isupper() for c in name) or "\n" in span.text:
-            continue
-        if name in _COMPASS:  # "the North", "the West": a direction, not a place's name
-            continue
-        found.append((span, name))
-    return found
-
-
 def _kinds(mentions: list[tuple[Span, str]]) -> dict[str, str]:
-    """One kind per name: what most of its mentions were labelled, corrected by the lists."""
+    """One kind per name: what most of its mentions were labelled, corrected by the lists
+    and by the words the article describes it with ("energy company Burisma")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for span, name in mentions:
-        votes[name][KINDS[span.label_]] += 1
-    kinds = {}
-    for name, counter in votes.items():
-        kind = counter.most_common(1)[0][0]
+        votes[name][KINDS.get(span.label_, "other")] += 1
+    kinds = {name: _corrected(name, _majority(counter)) for name, counter in votes.items()}
+    for span, name in mentions:
+        described = _described_as(span)
+        if described and not _known_place(name):
+            kinds[name] = described
+    _people_with_their_organizations(mentions, kinds)
+    return _people_by_their_names(_organizations_by_their_places(kinds))
+
+
+def _people_with_their_organizations(
+    mentions: list[tuple[Span, str]], kinds: dict[str, str]
+) -> None:
+    """A name of two or three words after another name's possessive, with no word of an
+    organisation's, is a person's: "the Observer's Philip French", "Empire's Angie Errigo"."""
+    named = {token.i for span, _ in mentions for token in span}
+    for span, name in mentions:
         words = name.split()
-        if name in g.NEWS_AGENCIES or re.fullmatch(r"[A-Z]{2,6}", name):
-            kind = "place" if name in g.PLACES else "org"
-        elif name in g.PLACES or canonical_place(name) in g.PLACES:
-            kind = "place"
-        elif kind == "person" and any(w.strip(".,") in g.ORGANIZATION_WORDS for w in words):
-            kind = "org"
-        kinds[name] = kind
-    return _people_by_their_names(kinds)
+        if not 1 < len(words) <= 3 or kinds[name] != "org" or span.start < 2:
+            continue
+        possessive, owner = span.doc[span.start - 1], span.doc[span.start - 2]
+        if possessive.dep_ != "case" or owner.i not in named:
+            continue
+        if not any(w in g.ORGANIZATION_WORDS for w in words):
+            kinds[name] = "person"
+
+
+def _described_as(span: Span) -> str | None:
+    """``org`` or ``place`` when a word for one goes with the name: before it ("energy
+    company Burisma", "analysts Ovum"), after it ("Walter Reed hospital", "Kowloon West
+    district") or in apposition ("Addison, a village", "Fortress Investment Group, a
+    private equity firm")."""
+    for word in _describing_words(span):
+        if word.text in g.ORGANIZATION_NOUNS:
+            return "org"
+        if word.text in g.SETTLEMENT_NOUNS:
+            return "place"
+    return None
+
+
+def _describing_words(span: Span) -> list[Token]:
+    """The nouns that may say what a name is: one right before it that goes with it, one
+    right after it that it qualifies (singular: "Telecom analysts" are people), and an
+    appositive with an article ("a village", not "her record label") with its modifiers
+    ("a village southwest of Ithaca")."""
+    doc, root = span.doc, span.root
+    words = [
+        word
+        for child in root.children
+        if child.dep_ == "appos"
+        and child.i >= span.end
+        and any(t.dep_ == "det" and t.lower_ in ("a", "an", "the") for t in child.children)
+        for word in (child, *(t for t in child.children if t.dep_ == "compound"))
+    ]
+    if span.start > 1 and doc[span.start - 2].text != "-":  # not "the 25-state EU"
+        before = doc[span.start - 1]
+        words += [before] if before.head in span or root.head == before else []
+    if span.end < len(doc) and root.dep_ == "compound" and root.head == doc[span.end]:
+        words += [doc[span.end]] if doc[span.end].tag_ == "NN" else []
+    return [word for word in words if word.pos_ == "NOUN"]
+
+
+def _majority(votes: Counter[str]) -> str:
+    """The kind most mentions were given; on a tie, a person before an organisation before
+    a place (the recogniser labels a club or a government by its city or country) before
+    anything else."""
+    return max(votes, key=lambda kind: (votes[kind], -_TIE_ORDER.index(kind)))
+
+
+def _corrected(name: str, kind: str) -> str:
+    """``kind`` corrected by what the lists know about the name."""
+    words = [w.strip(".,") for w in name.split()]
+    if name in g.NOT_ORGANIZATIONS:
+        return "other"
+    if name in g.NEWS_AGENCIES or name in g.PLATFORMS or re.fullmatch(r"[A-Z]{2,6}", name):
+        return "place" if name in g.PLACES else "org"
+    if name in g.PLACES or canonical_place(name) in g.PLACES:
+        return "place"
+    if words[-1] in g.EVENT_WORDS:  # "the American Music Awards", "the Premier League"
+        return "other"
+    if kind == "person" and (any(w in g.ORGANIZATION_WORDS for w in words) or _camel_case(name)):
+        return "org"
+    return kind
+
+
+def _camel_case(name: str) -> bool:
+    """A one-word name with a capital inside, as companies write theirs ("SpaceX",
+    "GateHouse"), not as surnames do ("McDowell", "DeShawn", "O'Brien")."""
+    return " " not in name and bool(
+        re.fullmatch(r"(?!Mc|Mac|O'|D'|De|Di|Da|La|Le)[A-Z][a-z]+[A-Z]\w*", name)
+    )
+
+
+def _organizations_by_their_places(kinds: dict[str, str]) -> dict[str, str]:
+    """A "person" whose first word is a place, or an organisation the article names on its
+    own, and whose last word never stands alone for a person, is an organisation named
+    after it: "Miami Herald", "Tottenham Hotspur" after "Tottenham"."""
+    alone = {name for name, kind in kinds.items() if kind in ("org", "place")} | g.PLACES
+    people_alone = {name for name, kind in kinds.items() if kind == "person" and " " not in name}
+    for name, kind in kinds.items():
+        words = name.split()
+        if kind == "person" and len(words) > 1 and words[0] in alone:
+            kinds[name] = "person" if words[-1] in people_alone else "org"
+    return kinds
 
 
 def _people_by_their_names(kinds: dict[str, str]) -> dict[str, str]:
-    """A person's surname labelled an organisation ("Sasse" after "Ben Sasse"), or a full
-    name labelled one whose surname is elsewhere a person ("Montell Figgins"), is a person."""
+    """A person's surname labelled an organisation or a place ("Sasse" after "Ben Sasse",
+    "the Bidens"), or a full name labelled one whose surname is elsewhere a person
+    ("Montell Figgins"), is a person; a place the lists know stays a place."""
     full = [name.split() for name, kind in kinds.items() if kind == "person" and " " in name]
     single = {name for name, kind in kinds.items() if kind == "person" and " " not in name}
     handles = {parts[-1] for parts in full} | {parts[0] for parts in full}
     for name, kind in kinds.items():
-        if kind != "org" or name.isupper():
+        if kind not in ("org", "place") or name.isupper() or name in g.PLACES:
             continue
         words = name.split()
         if any(w.strip(".,") in g.ORGANIZATION_WORDS for w in words):
             continue
-        if (len(words) == 1 and name in handles) or (1 < len(words) <= 3 and words[-1] in single):
+        surname = len(words) == 1 and (name in handles or name.removesuffix("s") in handles)
+        if surname or (1 < len(words) <= 3 and words[-1] in single):
             kinds[name] = "person"
     return kinds
 
@@ -200,11 +232,78 @@ def canonical_place(name: str) -> str:
     return g.PLACE_ALIASES.get(name, name)
 
 
+def _places(
+    mentions: list[tuple[Span, str]], kinds: dict[str, str], organizations: list[str]
+) -> list[str]:
+    """The places named as places, by their common names. A place the lists know counts
+    unless only used as an adjective ("Ukrainian", "US-China talks"); another counts only
+    where the article names it as a place: not only as a modifier ("Netflix special"), nor
+    as an organisation's name shortened ("Alden" after "Alden Capital"), and a one-word
+    name at least once in a place's context ("in Columbia", "Addison, a village")."""
+    first = {name: span.start for span, name in reversed(mentions)}
+    places = [(span, name) for span, name in mentions if kinds[name] == "place"]
+    named = {name for span, name in places if _known_place(name) and not _adjective(span)}
+    unknown: dict[str, list[Span]] = defaultdict(list)
+    for span, name in places:
+        if not _known_place(name) and not _modifier(span):
+            unknown[name].append(span)
+    named |= {
+        name
+        for name, spans in unknown.items()
+        if (" " in name or any(_named_as_place(span) for span in spans))
+        and not any(_first_words_of(name, o) for o in organizations if first[o] < first[name])
+    }
+    return _unique(canonical_place(name) for _, name in places if name in named)
+
+
+def _known_place(name: str) -> bool:
+    """Whether the lists know ``name`` for a place ("U.S.", "Manhattan")."""
+    return name in g.PLACES or canonical_place(name) in g.PLACES
+
+
 def _modifier(span: Span) -> bool:
-    """A place used as a modifier of another noun ("U.S. attorney"), not named as a place."""
+    """A name used as a modifier of another noun ("Netflix special"), not of a word for a
+    place ("Kowloon West district")."""
     root = span.root
     return (
-        root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN",) and root.i < root.head.i
+        root.dep_ in ("compound", "amod")
+        and root.head.pos_ == "NOUN"
+        and root.i < root.head.i
+        and root.head.text not in g.SETTLEMENT_NOUNS
+    )
+
+
+def _adjective(span: Span) -> bool:
+    """A place's name used as an adjective ("Ukrainian officials") or hyphened to another
+    to name a relation ("US-China trade talks")."""
+    doc = span.doc
+    hyphened_after = span.end + 1 < len(doc) and doc[span.end].text == "-"
+    hyphened_before = span.start > 1 and doc[span.start - 1].text == "-"
+    return (
+        span.root.dep_ == "amod"
+        or (hyphened_after and doc[span.end + 1].ent_type_ == "GPE")
+        or (hyphened_before and doc[span.start - 2].ent_type_ == "GPE")
+    )
+
+
+def _named_as_place(span: Span) -> bool:
+    """Whether a mention names a place as one: after "in" or the like, or described as one."""
+    return _locative(span) or _described_as(span) == "place"
+
+
+def _locative(span: Span) -> bool:
+    """Whether a mention names a place as one: "in Columbia", "near Evansville", "from
+    Aberdeenshire", "Sacramento-based", or in a list or apposition after one."""
+    word = span.root
+    while word.dep_ in ("conj", "appos") and word.head != word:
+        word = word.head
+    if word.dep_ == "npadvmod":
+        return word.head.lower_ == "based"
+    if word.dep_ != "pobj":
+        return False
+    preposition = word.head
+    return preposition.lower_ in _LOCATIVE or (
+        preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS
     )
 
 
@@ -212,135 +311,80 @@ def _unique(names: object) -> list[str]:
     return list(dict.fromkeys(names))  # type: ignore[call-overload]
 
 
+def _short_forms(names: list[str]) -> dict[str, str]:
+    """The names the article shortens organisations' names to (``names`` in order of first
+    mention), and the fullest name of each: its first words ("Tyvak" for "Tyvak
+    Nano-Satellite Systems"), or, after the full name, its last words or its words
+    inverted ("Intelligence Committee", "Justice Department")."""
+    found = {}
+    for at, name in enumerate(names):
+        full = [other for other in names if _first_words_of(name, other)]
+        full += [other for other in names[:at] if _shortened(name, other)]
+        if full:
+            found[name] = max(full, key=len)
+    return found
+
+
+def _resolved(other_names: dict[str, str]) -> dict[str, str]:
+    """Each other name mapped to the fullest name, through the names in between ("NSC" is
+    "National Security Council", which may be short for a longer one)."""
+    resolved = {}
+    for name, full in other_names.items():
+        seen = {name}
+        while full in other_names and full not in seen:
+            seen.add(full)
+            full = other_names[full]
+        resolved[name] = full
+    return resolved
+
+
+def _first_words_of(name: str, full: str) -> bool:
+    """Whether ``name`` begins the longer name ``full`` ("Edmunds" of "Edmunds.com"); a
+    place the lists know is a name of its own ("New York" of "New York Daily News")."""
+    return name not in g.PLACES and full.startswith((name + " ", name + "."))
+
+
+def _shortened(name: str, full: str) -> bool:
+    """Whether ``name`` is ``full``'s last words, when more than one (a last word alone,
+    "Tribune", often names another than "Chicago Tribune"), or its words inverted
+    ("Justice Department" for "Department of Justice")."""
+    *modifiers, head = name.split()
+    if not modifiers or name == full:
+        return False
+    return full.endswith(" " + name) or full.replace(" of the ", " of ") == (
+        f"{head} of {' '.join(modifiers)}"
+    )
+
+
+def _pair(name: str, names: list[str]) -> bool:
+    """Whether ``name`` pairs two others ("the Gannett-GateHouse merger"): not a third."""
+    known = {other.casefold() for other in names}
+    return "-" in name and all(part.casefold() in known for part in name.split("-"))
+
+
 def _acronyms(text: str, organizations: list[str]) -> dict[str, str]:
-    """Acronyms the article introduces for a named organisation: "... Fund (IMF)"."""
+    """Acronyms of the organisations the article names in full: introduced in brackets
+    ("... Fund (IMF)"), or the initials of the full name ("NSC", "EU")."""
     found = {}
     for name in organizations:
         match = re.search(re.escape(name) + r"\s+\(([A-Z][A-Za-z&]{1,7})\)", text)
         if match:
             found[match[1]] = name
+    for acronym in organizations:
+        if acronym in found or not re.fullmatch(r"[A-Z]{2,6}", acronym):
+            continue
+        full = [name for name in organizations if acronym in _initials(name)]
+        if full:
+            found[acronym] = full[0]
     return found
 
 
-def _people(doc: Doc, mentions: list[tuple[Span, str]]) -> list[Person]:
-    """Full names in order of first mention; part names resolved to them."""
-    people: dict[str, Person] = {}
-    singles: list[tuple[Span, str]] = []
-    for span, name in mentions:
-        title, bare = strip_title(name)
-        bare = _title_before(doc, span, bare)
-        if not bare:
-            continue
-        if len(bare.split()) == 1:
-            singles.append((span, bare))
-            continue
-        person = _same_person(people, bare) or people.setdefault(bare, Person(bare))
-        _mentioned(person, doc, span)
-        if person.role is None:
-            person.role = role_of(doc, span) or title
-    for span, bare in singles:
-        person = _same_person(people, bare)
-        if person is None and _honorific_before(doc, span):
-            person = people.setdefault(bare, Person(bare))
-        if person is not None:
-            _mentioned(person, doc, span)
-            if person.role is None:
-                person.role = role_of(doc, span)
-    for person in people.values():
-        person.mentions.sort()
-    return list(people.values())
-
-
-def _mentioned(person: Person, doc: Doc, span: Span) -> None:
-    """Record a mention, and the gender an honorific before it gives ("Mrs Lopez")."""
-    person.mentions.append(span.start_char)
-    if span.root.dep_ in ("nsubj", "nsubjpass"):
-        person.as_subject.append(span.start_char)
-    first = span.text.split()[0].lower()
-    before = doc[span.start - 1].lower_ if span.start else ""
-    for word in (first, before):
-        if word.rstrip(".") in _HONORIFIC_GENDER:
-            person.pronouns[_HONORIFIC_GENDER[word.rstrip(".")]] += 3
-
-
-def _same_person(people: dict[str, Person], name: str) -> Person | None:
-    """A person already listed whom ``name`` is part of ("Eriksson Ek", "Parise")."""
-    if name in people:
-        return people[name]
-    words = name.split()
-    for person in people.values():
-        parts = person.name.split()
-        if len(words) == 1 and words[0] in (parts[0], parts[-1]):
-            return person
-        if len(words) > 1 and (parts[-len(words) :] == words or words[-len(parts) :] == parts):
-            return person
-    return None
-
-
-def _title_before(doc: Doc, span: Span, bare: str) -> str:
-    """The name without a title the recogniser included ("Secretary Tom Harland")."""
-    words = bare.split()
-    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0] in g.NOT_NAMES):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _honorific_before(doc: Doc, span: Span) -> bool:
-    return span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFIC_GENDER
-
-
-def role_of(doc: Doc, span: Span) -> str | None:
-    """The role the article gives a name where it is mentioned: an appositive after it
-    ("X, the chief executive of Acme,") or the words before it in its noun phrase
-    ("Wild coach Bruce Boudreau", "Business Secretary Tom Harland")."""
-    root = span.root
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= span.end:
-            return _phrase(doc, child)
-    before = [
-        t
-        for t in root.subtree
-        if t.i < span.start and t.dep_ not in ("det", "punct", "case") and t.ent_type_ != "PERSON"
-    ]
-    if (
-        before
-        and before[-1].i == span.start - 1
-        and any(t.pos_ in ("NOUN", "PROPN") for t in before)
-    ):
-        words = doc[before[0].i : span.start]
-        text = clean(words.text)
-        if text and text.lower().rstrip(".") not in HONORIFICS:
-            return text
-    title, _ = strip_title(span.text)
-    return title
-
-
-def _phrase(doc: Doc, head: Token) -> str | None:
-    """An appositive's words, up to the clause it may run into."""
-    tokens = [
-        t for t in head.subtree if (t.dep_ != "relcl" and not t.is_punct) or t.text in "-'’&."
-    ]
-    if not tokens:
-        return None
-    start, end = tokens[0].i, tokens[-1].i + 1
-    for token in doc[start:end]:
-        if token.dep_ == "relcl" or (token.is_punct and token.text in ',;:“”"—'):
-            end = token.i
-            break
-    text = clean(doc[start:end].text)
-    return text if 2 < len(text) <= 160 else None
-
-
-def _count_pronouns(doc: Doc, people: list[Person]) -> None:
-    """Tally "he"/"she" (as a subject or possessive) in a sentence that names one person,
-    after the name: "Lopez said she would stay", "Kim and his team"."""
-    by_offset = {m: p for p in people for m in p.mentions}
-    for sentence in doc.sents:
-        named = [(t.i, by_offset[t.idx]) for t in sentence if t.idx in by_offset]
-        if len({id(person) for _, person in named}) != 1:
-            continue
-        first, person = named[0]
-        for token in doc[first + 1 : sentence.end]:
-            pronoun = PRONOUNS.get(token.lower_)
-            if pronoun and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-                person.pronouns[pronoun] += 1
+def _initials(name: str) -> set[str]:
+    """The acronyms a name may be shortened to: "Department of Justice" is DJ or DOJ."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return set()
+    return {
+        "".join(w[0] for w in words if w[0].isupper()),
+        "".join(w[0] for w in words).upper(),
+    }

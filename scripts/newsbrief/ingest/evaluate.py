@@ -38,6 +38,7 @@ GROUPS = ("regression", "development", "test")
 CORPUS_VARIABLE = "NEWSBRIEF_EVAL_CORPUS"
 DEFAULT_CORPUS = Path("../shared/eval-corpus")
 QUOTE_WORDS = 10
+_ORDER = ("text", "text of the pages", "page")
 _CORPUS_NAME = re.compile(r"d(\d+)")
 
 
@@ -75,6 +76,7 @@ class Case:
     group: str
     source: Path
     gold: dict[str, Any]
+    has_page: bool = False  # a text whose saved page is scored too
 
     @property
     def kind(self) -> str:
@@ -106,9 +108,10 @@ def cases(folder: Path, corpus: Path | None) -> Iterator[Case]:
             continue
         if corpus is None:
             continue
-        yield Case(gold_file.stem, group, corpus / f"{gold['article']}.txt", gold)
         page = corpus / f"{gold['article']}.html"
-        if page.exists() and gold.get("page"):
+        has_page = page.exists() and bool(gold.get("page"))
+        yield Case(gold_file.stem, group, corpus / f"{gold['article']}.txt", gold, has_page)
+        if has_page:
             yield Case(gold_file.stem, group, page, {**gold, **_page_gold(gold)})
 
 
@@ -126,8 +129,12 @@ def evaluate(cases: Iterable[Case], vocabulary: Vocabulary, today: dt.date) -> d
     results: dict[str, Scores] = {}
     for case in cases:
         scores = results.setdefault(f"{case.group}, {case.kind}", _empty())
-        score_case(scores, case, _ingest(case, vocabulary, today, scores))
-    return results
+        found = _ingest(case, vocabulary, today, scores)
+        score_case(scores, case, found)
+        if case.has_page:  # the same articles as the pages, to compare the two forms
+            paired = results.setdefault(f"{case.group}, text of the pages", _empty())
+            score_case(paired, case, found)
+    return dict(sorted(results.items(), key=lambda item: _ORDER.index(item[0].split(", ")[1])))
 
 
 def _empty() -> Scores:

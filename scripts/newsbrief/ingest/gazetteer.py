@@ -38,7 +38,9 @@ CITIES = frozenset(
     Ramallah Riga Rio_de_Janeiro Riyadh Rome San_Francisco Santiago Sao_Paulo Seoul Shanghai
     Shenzhen Singapore Sofia St_Petersburg Stockholm Sydney Taipei Tallinn Tashkent Tbilisi Tehran
     Tel_Aviv The_Hague Tokyo Toronto Tripoli Tunis Vienna Vilnius Warsaw Washington Wellington
-    Wuhan Yangon Yerevan Zagreb Zurich Sejong""".split()
+    Wuhan Yangon Yerevan Zagreb Zurich Sejong Manchester Birmingham Glasgow Edinburgh Cardiff
+    Belfast Bristol Manhattan Brooklyn Boston Philadelphia Atlanta Seattle Detroit Dallas
+    Montreal Vancouver Marseille Lyon Naples Kolkata Chennai Bengaluru Hyderabad""".split()
 )
 CITIES = frozenset(c.replace("_", " ") for c in CITIES)
 
@@ -125,7 +127,52 @@ ORGANIZATION_WORDS = frozenset(
     Exchange Reserve Holdings Partners Capital Securities Insurance Energy Oil Petroleum Gas
     Telecom Communications Industries Industry Works Studio Studios Platforms Brigade Regiment
     Division Corps Tribunal Commission Programme Program Initiative Project Mission NATO Devices
-    Research Semiconductor Pharmaceuticals Automotive Logistics Shipping Steel Mining""".split()
+    Research Semiconductor Pharmaceuticals Automotive Logistics Shipping Steel Mining
+    Productions FC""".split()
+)
+
+# Lower-case words for a place where people live, which may go with its name: "Kowloon West
+# district", "Addison, a village".
+SETTLEMENT_NOUNS = frozenset(
+    """city town village district county state province region area island suburb borough
+    neighbourhood neighborhood municipality""".split()
+)
+
+# Lower-case words for what an organisation is, which may come right before its name:
+# "energy company Burisma", "analysts Ovum".
+ORGANIZATION_NOUNS = frozenset(
+    """company companies firm firms group agency bank newspaper newspapers paper magazine
+    website network broadcaster chain chains analysts consultancy maker manufacturer startup
+    airline club party union charity provider retailer operator insurer lender carrier giant
+    publisher station channel outlet studio label brand hospital""".split()
+)
+
+# Lower-case words for an institution a place's name may begin: "Hong Kong police".
+INSTITUTIONS = frozenset("police government garrison schools council".split())
+
+# Words that are never an organisation on their own, though the recogniser often takes
+# them for one: generic words of organisations' names, common acronyms, prizes,
+# nationalities and stock market indices.
+NOT_ORGANIZATIONS = frozenset(
+    """Media Energy Bank Government News Group Statehouse Education Health Defence
+    Defense Justice Transport Skills GMT BST GDP CEO MP MPs MEP ISP LCD GCSE TV PC Oscar
+    Oscars Bafta Baftas Emmys Grammys British Brits English Scottish Scots Welsh Irish
+    American Americans European Europeans Sensex Nifty FTSE Dow""".split()
+)
+
+# Online platforms, organisations the recogniser often takes for a person or a product
+# ("turned to Twitter", "her Netflix special").
+PLATFORMS = frozenset(
+    """Twitter Facebook Instagram YouTube TikTok WhatsApp Snapchat LinkedIn Netflix Tumblr
+    Reddit Spotify Google Microsoft""".split()
+)
+
+# The last word of the name of an event, a competition, a prize or a law, not of an
+# organisation: "the American Music Awards", "the Premier League", "the Subsoil Water Act".
+EVENT_WORDS = frozenset(
+    """Awards Award Prize Prizes Cup League Championship Championships Olympics Games
+    Tournament Summit Marathon Expo Festival Exhibition Lecture Lectures Act Constitution
+    Amendment Treaty""".split()
 )
 
 NOT_NAMES = frozenset(
@@ -144,7 +191,7 @@ EXPERT_ROLE = (
     r"college|center for|centre for|not involved|consultancy|observer|institution|"
     r"securities|brokerage|"
     r"endowment|studies|research|programme at|program at|"
-    r"commentator|specialist)\b"
+    r"commentator|specialist|critic|psychologist|columnist|pundit|forecaster)\b"
 )
 PRINCIPAL_ROLE = (
     r"\b(?:lead author|co-?author|author of the (?:study|report|paper)|"
@@ -158,11 +205,12 @@ SPEECH_LEMMAS = frozenset(
     """say tell add state note remark explain warn argue write declare stress emphasize
     emphasise insist assert claim continue recall observe comment urge announce acknowledge
     admit tweet post reply respond caution predict conclude suggest mention highlight
-    underscore term call describe quip concede quote maintain contend ask answer allege testify
+    underscore term call describe quip concede quote point maintain ask answer allege
+    testify
     vow pledge promise accuse criticise criticize praise hail slam dismiss reject condemn
-    welcome deny blame brand label confirm report reveal insist joke complain lament boast
+    welcome deny blame brand label confirm report reveal joke complain lament boast
     plead shout scream yell whisper mutter exclaim counter retort agree disagree estimate
-    forecast recommend advise charge contend propose demand describe""".split()
+    forecast recommend advise charge propose demand order chant dub find""".split()
 )
 
 # Words a title of a work keeps in lower case ("Gone with the Wind").
@@ -177,3 +225,11 @@ PLACE_ALIASES = {
     "Great Britain": "United Kingdom", "UAE": "United Arab Emirates",
     "DPRK": "North Korea", "ROK": "South Korea", "Türkiye": "Turkey",
 }  # fmt: skip
+
+# Things, not people: "a statement said", "the report found" name no speaker.
+NOT_SPEAKERS = frozenset(
+    """statement report document letter release post tweet study survey filing complaint
+    indictment memo email message sign poster banner record records paper article story
+    data figure figures analysis note website page video footage law bill rule plan
+    proposal decision order poll research evidence source sources book film show""".split()
+)

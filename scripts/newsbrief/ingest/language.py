@@ -34,7 +34,9 @@ def pipeline() -> Language:
     @Language.component("newsbrief_paragraph_breaks")
     def paragraph_breaks(doc: Doc) -> Doc:
         for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text or "\n" in token.text:
+            if token.is_space:
+                token.is_sent_start = False  # a line break ends the sentence before it
+            elif "\n" in doc[token.i - 1].text:
                 token.is_sent_start = True
         return doc
 

@@ -6,8 +6,9 @@ site's name too. Each fact is taken from the first of these that gives it:
 
 - headline: JSON-LD ``headline``, ``og:title``, the first ``<h1>``, ``<title>``;
 - publisher: ``og:site_name``, JSON-LD ``publisher.name``;
-- date: JSON-LD ``datePublished``, ``article:published_time`` and its kin (read by
-  dateparser, so "Mon, 18 Nov 2019 16:07:38 -0600" is understood too);
+- date: JSON-LD ``datePublished``, ``article:published_time`` and its kin, the first
+  ``<time datetime>`` (read by dateparser, so "Mon, 18 Nov 2019 16:07:38 -0600" is
+  understood too);
 - address: ``<link rel="canonical">``, ``og:url``.
 
 A headline ending in " - Site name" or " | Site name" loses that ending.
@@ -64,6 +65,7 @@ def page_facts(html: str) -> PageFacts:
     ]
     dates = [_text(item.get("datePublished")) for item in articles]
     dates += [_meta(tree, name) for name in _DATE_METAS]
+    dates += tree.xpath("//article//time/@datetime")[:1] + tree.xpath("//time/@datetime")[:1]
     addresses = [*tree.xpath("//link[@rel='canonical']/@href"), _meta(tree, "og:url")]
     named = [p for p in publishers if p]
     # "USA Today" over "usatoday": the first name that is written as words, else the first.
@@ -119,8 +121,13 @@ def _without_site(headline: str, site_name: str | None) -> str:
     if suffix is None:
         return headline
     name = suffix.group().strip(" |–—-")
-    same = site_name is not None and _site_name(name).lower() == site_name.lower()
+    same = site_name is not None and _letters(_site_name(name)) == _letters(site_name)
     return headline[: suffix.start()] if same or _DOMAIN_NAME.search(name) else headline
+
+
+def _letters(name: str) -> str:
+    """A name compared without case, spaces or punctuation: "TheHill" is "The Hill"."""
+    return re.sub(r"\W", "", name).lower()
 
 
 def _site_name(name: str) -> str:

@@ -1,21 +1,15 @@
-"""Direct quotes, their speakers and roles, and the split into quotes and commentary.
-
-Quoted passages are found by their marks: straight and curly double quotes, «guillemets»,
-and single quotes (‘…’ or '…') told apart from apostrophes (a mark inside a word, or
-after a plural's s before a lower-case word, is an apostrophe). A quote nested in another
-is part of it. A quote may run over several paragraphs: by convention such a paragraph
-has no closing mark and the next one opens again. A passage split by its attribution
-(``"A," she said, "B."``) is one quote.
+"""Who said each quote: speakers and roles, and the split into quotes and commentary.
 
 The speaker is found in the grammar of the sentence around the quote, never inside the
 quote itself: the subject of a verb of speech ("said", "told", "added", "called", "was
 quoted as saying") or the object of "according to". A name is resolved to the full name
 the article introduced; "he" and "she" to the nearest person they can refer to; "the
-57-year-old" to the person last named; "a spokesperson for Acme" to ``spokesperson,
-Acme``. A quote standing alone takes the speaker of the quote beside it in its
-paragraph, or of the paragraph before. Short quoted words (under four) count only when
-a verb of speech attributes them ("called it “a reckless gamble”"); titles of works and
-words quoted as words are not quotes.
+57-year-old" to the person last named; "they" and "it" to the organisation last named;
+"a spokesperson for Acme" to ``spokesperson, Acme``. A quote standing alone takes the
+speaker of the sentence before it, of the quote beside it in its paragraph, or of the
+paragraph before. Short quoted words (under four) count only when a verb of speech
+attributes them ("called it “a reckless gamble”"). The passages themselves are found by
+:mod:`newsbrief.ingest.quote_marks`.
 """
 
 from __future__ import annotations
@@ -25,22 +19,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
-from newsbrief.ingest.entities import Entities, Person, clean, strip_title
+from newsbrief.ingest.entities import Entities
+from newsbrief.ingest.mentions import clean
+from newsbrief.ingest.people import Person, strip_title
+from newsbrief.ingest.quote_marks import QuoteSpan, joined_halves, not_a_quote, quote_spans
+from newsbrief.ingest.roles import is_expert
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MIN_WORDS = 4
-DOUBLE_OPEN = "“«"
-DOUBLE_CLOSE = "”»"
-SINGLE_OPEN = "‘"
-SINGLE_CLOSE = "’"
-_OPENING_CONTEXT = " \t([{—–-/:;“‘\"'«"
-_CLOSING_CONTEXT = " \t)]}—–-/.,;:!?”’\"'»"
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
-_WORDS_AS_WORDS = re.compile(
-    r"(?:so-called|the (?:word|words|term|phrase|slogan|hashtag))\s*$", re.I
-)
+_SENTENCES_BACK = 6
 
 
 @dataclass
@@ -54,152 +44,6 @@ class FoundQuote:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A quoted passage: its words and its place in the text (marks included); a quote
-    split by its attribution has two ``parts``, the attribution between them."""
-
-    text: str
-    start: int
-    end: int
-    parts: tuple[tuple[int, int], ...] = ()
-
-    @property
-    def ranges(self) -> tuple[tuple[int, int], ...]:
-        return self.parts or ((self.start, self.end),)
-
-
-# --- finding quoted passages -------------------------------------------------------------
-
-
-def quote_spans(text: str) -> list[QuoteSpan]:
-    """Quoted passages of ``text`` (paragraphs one a line), outermost only, in order;
-    one continued over paragraphs comes back as one span."""
-    spans: list[QuoteSpan] = []
-    pending: QuoteSpan | None = None
-    offset = 0
-    for paragraph in text.split("\n"):
-        closed, unclosed = _paragraph_spans(paragraph, offset)
-        if pending is not None:
-            opened = [*closed, *([unclosed] if unclosed else [])]
-            first = min(opened, key=lambda s: s.start, default=None)
-            if first is not None and first.start == offset:  # the paragraph opens again
-                joined = QuoteSpan(f"{pending.text} {first.text}", pending.start, first.end)
-                if first is unclosed:
-                    unclosed = joined
-                else:
-                    closed = [joined if s is first else s for s in closed]
-            else:
-                spans.append(pending)
-            pending = None
-        spans.extend(closed)
-        pending = unclosed
-        offset += len(paragraph) + 1
-    if pending is not None:
-        spans.append(pending)
-    return _outermost(sorted(spans, key=lambda s: s.start))
-
-
-def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
-    kept: list[QuoteSpan] = []
-    for span in spans:
-        if kept and span.start < kept[-1].end:
-            continue  # nested in the quote before it
-        kept.append(span)
-    return kept
-
-
-def _paragraph_spans(paragraph: str, offset: int) -> tuple[list[QuoteSpan], QuoteSpan | None]:
-    """The closed quotes of one paragraph, and one left open at its end (if any).
-
-    Text whose paragraph breaks were lost shows a quote running on as a sentence that
-    ends with no closing mark before the next opens (``...outset. "Some ...``): the two
-    are one quote."""
-    spans: list[QuoteSpan] = []
-    carried: QuoteSpan | None = None
-    index = 0
-    while (opening := _next_opening(paragraph, index)) is not None:
-        at, family = opening
-        closing = _closing(paragraph, at, family)
-        if closing is None and family == "single" and at > 0:
-            index = at + 1  # an apostrophe, not a quote
-            continue
-        if closing is None:
-            rest = paragraph[at + 1 :].strip()
-            part = QuoteSpan(rest, offset + at, offset + len(paragraph)) if rest else None
-            return spans, _run_on(carried, part) if part else carried
-        end, runs_on = closing
-        words = " ".join(paragraph[at + 1 : end].split())
-        part = QuoteSpan(
-            words if runs_on else _trim(words), offset + at, offset + end + 1 - runs_on
-        )
-        part = _run_on(carried, part) if carried else part
-        carried = part if runs_on else None
-        if not runs_on and words:
-            spans.append(part)
-        index = end if runs_on else end + 1
-    if carried is not None:
-        spans.append(carried)
-    return spans, None
-
-
-def _run_on(first: QuoteSpan | None, second: QuoteSpan) -> QuoteSpan:
-    if first is None:
-        return second
-    return QuoteSpan(f"{first.text} {second.text}", first.start, second.end)
-
-
-def _next_opening(paragraph: str, start: int) -> tuple[int, str] | None:
-    for at in range(start, len(paragraph)):
-        char = paragraph[at]
-        before = paragraph[at - 1] if at else " "
-        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
-        if char in DOUBLE_OPEN:
-            return at, "double"
-        if char == '"' and (before in _OPENING_CONTEXT or at == 0) and not after.isspace():
-            return at, "double"
-        if char in SINGLE_OPEN + "'" and before in _OPENING_CONTEXT and after.isalnum():
-            if char == "'" and re.match(r"'(?:\d0s|em\b|n\b|tis\b)", paragraph[at:]):
-                continue
-            return at, "single"
-    return None
-
-
-def _closing(paragraph: str, opening: int, family: str) -> tuple[int, bool] | None:
-    """Where the quote opened at ``opening`` closes in its paragraph, if it does, and
-    whether it runs on into a quote opening there (a sentence ended, no closing mark)."""
-    for at in range(opening + 1, len(paragraph)):
-        char = paragraph[at]
-        before = paragraph[at - 1]
-        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
-        if family == "double":
-            if char in DOUBLE_CLOSE or (char == '"' and not before.isspace()):
-                return at, False
-            if char in DOUBLE_OPEN or (char == '"' and before.isspace()):
-                ended = paragraph[:at].rstrip()[-1:] in ".!?…"
-                return (at, True) if ended else None
-        elif char in SINGLE_CLOSE + "'" and not before.isspace() and after in _CLOSING_CONTEXT:
-            if _plural_possessive(paragraph, at):
-                continue
-            return at, False
-    return None
-
-
-def _plural_possessive(paragraph: str, at: int) -> bool:
-    """``players’ union``: a mark after an s, before a lower-case word, is an apostrophe."""
-    return paragraph[at - 1] == "s" and bool(re.match(r".\s+[a-z]", paragraph[at : at + 3]))
-
-
-def _trim(quote: str) -> str:
-    """The quoted words without the comma that ends a quote before its attribution, nor,
-    for a partial quote (one starting in lower case), the full stop of the sentence."""
-    quote = " ".join(quote.split()).rstrip(",").strip()
-    return quote.rstrip(".") if quote[:1].islower() else quote
-
-
-# --- attributing them --------------------------------------------------------------------
-
-
 @dataclass
 class _Attribution:
     speaker: str
@@ -208,17 +52,26 @@ class _Attribution:
     direct: bool  # a verb of speech next to the quote named the speaker
 
 
-def find_quotes(text: str, doc: Doc, entities: Entities) -> tuple[list[FoundQuote], list[str]]:
+def find_quotes(
+    text: str, doc: Doc, entities: Entities, headline: str = ""
+) -> tuple[list[FoundQuote], list[str]]:
     """Every attributed direct quote in ``text`` (paragraphs one a line; ``doc`` is its
-    analysis), and the quoted passages nobody could be found to have said."""
-    spans = _joined_halves(quote_spans(text), text)
-    inside = _inside(doc, spans)
+    analysis), and the quoted passages nobody could be found to have said. The
+    ``headline`` helps tell the story's parties from outside experts."""
+    opening = f"{headline}\n{text.split(chr(10), 1)[0]}"
+    spans = joined_halves(quote_spans(text), text)
+    context = _Context(doc, entities, _inside(doc, spans))
     found: list[tuple[QuoteSpan, _Attribution | None]] = []
     for span in spans:
-        if _not_a_quote(span, text):
+        if not_a_quote(span, text):
             continue
-        found.append((span, _attribute(doc, span, inside, entities)))
+        attribution = _attribute(span, context)
+        if attribution is not None and attribution.person is not None:
+            start = doc.char_span(span.start, span.end, alignment_mode="expand")
+            context.speakers.append((start.start if start else 0, attribution.person))
+        found.append((span, attribution))
     _fill_from_neighbours(found, text)
+    _attribute_from_the_sentence_after(found, context)
     quotes, unattributed = [], []
     for span, attribution in found:
         short = len(span.text.split()) < MIN_WORDS
@@ -228,52 +81,15 @@ def find_quotes(text: str, doc: Doc, entities: Entities) -> tuple[list[FoundQuot
             continue
         person = attribution.person
         role = person.role if person else _group_role(attribution.speaker)
-        expert = is_expert(role, text[max(0, span.start - 300) : span.start])
+        expert = is_expert(attribution.speaker, role, opening)
         quotes.append(FoundQuote(span.text, attribution.speaker, role, expert, attribution.notes))
     return quotes, unattributed
 
 
 def _group_role(speaker: str) -> str | None:
-    return speaker.split(",")[0] if "," in speaker else None
-
-
-def _joined_halves(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
-    """``"A," she said, "B."``: the two halves of one quoted sentence as one quote."""
-    joined: list[QuoteSpan] = []
-    for span in spans:
-        if joined:
-            last = joined[-1]
-            between = text[last.end : span.start]
-            ended_with_comma = text[last.end - 2 : last.end - 1] in (",",) or text[
-                last.start : last.end
-            ].rstrip("”\"’'»").endswith(",")
-            if (
-                ended_with_comma
-                and "\n" not in between
-                and re.fullmatch(r"\s*[^.!?“”\"]{2,80},\s*", between)
-                and span.text[:1].islower()
-            ):
-                parts = (*last.ranges, *span.ranges)
-                second = " ".join(text[span.start + 1 : span.end - 1].split()).rstrip(",")
-                joined[-1] = QuoteSpan(f"{last.text} {second}", last.start, span.end, parts)
-                continue
-        joined.append(span)
-    return joined
-
-
-def _not_a_quote(span: QuoteSpan, text: str) -> bool:
-    """Titles of works, nicknames and words quoted as words."""
-    words = span.text.split()
-    before = text[max(0, span.start - 30) : span.start]
-    if _WORDS_AS_WORDS.search(before):
-        return True
-    capitalised = [w for w in words if w[:1].isalpha()]
-    return (
-        0 < len(words) <= 8
-        and all(w[:1].isupper() or w.lower() in g.MINOR_WORDS for w in capitalised)
-        and any(w[:1].isupper() for w in capitalised[1:] or capitalised)
-        and not span.text.rstrip().endswith(("!", "?", "."))
-    )
+    """An unnamed speaker's role is what the article calls them ("spokesperson, Acme")."""
+    described = "," in speaker or (speaker.islower() and " " not in speaker)
+    return speaker.split(",")[0] if described else None
 
 
 def _inside(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
@@ -287,35 +103,51 @@ def _inside(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
     return inside
 
 
-def _attribute(
-    doc: Doc, span: QuoteSpan, inside: set[int], entities: Entities
-) -> _Attribution | None:
+def _attribute(span: QuoteSpan, context: _Context) -> _Attribution | None:
+    doc, inside = context.doc, context.inside
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     if chars is None:
         return None
     frame = _frame(doc, chars)
-    attribution = _attribution_in(doc, frame, chars, span, inside, entities)
+    attribution = _attribution_in(frame, chars, context)
     if attribution is not None or not _stands_alone(frame, inside):
         return attribution
-    for sentence in _neighbours(doc, frame):  # "Kim said. “...”", "Moya admitted: “...”"
-        if not any(t.i in inside for t in sentence):
-            attribution = _attribution_in(doc, sentence, chars, span, inside, entities)
-            if attribution is not None:
-                attribution.direct = False
-                return attribution
-    return None
+    return _from_sentence(_neighbours(doc, frame)[0], chars, context)  # "Kim said. “...”"
 
 
-def _attribution_in(
-    doc: Doc, words: Span, chars: Span, span: QuoteSpan, inside: set[int], entities: Entities
-) -> _Attribution | None:
+def _from_sentence(sentence: Span | None, chars: Span, context: _Context) -> _Attribution | None:
+    """The speaker a sentence beside a quote names, if the sentence quotes nobody itself."""
+    if sentence is None or any(t.i in context.inside for t in sentence):
+        return None
+    attribution = _attribution_in(sentence, chars, context)
+    if attribution is not None:
+        attribution.direct = False
+    return attribution
+
+
+def _attribute_from_the_sentence_after(
+    found: list[tuple[QuoteSpan, _Attribution | None]], context: _Context
+) -> None:
+    """A quote standing alone with no speaker yet: the sentence after it may name one
+    (“...” Moya admitted afterwards in the next sentence)."""
+    doc = context.doc
+    for index, (span, attribution) in enumerate(found):
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if attribution is not None or chars is None:
+            continue
+        frame = _frame(doc, chars)
+        if _stands_alone(frame, context.inside):
+            found[index] = (span, _from_sentence(_neighbours(doc, frame)[1], chars, context))
+
+
+def _attribution_in(words: Span, chars: Span, context: _Context) -> _Attribution | None:
     """The speaker a verb of speech in ``words`` names, the verb nearest the quote first."""
-    verbs = [t for t in words if t.i not in inside and _speech_verb(t)]
+    verbs = [t for t in words if t.i not in context.inside and _speech_verb(t)]
     verbs.sort(key=lambda v: _distance(v, chars))
     for verb in verbs:
-        subject = _subject(verb, inside)
+        subject = _subject(verb, context.inside)
         if subject is not None:
-            attribution = _speaker(doc, subject, span.start, entities)
+            attribution = _speaker(context.doc, subject, context)
             if attribution is not None:
                 return attribution
     return None
@@ -326,18 +158,18 @@ def _stands_alone(frame: Span, inside: set[int]) -> bool:
     return sum(1 for t in frame if t.i not in inside and not t.is_punct and not t.is_space) < 3
 
 
-def _neighbours(doc: Doc, frame: Span) -> list[Span]:
+def _neighbours(doc: Doc, frame: Span) -> tuple[Span | None, Span | None]:
     """The sentences just before and after ``frame`` in its paragraph."""
-    found = []
+    before = after = None
     if frame.start > 0:
-        before = doc[frame.start - 1].sent
-        if "\n" not in doc[before.end - 1 : frame.start + 1].text:
-            found.append(before)
+        sentence = doc[frame.start - 1].sent
+        if "\n" not in doc[sentence.end - 1 : frame.start + 1].text:
+            before = sentence
     if frame.end < len(doc):
-        after = doc[frame.end].sent
-        if "\n" not in doc[frame.end - 1 : after.start + 1].text:
-            found.append(after)
-    return found
+        sentence = doc[frame.end].sent
+        if "\n" not in doc[frame.end - 1 : sentence.start + 1].text:
+            after = sentence
+    return before, after
 
 
 def _frame(doc: Doc, chars: Span) -> Span:
@@ -386,46 +218,138 @@ def _subject(verb: Token, inside: set[int]) -> Token | None:
     return None
 
 
-def _speaker(doc: Doc, subject: Token, position: int, entities: Entities) -> _Attribution | None:
+def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None:
     """The speaker a subject names, resolved to a person where the article names one."""
-    notes: list[str] = []
+    entities = context.entities
     word = subject.lower_
     if subject.pos_ == "PRON":
-        if word in ("he", "she"):
-            person = entities.last_person_before(position, word)
-            if person is None:
-                return None
-            notes.append(f"speaker '{subject.text}' resolved to {person.name}")
-            return _Attribution(person.name, person, notes, True)
-        return None
+        if word in ("they", "it"):  # "Big Machine ... “...,” they said"
+            organization = context.organization_before(subject)
+            return _Attribution(organization, None, [], True) if organization else None
+        if word not in ("he", "she"):
+            return None
+        return _referred(subject, context.antecedent(subject, word))
+    named = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    if named and subject.ent_type_ != "PERSON":  # "his predecessor, Fiona Hill, said"
+        subject = named[0]
+    if subject.ent_type_ == "NORP" and any(c.lower_ == "the" for c in subject.children):
+        # "the American said"
+        return _referred(subject, context.antecedent(subject, None))
     name = _name_at(doc, subject)
     if name:
         person = entities.person_named(name)
         if person is not None:
-            return _Attribution(person.name, person, notes, True)
+            return _Attribution(person.name, person, [], True)
         organization = entities.organization_named(name)
         if organization is not None:
-            return _Attribution(organization, None, notes, True)
+            return _Attribution(organization, None, [], True)
         _, bare = strip_title(clean(name))
-        return _Attribution(bare or clean(name), None, notes, True) if bare else None
+        return _Attribution(bare or clean(name), None, [], True) if bare else None
     if subject.lemma_.lower() in _SPOKESPEOPLE:
-        organization = _organization_of(doc, subject, position, entities)
+        organization = _organization_of(doc, subject, entities)
         speaker = (
             f"{subject.text.lower()}, {organization}" if organization else subject.text.lower()
         )
-        return _Attribution(speaker, None, notes, True)
+        return _Attribution(speaker, None, [], True)
     if subject.tag_ in ("NNS", "NNPS"):
         words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "poss")]
         group = clean(doc[words[0].i : subject.i + 1].text) if words else subject.text
-        return _Attribution(group, None, notes, True)
+        return _Attribution(group, None, [], True)
     if subject.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in subject.children
-    ):
-        person = entities.last_person_before(position)
-        if person is not None:
-            notes.append(f"speaker '{_np(doc, subject)}' resolved to {person.name}")
-            return _Attribution(person.name, person, notes, True)
+    ):  # "the 57-year-old said", "the coach added"
+        return _referred(subject, context.antecedent(subject, None), _np(doc, subject))
+    if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
+        return _Attribution(clean(_np(doc, subject)), None, [], True)  # "China's ambassador"
+    if subject.pos_ == "NOUN" and subject.lemma_.lower() not in g.NOT_SPEAKERS:
+        return _Attribution(subject.lemma_.lower(), None, [], True)  # "an officer ordered"
     return None
+
+
+def _referred(word: Token, person: Person | None, phrase: str | None = None) -> _Attribution | None:
+    if person is None:
+        return None
+    note = f"speaker '{phrase or word.text}' resolved to {person.name}"
+    return _Attribution(person.name, person, [note], True)
+
+
+@dataclass
+class _Context:
+    """What resolving a speaker needs: the names, and where they stand in the sentences."""
+
+    doc: Doc
+    entities: Entities
+    inside: set[int]
+
+    def __post_init__(self) -> None:
+        self.speakers: list[tuple[int, Person]] = []  # (token index, person) as quoted
+        self.person_at = {m: p for p in self.entities.people for m in p.mentions}
+        self.subject_at = {
+            ent.start_char for ent in self.doc.ents if ent.root.dep_ in ("nsubj", "nsubjpass")
+        }
+
+    def antecedent(self, word: Token, gender: str | None) -> Person | None:
+        """Whom "he", "she" or "the coach" refers to: a person who is the subject of a
+        clause before it in its sentence; else, going back a sentence at a time, the person
+        the sentence has as its subject, or the first it names. The gender must fit."""
+        sentence = word.sent
+        before = self._people_in(self.doc[sentence.start : word.i], gender)
+        subjects = [person for at, person in before if at in self.subject_at]
+        if subjects:
+            return subjects[-1]
+        start = sentence.start
+        for back in range(_SENTENCES_BACK):
+            if start == 0:
+                break
+            previous = self.doc[start - 1].sent
+            found = self._people_in(previous, gender)
+            subjects = [person for at, person in found if at in self.subject_at]
+            if subjects:
+                return subjects[0]
+            speaker = self._recent_speaker(previous.start, gender) if back == 0 else None
+            if speaker or found:
+                return speaker or found[0][1]  # who was speaking goes on speaking
+            start = previous.start
+        return self.entities.last_person_before(word.idx, gender)
+
+    def _recent_speaker(self, since: int, gender: str | None) -> Person | None:
+        """The last person quoted, if quoted in the sentence before ``since`` or after."""
+        if not self.speakers:
+            return None
+        at, person = self.speakers[-1]
+        start = self.doc[since - 1].sent.start if since else 0
+        fits = not (gender and person.gender not in (None, gender))
+        return person if at >= start and fits else None
+
+    def organization_before(self, word: Token) -> str | None:
+        """The organisation "they" or "it" stands for: the last one the article names
+        before it, outside quotes, in its sentence or the few before."""
+        start = word.sent.start
+        for _ in range(_SENTENCES_BACK):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        window = self.doc[start : word.i]
+        found = [
+            (match.start(), name)
+            for name in self.entities.organizations
+            for match in re.finditer(rf"\b{re.escape(name)}\b", window.text)
+            if not self._quoted(window.start_char + match.start())
+        ]
+        return max(found)[1] if found else None
+
+    def _quoted(self, offset: int) -> bool:
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return token is not None and token.start in self.inside
+
+    def _people_in(self, words: Span, gender: str | None) -> list[tuple[int, Person]]:
+        return [
+            (token.idx, self.person_at[token.idx])
+            for token in words
+            if token.idx in self.person_at
+            and token.i not in self.inside
+            and not (gender and self.person_at[token.idx].gender not in (None, gender))
+        ]
 
 
 def _name_at(doc: Doc, token: Token) -> str | None:
@@ -441,7 +365,7 @@ def _name_at(doc: Doc, token: Token) -> str | None:
     return None
 
 
-def _organization_of(doc: Doc, subject: Token, position: int, entities: Entities) -> str | None:
+def _organization_of(doc: Doc, subject: Token, entities: Entities) -> str | None:
     """The organisation a spokesperson speaks for: "for Acme", "Acme's", "an Acme spokesman"."""
     for token in subject.subtree:
         if token is subject:
@@ -486,16 +410,3 @@ def _fill_from_neighbours(found: list[tuple[QuoteSpan, _Attribution | None]], te
 
 def _opens_paragraph(span: QuoteSpan, text: str) -> bool:
     return span.start == 0 or text[span.start - 1] == "\n"
-
-
-def is_expert(role: str | None, context: str) -> bool:
-    """Outside experts comment on events; principals take part in them."""
-    if role and _PRINCIPAL.search(role) and not _EXPERT.search(role):
-        return False
-    if role:
-        return bool(_EXPERT.search(role))
-    return False
-
-
-_EXPERT = re.compile(g.EXPERT_ROLE, re.IGNORECASE)
-_PRINCIPAL = re.compile(g.PRINCIPAL_ROLE, re.IGNORECASE)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsbrief.ingest.article import Article
+from newsbrief.ingest.cleanup import clean_paragraphs
 from newsbrief.problems import NewsbriefError, Problem
 
 MAX_BYTES = 5_000_000
@@ -184,12 +185,14 @@ def _hard_wrapped(block: list[str]) -> bool:
 
 
 def _article(display: str, sha256: str, title: str, paragraphs: list[str]) -> Article:
-    """Split explicit Synopsis / Key Takeaways sections off the running text."""
+    """The article every reader gives: the page's furniture (bylines, stamps, captions,
+    prompts) removed, and explicit Synopsis / Key Takeaways sections split off the
+    running text."""
     body: list[str] = []
     takeaways: list[str] = []
     synopsis: list[str] = []
     section = None
-    for paragraph in paragraphs:
+    for paragraph in clean_paragraphs(paragraphs):
         heading = _SECTION.match(paragraph)
         bullet = _BULLET.match(paragraph)
         if heading:

@@ -28,7 +28,11 @@ def progress(items: list[T]) -> Iterator[T]:
 
 
 def report(outcome: Outcome) -> None:
-    """One line per source: the brief's path on stdout, or why nothing was written on stderr."""
+    """One line per source: the brief's path on stdout, or why nothing was written on stderr;
+    and on stderr, where a source from outside seeds/ was copied."""
+    if outcome.copy:
+        copied = "would be copied" if outcome.status == "dry-run" else "copied"
+        print(f"{outcome.source}: {copied} to {outcome.copy}", file=sys.stderr)
     if outcome.status == "written":
         print(outcome.brief)
     elif outcome.status == "dry-run":

@@ -1,6 +1,10 @@
 """Ingesting sources into the archive without ever losing an editor's work.
 
 * a source whose sha256 is already some brief's source is a duplicate and is skipped;
+* a source outside seeds/ (briefs record a seed's path) is drafted from a copy in seeds/:
+  an earlier copy with the same sha256 when there is one, else a new copy named after
+  the draft's date and slug (``seeds/2019-11-19-two-officers-charged.html``), never
+  replacing a file, and removed again if the draft is not written;
 * an existing brief file is never overwritten without ``force``: a draft whose slug is
   taken gets a numbered one (slugs are unique archive-wide);
 * writes are atomic (temporary file, then rename): a crash leaves no half-written brief;
@@ -9,9 +13,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,13 +47,16 @@ SUFFIXES = (TEXT_SUFFIXES - {""}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one source: ``written``, ``dry-run``, ``duplicate`` or ``failed``."""
+    """What became of one source: ``written``, ``dry-run``, ``duplicate`` or ``failed``;
+    ``copy`` is the copy in seeds/ an outside source was (or, in a dry run, would be)
+    drafted from."""
 
     source: str
     status: str
     detail: str
     brief: str | None = None
     text: str | None = None
+    copy: str | None = None
 
 
 class ExistingBriefs:
@@ -90,23 +101,37 @@ def ingest_one(
     """Read, analyse and write one source; every problem becomes a ``failed`` outcome."""
     display = display_path(source, archive.root)
     try:
-        article = read_seed(source, archive.root)
+        article, seed = _read(source, archive.root, display)
         if article.sha256 in archive.sources and not force:
             owner = archive.sources[article.sha256]
             return Outcome(display, "duplicate", f"already the source of {owner}", owner)
         draft = _unique(draft_brief(article, vocabulary, today), archive, force)
         target = archive.target(draft)
-        text = render_draft(draft)
-        passing(text, target, archive, vocabulary, display)
+        with _in_seeds(source, seed, draft, archive.root, keep=not dry_run) as placed:
+            draft = _with_source_path(draft, placed)
+            text = render_draft(draft)
+            passing(text, target, archive, vocabulary, display)
+            if not dry_run:
+                write_atomic(target, text)
     except NewsbriefError as error:
         return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
     shown = display_path(target, archive.root)
+    copy = None if placed == seed else placed
     if dry_run:
-        return Outcome(display, "dry-run", "not written", shown, text)
-    write_atomic(target, text)
+        return Outcome(display, "dry-run", "not written", shown, text, copy)
     archive.sources[article.sha256] = shown
     archive.slugs.add(draft.slug)
-    return Outcome(display, "written", "draft brief", shown)
+    return Outcome(display, "written", "draft brief", shown, copy=copy)
+
+
+def _read(source: Path, root: Path, display: str) -> tuple[Article, str | None]:
+    """The source's article and its path in seeds/: its own; for a file from elsewhere, an
+    earlier copy's with the same sha256, or None when there is no copy yet."""
+    seed = seed_path(source, root)
+    article = read_source(source, seed or display)
+    if seed is None:
+        seed = earlier_copy(source, article.sha256, root)
+    return dataclasses.replace(article, path=seed or display), seed
 
 
 def render_draft(draft: Draft) -> str:
@@ -143,19 +168,96 @@ def _unique(draft: Draft, archive: ExistingBriefs, force: bool) -> Draft:
 
 def read_seed(source: Path, root: Path) -> Article:
     """The article of a source file, which must be under seeds/ (briefs record its path)."""
-    return read_source(source, _seed_path(source, root, display_path(source, root)))
+    seed = seed_path(source, root)
+    if seed is None:
+        raise _refused(display_path(source, root), f"is not inside {SEEDS}/; copy the article "
+                       f"there, or ingest it with `newsbrief ingest`, which copies it")  # fmt: skip
+    return read_source(source, seed)
 
 
-def _seed_path(source: Path, root: Path, display: str) -> str:
-    """The source's path under seeds/, as briefs record it; sources elsewhere are refused."""
+def seed_path(source: Path, root: Path) -> str | None:
+    """The source's path under seeds/, as briefs record it; None for a file elsewhere.
+
+    A file listed in seeds/ that leads out of it (a symbolic link) is refused: a brief
+    naming it could bring in any file of the machine that builds the site.
+    """
     seeds = (root / SEEDS).resolve()
+    display = display_path(source, root)
     if not source.exists():
-        raise NewsbriefError([Problem(display, 1, "source", "no such file")])
+        raise _refused(display, "no such file")
+    if source.resolve().is_relative_to(seeds):
+        return f"{SEEDS}/{source.resolve().relative_to(seeds).as_posix()}"
+    if _listed_in_seeds(source, root):
+        raise _refused(display, f"is not inside {SEEDS}/ (a link may point outside it); "
+                       f"copy the article itself into {SEEDS}/")  # fmt: skip
+    return None
+
+
+def _listed_in_seeds(source: Path, root: Path) -> bool:
+    """Whether ``source`` is listed in seeds/ or a folder of it, wherever a link leads."""
+    seeds = Path(os.path.normpath((root / SEEDS).absolute()))
+    listed = Path(os.path.normpath(source.absolute()))
+    return listed.is_relative_to(seeds) or source.parent.resolve().is_relative_to(seeds.resolve())
+
+
+def earlier_copy(source: Path, sha256: str, root: Path) -> str | None:
+    """The path of a file in seeds/ with the same content as ``source``, if there is one."""
+    seeds = root / SEEDS
+    size = source.stat().st_size
+    for file in expand([seeds]) if seeds.is_dir() else []:
+        same_size = not file.is_symlink() and file.stat().st_size == size
+        if same_size and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
+            return display_path(file, root)
+    return None
+
+
+@contextmanager
+def _in_seeds(
+    source: Path, seed: str | None, draft: Draft, root: Path, *, keep: bool
+) -> Iterator[str]:
+    """The source's path in seeds/ while its draft is checked and written: its own, or for
+    a source from elsewhere a new copy, which is removed unless the draft is written and
+    ``keep`` (a dry run keeps nothing)."""
+    if seed is not None:
+        yield seed
+        return
+    copy = _copy_into_seeds(source, draft, root)
     try:
-        relative = source.resolve().relative_to(seeds)
-    except ValueError:
-        raise NewsbriefError(
-            [Problem(display, 1, "source", f"is not inside {SEEDS}/ (a link may point outside "
-                     f"it); copy the article into {SEEDS}/ and ingest it from there")]
-        ) from None  # fmt: skip
-    return f"{SEEDS}/{relative.as_posix()}"
+        yield display_path(copy, root)
+    except BaseException:
+        copy.unlink()
+        raise
+    if not keep:
+        copy.unlink()
+
+
+def _copy_into_seeds(source: Path, draft: Draft, root: Path) -> Path:
+    """An atomic copy of ``source`` at ``seeds/<date>-<slug><suffix>``, numbered ``-2``,
+    ``-3``... when the name is taken: an existing file is never replaced."""
+    data = source.read_bytes()
+    if hashlib.sha256(data).hexdigest() != draft.front_matter["source"]["sha256"]:
+        raise _refused(display_path(source, root), "changed while it was read; ingest it again")
+    stem = f"{draft.date:%Y-%m-%d}-{draft.slug}"
+    number = 1
+    while True:
+        copy = root / SEEDS / f"{stem}{_numbered(number)}{source.suffix.lower()}"
+        try:
+            write_atomic(copy, data, replace=False)
+            return copy
+        except FileExistsError:
+            number += 1
+
+
+def _numbered(number: int) -> str:
+    """The ending that tells the ``number``-th file of a name from the first: "", "-2"..."""
+    return f"-{number}" if number > 1 else ""
+
+
+def _with_source_path(draft: Draft, path: str) -> Draft:
+    """``draft`` naming ``path`` as its source's path."""
+    source = {**draft.front_matter["source"], "path": path}
+    return dataclasses.replace(draft, front_matter={**draft.front_matter, "source": source})
+
+
+def _refused(display: str, message: str) -> NewsbriefError:
+    return NewsbriefError([Problem(display, 1, "source", message)])

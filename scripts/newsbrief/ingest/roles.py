@@ -1,0 +1,138 @@
+"""Roles: what an article calls a person where it names them, and who is an outside expert.
+
+A role comes from an appositive after the name ("Ruth Okafor, chief economist at the
+Resolution Foundation, said"), which the parse must attach to the name, or from the
+words before the name in its noun phrase ("Franz Ferdinand frontman Alex Kapranos",
+"Business Secretary Tom Harland"). Honorifics (Mr, Dr, Sir) and a bare age are not roles.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsbrief.ingest import gazetteer as g
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+MAX_ROLE = 120
+_FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_TITLE_WORD = re.compile(rf"^(?:{g.TITLES})$")
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof".split())
+_PARTY_LABEL = re.compile(r"^[DRI]-[A-Z][\w.]*$")
+_APPOSITIVE_END = re.compile(
+    rf"\s*(?:[,;:(“”\"—–]|\s-\s|\b(?:{g.SPEECH_VERBS}|who|which|whose)\b"
+    r"|(?<=[a-z]{3}|[A-Z][a-z]{2})\.(?=\s+[A-Z]))"  # a full stop, not "U.S." nor "Dr."
+)
+_NOT_A_ROLE = re.compile(
+    r"^(?:\d+(?:-year-old)?$|\d+-year-old|who|which|whose|whom|herself|himself|themselves|itself|his|her|their|"
+    r"its|he|she|they|it|now|then|also|both|all|each|one|too)\b",
+    re.IGNORECASE,
+)
+_LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|his|her|their|its|our)\s+)+", re.IGNORECASE)
+_TRAILING_HONORIFIC = re.compile(r"\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$")
+
+
+def role_of(doc: Doc, span: Span, name: str, title: str | None = None) -> str | None:
+    """The role the article gives ``name`` (the person named by ``span``) at this mention;
+    ``title`` is one the name carried ("Sen."), kept with a party label after the name
+    ("Sen. Ben Sasse, R-Neb." is "Sen., R-Neb.")."""
+    after = _appositive(doc, span)
+    title = title or _title_before(doc, span)
+    if after and title and _PARTY_LABEL.match(after):
+        return f"{title}, {after}."
+    return after or _before_name(doc, span, name) or title
+
+
+def _title_before(doc: Doc, span: Span) -> str | None:
+    """A title written just before the name and outside it ("Sen." in "Sen. Ben Sasse")."""
+    word = doc[span.start - 1].text if span.start else ""
+    return word if _TITLE_WORD.match(word) and word.rstrip(".").lower() not in _HONORIFICS else None
+
+
+def _appositive(doc: Doc, span: Span) -> str | None:
+    """``X, chief executive of Acme, said``: the words after the comma, when the parse
+    makes them an appositive of the name; a place after a further comma is kept
+    ("physician in Aberdeen, Scotland")."""
+    sentence_end = span.sent.end_char
+    after = doc.text[span.end_char : sentence_end]
+    if not re.match(r",\s+\S", after):
+        return None
+    start = span.end_char + after.index(",") + 1
+    end = _appositive_end(doc, start, sentence_end)
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None or not any(
+        t.dep_ == "appos" and span.start <= t.head.i < span.end for t in words
+    ):
+        return None
+    if any(t.tag_ in _FINITE_VERBS for t in words) or not _headed_by_noun(words):
+        return None  # "Swift, her label and two senators looks ...": a list, not a role
+    return _as_role(doc.text[start:end])
+
+
+def _headed_by_noun(words: Span) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN") for t in words)
+
+
+def _appositive_end(doc: Doc, start: int, limit: int) -> int:
+    stop = _APPOSITIVE_END.search(doc.text, start + 1, limit)
+    end = stop.start() if stop else limit
+    place = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", doc.text[end:limit])
+    if place and any(e.label_ == "GPE" and e.text == place[1] for e in doc.ents):
+        end += place.end()
+    return end
+
+
+def _before_name(doc: Doc, span: Span, name: str) -> str | None:
+    """The words before the name in its noun phrase, a title the recogniser took into the
+    name included ("Republican state schools Superintendent Jennifer McCormick"), or the
+    noun the name stands beside ("their Welsh striker Craig Bellamy")."""
+    offset = span.text.find(name)
+    name_start = span.start_char + max(offset, 0)
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+        root = root.head  # "Trump's longtime physician, Dr. Harold Bornstein"
+    left = min(
+        (t.i for t in root.subtree if t.i < span.start and t.dep_ != "det" and t.tag_ != "PRP$"),
+        default=span.start,
+    )
+    if left >= span.start and offset <= 0:
+        return None
+    words = doc.char_span(doc[left].idx, name_start, alignment_mode="contract")
+    if words is None or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    return _as_role(re.sub(r"[’']s$", "", words.text.strip()).rstrip(" ,"))
+
+
+def _as_role(text: str) -> str | None:
+    role = " ".join(text.split()).strip(" ,;:").removesuffix(".")
+    role = _TRAILING_HONORIFIC.sub("", _LEADING_WORDS.sub("", role)).rstrip(" ,")
+    if not role or len(role) > MAX_ROLE or _NOT_A_ROLE.match(role):
+        return None
+    if role.lower().rstrip(".") in _HONORIFICS:
+        return None
+    return role
+
+
+_EXPERT = re.compile(g.EXPERT_ROLE, re.IGNORECASE)
+_PRINCIPAL = re.compile(g.PRINCIPAL_ROLE, re.IGNORECASE)
+
+
+def is_expert(speaker: str, role: str | None, opening: str) -> bool:
+    """Whether the speaker comments from outside the events rather than taking part;
+    ``opening`` is the story's headline and lede, which say whom it is about.
+
+    Someone the headline or lede names is a party. Otherwise a role of commentary
+    (analyst, professor, economist, critic, ...) makes an expert unless it is also one
+    of action (minister, spokesperson, chief executive, ...).
+    """
+    if _named_in(speaker, opening) or not role:
+        return False
+    return bool(_EXPERT.search(role)) and not _PRINCIPAL.search(role)
+
+
+def _named_in(speaker: str, opening: str) -> bool:
+    name = speaker.split(",")[-1].strip()
+    parts = [name, name.split()[-1]] if name else []
+    return any(re.search(rf"\b{re.escape(part)}\b", opening) for part in parts if len(part) > 2)
