@@ -148,6 +148,10 @@ def test_search_fetches_only_pagefind_chunks(watched: Watched, base_url: str) ->
     page.goto(base_url)
     search(page, "tank")
     expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"Top \d+ matches"))
+    for _ in range(50):  # "requestfinished" may come after the results are shown
+        if all(any(part in url for url in fetched) for part in ("/index/", "/fragment/")):
+            break
+        page.wait_for_timeout(100)
     assert any("/pagefind/index/" in url for url in fetched), fetched
     assert any("/pagefind/fragment/" in url for url in fetched), fetched
     material_index = [size for url, size in fetched.items() if "search_index.json" in url]
