@@ -8,7 +8,7 @@ import frontmatter
 import pytest
 
 from newsbrief.ingest.draft import draft_brief
-from newsbrief.ingest.readers import read_source
+from newsbrief.ingest.readers import read_source, read_text
 from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import FIXTURES, REPO
@@ -56,3 +56,19 @@ def test_seed_draft_tells_the_editor_how_the_date_was_found(vocabulary) -> None:
     ]
     assert draft.slug == "did-north-koreas-kim-inspect-an-upgraded-tank-factory"
     assert list(draft.front_matter)[:3] == ["title", "date", "dateline"]
+
+
+def test_an_article_no_tag_fits_is_drafted_untagged_with_a_note(vocabulary) -> None:
+    text = (
+        "Bakery wins prize for sourdough\n\n"
+        "YORK — A family bakery in the city won a regional prize for its sourdough loaf on "
+        "Saturday, beating forty other entries from across the north of the county.\n\n"
+        "“We have baked the same loaf for thirty years,” said owner Sarah Whitcombe."
+    )
+    article = read_text(text, "seeds/bakery.txt", "0" * 64)
+    draft = draft_brief(article, vocabulary, TODAY).front_matter
+    assert draft["tags"] == []
+    assert any(
+        note.startswith("tags: no tag of briefs/tags.yml matches") for note in draft["review"]
+    )
+    assert draft["quotes"][0]["speaker"] == "Sarah Whitcombe"

@@ -196,10 +196,11 @@ def _camel_case(name: str) -> bool:
 
 
 def _organizations_by_their_places(kinds: dict[str, str]) -> dict[str, str]:
-    """A "person" whose first word is a place, or an organisation the article names on its
-    own, and whose last word never stands alone for a person, is an organisation named
-    after it: "Miami Herald", "Tottenham Hotspur" after "Tottenham"."""
-    alone = {name for name, kind in kinds.items() if kind in ("org", "place")} | g.PLACES
+    """A "person" whose first word is a city, or a place or an organisation the article
+    names on its own, and whose last word never stands alone for a person, is an
+    organisation named after it: "Miami Herald", "Tottenham Hotspur" after "Tottenham".
+    A country the article does not name is a given name ("Jordan Henderson")."""
+    alone = {name for name, kind in kinds.items() if kind in ("org", "place")} | g.CITIES
     people_alone = {name for name, kind in kinds.items() if kind == "person" and " " not in name}
     for name, kind in kinds.items():
         words = name.split()

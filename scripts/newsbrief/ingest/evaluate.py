@@ -134,7 +134,13 @@ def evaluate(cases: Iterable[Case], vocabulary: Vocabulary, today: dt.date) -> d
         if case.has_page:  # the same articles as the pages, to compare the two forms
             paired = results.setdefault(f"{case.group}, text of the pages", _empty())
             score_case(paired, case, found)
-    return dict(sorted(results.items(), key=lambda item: _ORDER.index(item[0].split(", ")[1])))
+    return dict(sorted(results.items(), key=lambda item: _order(item[0])))
+
+
+def _order(label: str) -> tuple[int, int]:
+    """Groups in their order, and in each the text, the text of the pages, then the pages."""
+    group, kind = label.split(", ")
+    return GROUPS.index(group), _ORDER.index(kind)
 
 
 def _empty() -> Scores:

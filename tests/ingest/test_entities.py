@@ -1,0 +1,61 @@
+"""Names from the language pipeline: the cases that word lists and capitalisation got wrong."""
+
+from __future__ import annotations
+
+from newsbrief.ingest.entities import Entities, find_entities
+from newsbrief.ingest.language import analyse
+
+
+def entities_of(text: str) -> Entities:
+    return find_entities(analyse(text))
+
+
+def test_two_people_joined_by_and_are_two_people() -> None:
+    found = entities_of("Sarah Whitcombe and Dave Ellison opened the bakery in 2019.")
+    assert [p.name for p in found.people] == ["Sarah Whitcombe", "Dave Ellison"]
+
+
+def test_two_companies_joined_by_and_are_two_organisations() -> None:
+    found = entities_of("Deutsche Bank and HSBC both cut their forecasts on Monday.")
+    assert found.organizations == ["Deutsche Bank", "HSBC"]
+
+
+def test_people_named_like_places_are_people() -> None:
+    found = entities_of(
+        "Liverpool captain Jordan Henderson praised the team. "
+        "Georgia Harrison, the reality star, said she was delighted."
+    )
+    assert {p.name for p in found.people} == {"Jordan Henderson", "Georgia Harrison"}
+    assert "Georgia" not in found.places and "Jordan" not in found.places
+
+
+def test_companies_named_like_people_are_organisations() -> None:
+    found = entities_of(
+        "Goldman Sachs advised on the deal, and Getty Images sold the photographs. "
+        "Apple and Tesla shares rose, and the Miami Herald reported it."
+    )
+    assert found.organizations == [
+        "Goldman Sachs",
+        "Getty Images",
+        "Apple",
+        "Tesla",
+        "Miami Herald",
+    ]
+    assert found.people == []
+
+
+def test_a_title_is_split_off_into_the_role_and_surnames_resolve_to_the_full_name() -> None:
+    found = entities_of(
+        "Business Secretary Tom Harland visited the plant. Harland said the jobs were safe."
+    )
+    (person,) = found.people
+    assert (person.name, person.role, len(person.mentions)) == (
+        "Tom Harland",
+        "Business Secretary",
+        2,
+    )
+
+
+def test_accents_and_scripts_are_kept() -> None:
+    found = entities_of("José Mourinho met Zoë Ådalen in Łódź on Tuesday.")
+    assert {"José Mourinho", "Zoë Ådalen"} <= {p.name for p in found.people}
