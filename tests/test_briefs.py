@@ -38,8 +38,8 @@ CASES = {
     "tag-alias": [f"13: tags[0]: unknown tag 'DPRK'; did you mean 'north-korea'? {UNKNOWN_TAG}"],
     "repeated-tag": ["13: tags[2]: 'north-korea' is listed twice (also item 1); remove one"],
     "published-without-tags": [
-        "13: tags: a published brief needs at least 1; choose from briefs/tags.yml, or keep "
-        "it a draft (draft: true) until it has one"
+        "13: tags: a published brief needs at least 1; add one, or keep the brief a draft "
+        "(draft: true) until it has"
     ],
     "takeaways-not-a-list": [
         "11: takeaways: expected a list of text items, got text 'Kim Jong-un inspected an "
@@ -119,6 +119,17 @@ def test_every_fixture_is_a_case() -> None:
     fixtures = {path.stem for path in (Path(__file__).parent / "fixtures/briefs").glob("*.md")}
     billion_laughs = {"billion-laughs"}  # 73 messages: tests/test_bad_inputs.py checks it
     assert fixtures - {"valid", "evil-title", "draft", "economy"} == set(CASES) | billion_laughs
+
+
+def test_a_published_brief_without_the_tags_field_is_refused(archive_root) -> None:
+    root = archive_root({"2025/05/04-no-tags.md": "valid"})
+    brief = root / "briefs/2025/05/04-no-tags.md"
+    lines = brief.read_text(encoding="utf-8").splitlines(keepends=True)
+    brief.write_text("".join(line for line in lines if not line.startswith("tags:")), "utf-8")
+    assert problems_of(root) == [
+        "briefs/2025/05/04-no-tags.md:1: tags: a published brief needs at least 1; add one, "
+        "or keep the brief a draft (draft: true) until it has"
+    ]
 
 
 def test_a_draft_may_have_no_tags_yet(archive_root) -> None:

@@ -149,6 +149,27 @@ def test_ingest_copies_a_page_from_outside_the_project_into_seeds(tmp_path: Path
     assert [p.name for p in (project / "seeds").iterdir()] == [Path(copy).name]
 
 
+def test_a_dry_run_of_a_page_from_outside_leaves_the_project_as_it_was(
+    tmp_path: Path, capsys
+) -> None:
+    project, downloads = tmp_path / "project", tmp_path / "Downloads"
+    (project / "briefs").mkdir(parents=True)  # and no seeds/ yet
+    shutil.copy(REPO / "briefs/tags.yml", project / "briefs/tags.yml")
+    downloads.mkdir()
+    shutil.copy(REPO / "tests/fixtures/html/kim-tank-factory.html", downloads / "page.html")
+    before = sorted(project.rglob("*"))
+    argv = ["--root", str(project), "ingest", "--dry-run", str(downloads / "page.html")]
+    code, out, err = run(argv, capsys)
+    slug = "did-north-koreas-kim-inspect-an-upgraded-tank-factory"
+    assert (code, err) == (
+        0,
+        f"{downloads / 'page.html'}: would be copied to seeds/2025-05-04-{slug}.html\n",
+    )
+    assert out.startswith(f"# briefs/2025/05/04-{slug}.md\n---\n")
+    assert sorted(project.rglob("*")) == before
+    assert not (project / "seeds").exists()
+
+
 def test_ingest_of_nothing_is_an_error(tmp_path: Path, capsys) -> None:
     (tmp_path / "briefs").mkdir()
     shutil.copy(REPO / "briefs/tags.yml", tmp_path / "briefs/tags.yml")

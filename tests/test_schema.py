@@ -59,6 +59,10 @@ def test_json_schema_lets_a_draft_go_without_tags_but_not_a_published_brief() ->
     assert list(validator.iter_errors(data)) == []
     data["draft"] = False
     assert [error.message for error in validator.iter_errors(data)] == ["[] should be non-empty"]
+    del data["tags"]
+    assert [error.message for error in validator.iter_errors(data)] == [
+        "'tags' is a required property"
+    ]
 
 
 @pytest.mark.parametrize("record", ["Source", "Quote"])

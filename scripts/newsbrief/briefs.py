@@ -87,13 +87,16 @@ def parse_brief(
 
 
 def _check_published(values: dict[str, Any], converter: Converter) -> None:
-    """What a published brief needs beyond a draft: at least one tag."""
+    """What a published brief needs beyond a draft (at least one tag); a field left out
+    counts as empty."""
     for name, least in published_minimums().items():
-        if values.get(name, INVALID) is not INVALID and len(values[name]) < least:
+        value = values.get(name, [])
+        if value is not INVALID and len(value) < least:
             converter.problem(
                 name,
-                f"a published brief needs at least {least}; choose from briefs/tags.yml, "
-                "or keep it a draft (draft: true) until it has one",
+                f"a published brief needs at least {least}; add "
+                f"{'one' if least == 1 else least}, or keep the brief a draft (draft: true) "
+                "until it has",
             )
 
 

@@ -310,5 +310,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
         corpus = None
     groups = set(args.group or GROUPS)
     selected = [case for case in cases(folder, corpus) if case.group in groups]
+    if not selected:
+        print(f"no annotated articles in the group(s) {', '.join(sorted(groups))}", file=sys.stderr)
+        return 2
     print(report(evaluate(selected, vocabulary, dt.date.today()), verbose=args.verbose))
     return 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 
@@ -11,21 +13,63 @@ def write_atomic(path: Path, data: str | bytes, *, replace: bool = True) -> None
     """Write ``data`` (text as UTF-8, or bytes as they are) to ``path`` through a temporary
     file and a rename.
 
-    A crash or Ctrl-C leaves either the old file or the new one, never half of one. With
-    ``replace=False`` an existing file is never replaced, even one that appears meanwhile:
-    the temporary file is linked to ``path``, which raises FileExistsError if it is taken.
+    A crash or Ctrl-C leaves either the old file or the new one, never half of one. The
+    file keeps the mode of the one it replaces, and a new one gets the usual mode (0o666
+    less the umask), not the temporary file's owner-only one. With ``replace=False`` an
+    existing file is never replaced, even one that appears meanwhile: the temporary file
+    is linked to ``path``, which raises FileExistsError if it is taken.
     """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            stream.write(payload)
+        with suppress(OSError):  # a file system without modes (FAT) may refuse them
+            temporary.chmod(_mode_for(path))
         if replace:
-            Path(temporary).replace(path)
+            temporary.replace(path)
         else:
-            path.hardlink_to(temporary)
+            _link_new(temporary, path, payload)
     finally:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of a file written at ``path``: those of the file there, which a
+    replacement keeps, else those ``open()`` gives a new file (0o666 less the umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0o022)  # the umask is read by setting it: set it back at once
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _link_new(temporary: Path, path: Path, payload: bytes) -> None:
+    """Give the written ``temporary`` file the name ``path``, which must be free.
+
+    Some file systems (FAT, some network and FUSE ones) refuse hard links: ``path`` is then
+    created exclusively and ``payload`` written to it, and removed again if that fails.
+    """
+    try:
+        path.hardlink_to(temporary)
+    except FileExistsError:
+        raise
+    except OSError:
+        _create_new(path, payload)
+
+
+def _create_new(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to a new file at ``path``; FileExistsError if one is there."""
+    handle = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -297,7 +297,7 @@ def json_schema() -> dict[str, Any]:
     schema.update(_record_schema(Brief))
     published = {name: {"minItems": least} for name, least in published_minimums().items()}
     schema["if"] = {"properties": {"draft": {"const": False}}}
-    schema["then"] = {"properties": published}
+    schema["then"] = {"required": list(published), "properties": published}
     schema["$defs"] = {record.__name__: _record_schema(record) for record in (Source, Quote)}
     return schema
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from newsbrief.ingest import readers
 from newsbrief.ingest.article import Article
-from newsbrief.ingest.cleanup import clean_paragraphs, is_furniture
+from newsbrief.ingest.cleanup import clean_paragraphs, is_furniture, without_opening_masthead
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.evaluate import corpus_folder, group_of
 from newsbrief.ingest.readers import read_source
@@ -168,6 +171,33 @@ def test_name_lines_above_a_time_stamp_are_the_masthead(tmp_path, seed) -> None:
     assert article.paragraphs == seed.paragraphs
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Kevin Johnson and Kevin McCoy", "USA TODAY"],
+        ["Jane Doe | Reuters"],
+        ["CBS NEWS-WASHINGTON"],
+    ],
+)
+def test_name_and_outlet_lines_above_a_time_stamp_are_the_masthead(seed, names) -> None:
+    masthead = [*names, "Updated 6:12 p.m. ET May 4, 2025"]
+    assert clean_paragraphs([*masthead, *seed.paragraphs]) == seed.paragraphs
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "By Friday, Apple had sold 3 million phones.",
+        "By March, Congress had passed the bill.",
+        "At 7:30 p.m. Tuesday President Biden addressed the nation.",
+        "At 7:30 p.m. ET Tuesday President Biden addressed the nation.",
+    ],
+)
+def test_a_lede_that_starts_like_a_byline_or_stamp_keeps_all_its_words(lede: str) -> None:
+    assert without_opening_masthead(lede) == lede
+    assert clean_paragraphs([lede, "The rest of the story."]) == [lede, "The rest of the story."]
+
+
 def test_name_lines_without_a_time_stamp_are_the_story_s(seed) -> None:
     assert clean_paragraphs(["Kim Jong-un", *seed.paragraphs]) == ["Kim Jong-un", *seed.paragraphs]
 
@@ -182,6 +212,29 @@ def test_a_long_run_of_capitalised_words_is_read_quickly() -> None:
     start = time.perf_counter()
     clean_paragraphs([worst, worst + " 6:12 p.m. ET", "By " + worst])
     assert time.perf_counter() - start < 2
+
+
+@contextmanager
+def finishing_within(seconds: int) -> Iterator[None]:
+    """Fail, rather than hang, when the block runs longer than ``seconds``: the regular
+    expression engine checks for signals, so an alarm stops a match that runs away."""
+
+    def stop(signum, frame) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_capitals_joined_by_hyphens_are_read_without_backtracking() -> None:
+    line = "-".join(["AB"] * 40) + " x"  # "-" joins capitals, and separates names too
+    with finishing_within(5):
+        assert clean_paragraphs([line, line]) == [line, line]
 
 
 # What each development article of the corpus loses (the test half is not looked at);

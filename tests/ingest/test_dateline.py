@@ -83,3 +83,8 @@ def test_no_date_at_all_uses_today_with_a_note() -> None:
 def test_every_common_dateline_style(opening: str, place: str | None, agency: str | None) -> None:
     dateline = parse_dateline(opening)
     assert (dateline.place, dateline.agency) == (place, agency)
+
+
+def test_a_place_named_like_a_label_is_still_a_dateline() -> None:
+    assert parse_dateline("LIVE OAK, Fla. (AP) — A storm hit.").place == "Live Oak"
+    assert parse_dateline("LIVE: Markets open lower").place is None

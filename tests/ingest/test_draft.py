@@ -72,3 +72,17 @@ def test_an_article_no_tag_fits_is_drafted_untagged_with_a_note(vocabulary) -> N
         note.startswith("tags: no tag of briefs/tags.yml matches") for note in draft["review"]
     )
     assert draft["quotes"][0]["speaker"] == "Sarah Whitcombe"
+
+
+def test_a_dateline_on_its_own_line_keeps_the_lede(vocabulary) -> None:
+    text = (
+        "Port strike ends after a week\n\n"
+        "WASHINGTON (AP) —\n\n"
+        "Dock workers returned to work on Monday after a week-long strike over pay that had "
+        "stranded container ships along the coast, the union said in a statement.\n\n"
+        "“We won what we came for,” said union leader Sarah Whitcombe."
+    )
+    draft = draft_brief(read_text(text, "seeds/strike.txt", "0" * 64), vocabulary, TODAY)
+    assert draft.front_matter["dateline"] == "Washington"
+    assert draft.front_matter["synopsis"].startswith("Dock workers returned to work on Monday")
+    assert draft.body.startswith("Dock workers returned")

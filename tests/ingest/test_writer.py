@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import shutil
+import stat
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -219,3 +223,131 @@ def test_drafts_written_under_another_folder_are_checked_there(project: Path) ->
     archive = ExistingBriefs(project / "drafts", project)  # `newsbrief ingest --out drafts`
     outcome = ingest_one(project / "seeds" / SEED_NAME, archive, vocabulary, today=TODAY)
     assert (outcome.status, outcome.brief) == ("written", TARGET.replace("briefs/", "drafts/"))
+
+
+def refuse_to_create_files_in(folder: Path, monkeypatch) -> None:
+    """Make creating a file in ``folder`` fail as in a folder one may not write to (tests
+    may run as root, who may write anywhere, so the folder's mode would not do)."""
+    real_open = os.open
+
+    def guarded_open(path, flags, *args, **kwargs):
+        if flags & os.O_CREAT and Path(path).parent == folder:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", guarded_open)
+
+
+def test_a_seeds_folder_that_cannot_be_written_gives_a_located_error(
+    project: Path, downloaded: Path, monkeypatch
+) -> None:
+    before = seeds_of(project)
+    refuse_to_create_files_in(project / "seeds", monkeypatch)
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.detail) == (
+        "failed",
+        f"{downloaded}:1: source: cannot be copied into seeds/: Permission denied",
+    )
+    assert seeds_of(project) == before
+    assert not list((project / "briefs").rglob("*.md"))
+
+
+def test_without_hard_links_the_copy_is_still_made_and_nothing_else_is_left(
+    project: Path, downloaded: Path, monkeypatch
+) -> None:
+    refused = PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+    monkeypatch.setattr(Path, "hardlink_to", mock.Mock(side_effect=refused))  # as on FAT
+    (project / PAGE_COPY).write_text("another article\n", encoding="utf-8")
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.copy) == ("written", PAGE_COPY.replace(".html", "-2.html"))
+    assert (project / PAGE_COPY).read_text(encoding="utf-8") == "another article\n"
+    assert seeds_of(project) == {
+        SEED_NAME: (REPO / "seeds" / SEED_NAME).read_bytes(),
+        Path(PAGE_COPY).name: b"another article\n",
+        Path(outcome.copy).name: PAGE.read_bytes(),
+    }
+
+
+def test_an_unreadable_file_in_seeds_gives_a_located_error(
+    project: Path, downloaded: Path, monkeypatch
+) -> None:
+    locked = project / "seeds/locked.html"
+    locked.write_bytes(b"x" * downloaded.stat().st_size)  # compared, as it has the same size
+    before = seeds_of(project)
+    read_bytes = Path.read_bytes
+
+    def guarded_read_bytes(path: Path) -> bytes:
+        if path == locked:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", guarded_read_bytes)
+    outcome = ingest(project, downloaded)
+    assert (outcome.status, outcome.detail) == (
+        "failed",
+        f"{downloaded}:1: source: cannot look for an earlier copy in seeds/: "
+        "seeds/locked.html: Permission denied",
+    )
+    monkeypatch.undo()
+    assert seeds_of(project) == before
+
+
+SHORT_ARTICLE = b"Seoul and Tokyo agree\n\nSEOUL (Yonhap) -- They agreed.\n"
+
+
+def test_a_source_without_a_suffix_is_copied_once_as_text(project: Path, tmp_path_factory) -> None:
+    pasted = tmp_path_factory.mktemp("Downloads") / "article"
+    pasted.write_bytes(SHORT_ARTICLE)
+    outcome = ingest(project, pasted)
+    assert outcome.status == "written" and outcome.copy.endswith("-seoul-and-tokyo-agree.txt")
+    before = seeds_of(project)
+    again = ingest(project, pasted, force=True)
+    assert (again.status, again.copy) == ("written", None)  # drafted from the first copy
+    assert seeds_of(project) == before
+
+
+def test_an_earlier_copy_is_found_whatever_its_name(project: Path, tmp_path_factory) -> None:
+    (project / "seeds/pasted-without-a-suffix").write_bytes(SHORT_ARTICLE)
+    source = tmp_path_factory.mktemp("Downloads") / "article.txt"
+    source.write_bytes(SHORT_ARTICLE)
+    before = seeds_of(project)
+    outcome = ingest(project, source)
+    assert (outcome.status, outcome.copy) == ("written", None)
+    assert seeds_of(project) == before
+    (entry,) = load_archive(project).entries
+    assert entry.brief.source.path == "seeds/pasted-without-a-suffix"
+
+
+def test_an_outside_source_leaves_no_seeds_folder_unless_its_draft_is_written(
+    project: Path, downloaded: Path, tmp_path_factory
+) -> None:
+    shutil.rmtree(project / "seeds")
+    assert ingest(project, downloaded, dry_run=True).copy == PAGE_COPY
+    assert not (project / "seeds").exists()
+    phishing = tmp_path_factory.mktemp("Downloads") / "phishing.txt"
+    phishing.write_bytes(b"Phishing\n\nSEOUL (Yonhap) -- A [link](javascript:alert(1)).\n")
+    assert ingest(project, phishing).status == "failed"
+    assert not (project / "seeds").exists()
+    assert ingest(project, downloaded).copy == PAGE_COPY
+    assert list(seeds_of(project)) == [Path(PAGE_COPY).name]
+
+
+def test_copies_and_briefs_get_the_usual_mode(project: Path, downloaded: Path) -> None:
+    umask = os.umask(0o027)
+    try:
+        outcome = ingest(project, downloaded)
+    finally:
+        os.umask(umask)
+    for written in (outcome.copy, outcome.brief):
+        assert stat.S_IMODE((project / written).stat().st_mode) == 0o640  # 0o666 less the umask
+
+
+def test_a_brief_that_cannot_be_written_is_a_located_failure(project: Path) -> None:
+    refused = OSError(errno.EACCES, os.strerror(errno.EACCES))
+    with mock.patch("newsbrief.ingest.writer.write_atomic", side_effect=refused):
+        outcome = ingest(project, project / "seeds" / SEED_NAME)
+    assert (outcome.status, outcome.detail) == (
+        "failed",
+        f"{TARGET}:1: file: cannot be written: Permission denied",
+    )
+    assert not (project / TARGET).exists()

@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.ingest.dateline import MONTH
+from newsbrief.ingest.gazetteer import NAME_PARTICLES, NOT_NAMES
+
 MASTHEAD_LINES = 6
 """How far down the article its masthead (bylines, publisher, time stamp) may reach."""
 MAX_PROMPT_WORDS = 40
@@ -29,12 +32,16 @@ MAX_PROMPT_WORDS = 40
 # Names as bylines write them: "Jane Doe", "Sandee LaMotte", "Ringo H.W. Chiu", "O'Brien".
 # Atomic and possessive, so that a long run of capitalised words cannot make it backtrack.
 _NAME_WORD = r"(?>(?:[A-Z]\.){1,3}|[A-Z][a-z]*+(?:['’-]?[A-Z]?[a-z]++)*+)"
-_PARTICLE = r"(?:de|da|del|der|van|von|bin|al|la|le)"
+_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{0,3}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|,?\s+and|\s*&)\s+{_NAME})*"
 # A line of names and outlets: "Kevin Johnson and Kevin McCoy", "USA TODAY", "Ap Sports Writer".
-_NAME_OR_CAPS = rf"(?:{_NAME_WORD}|[A-Z][A-Z.&'’-]+)"
+# A word in capitals takes its hyphens ("CBS NEWS-WASHINGTON") and never gives them back
+# as separators: splitting "AB-AB-...-AB" every possible way would take exponential time.
+_NAME_OR_CAPS = rf"(?:{_NAME_WORD}|[A-Z][A-Z.&'’-]++)"
 _NAME_LINE = rf"{_NAME_OR_CAPS}(?:[\s,|/–—-]+(?:(?:and|&|of)\s+)?{_NAME_OR_CAPS}){{0,9}}"
+# Words that start sentences but no name: "By Friday, ...", "At 7:30 p.m. ...".
+_NOT_A_NAME = rf"(?:{'|'.join(map(re.escape, sorted(NOT_NAMES)))})\b"
 _OUTLET = r"(?:[A-Z]{2,6}|Associated Press|Reuters|Bloomberg|Yonhap|Xinhua)"
 _ROLE = r"(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor|Producer)s?"
 
@@ -45,13 +52,9 @@ _CLOCK = (
     rf"(?:\s+{_ZONE})?"
 )
 _RELATIVE = r"(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _DATE = (
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_WEEKDAY})"
 )
 _MOMENT = rf"(?:{_CLOCK}|{_RELATIVE}|{_DATE}|\({_CLOCK}\))"
@@ -62,6 +65,9 @@ _STAMP = rf"{_STAMP_PART}(?:\s*[|•·]\s*{_STAMP_PART}){{0,3}}"
 _STAMP_LINE = re.compile(rf"\(?(?:{_STAMP}|(?i:{_STAMP_WORD}))\)?\.?")
 # A bare date is a heading, not a stamp: a stamp names itself or tells the time of day.
 _TELLS_TIME = re.compile(rf"^\(?{_STAMP_WORD}|{_CLOCK}|{_RELATIVE}", re.IGNORECASE)
+# A story may start with the time of day ("At 7:30 p.m. Tuesday President ..."): a stamp
+# run into it must name itself ("Updated ...") or give a time zone.
+_SIGNS_STAMP = re.compile(rf"\b(?:{_STAMP_WORD}|{_ZONE})\b")
 _STORY_STARTS = r"\s+(?=[A-Z\"“‘'(])"
 
 _BYLINES = [
@@ -120,8 +126,12 @@ _SHORT_FURNITURE = _any_of(
     [*_CREDITS, *_ADVERTS, *_LINKS, *_PROMPTS, *_CONTACTS, *_CONTRIBUTORS, *_SEPARATORS]
 )
 _NAME_LINE_RE = re.compile(_NAME_LINE)
-_OPENING_STAMP = re.compile(rf"(?:{_NAME_LINE}\s+)??(?P<stamp>(?>{_STAMP})){_STORY_STARTS}")
-_OPENING_BYLINE = re.compile(rf"By\s+{_NAMES}(?:\s*[,|–—-]\s*{_OUTLET})?\s*[,|–—-]?{_STORY_STARTS}")
+_OPENING_STAMP = re.compile(
+    rf"(?:(?P<names>{_NAME_LINE})\s+)??(?P<stamp>(?>{_STAMP})){_STORY_STARTS}"
+)
+_OPENING_BYLINE = re.compile(
+    rf"By\s+(?!{_NOT_A_NAME}){_NAMES}(?:\s*[,|–—-]\s*{_OUTLET})?\s*[,|–—-]?{_STORY_STARTS}"
+)
 
 
 def clean_paragraphs(paragraphs: list[str]) -> list[str]:
@@ -149,7 +159,7 @@ def without_opening_masthead(paragraph: str) -> str:
     """``paragraph`` without the bylines and time stamps run into its start."""
     while True:
         stamp = _OPENING_STAMP.match(paragraph)
-        if stamp and _TELLS_TIME.search(stamp["stamp"]):
+        if stamp and _SIGNS_STAMP.search(stamp["stamp"]) and stamp["names"] not in NOT_NAMES:
             paragraph = paragraph[stamp.end() :]
             continue
         byline = _OPENING_BYLINE.match(paragraph)

@@ -8,6 +8,11 @@ Wire copy opens with a dateline in a handful of forms::
     NEW DELHI: Prime Minister ...
     (Reuters) — Shares of ...
     LONDON, March 3 (AFP) - ...
+    Kyiv, Ukraine — Russia ...
+    Hong Kong (CNN Business) Shares ...
+
+A label at the start ("BREAKING:", "LIVE —") is not a dateline. The story's date is
+taken only from the page's metadata or a dated dateline (:func:`infer_date`).
 """
 
 from __future__ import annotations
@@ -17,16 +22,20 @@ import re
 from dataclasses import dataclass
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"  # noqa: E501
+# A month's name or its abbreviation, as dates in news copy write it ("Nov. 19").
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DASH = r"\s*(?:-{1,2}|–|—|:)\s*"
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' -]{1,40}?)\)"
 _CAPS_PLACE = r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
 _TITLE_PLACE = r"(?P<place>[A-Z][a-zA-Z.'’-]+(?: [A-Z][a-zA-Z.'’-]+){0,3})"
 _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}))?"
-_MONTH_DAY = rf"(?:,\s*(?P<month_day>{_MONTH} \d{{1,2}}))?"
+_MONTH_DAY = rf"(?:,\s*(?P<month_day>{MONTH} \d{{1,2}}))?"
 _NOT_PLACES = re.compile(
     r"^(?:BREAKING|UPDATE|UPDATED|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|COMMENT|"
-    r"REVIEW|PHOTOS|VIDEO|NOTE|CORRECTION|EXPLAINER|FACT CHECK|SPONSORED)\b",
+    r"REVIEW|PHOTOS|VIDEO|NOTE|CORRECTION|EXPLAINER|FACT CHECK|SPONSORED)\s*(?::|[-–—]|$)",
     re.IGNORECASE,
 )
 DATELINES = [
@@ -35,10 +44,7 @@ DATELINES = [
     re.compile(rf"^{_TITLE_PLACE}{_REGION}{_MONTH_DAY.replace(')?', ')', 1)}\s*{_AGENCY}[\s:–—-]*"),
     re.compile(rf"^{_AGENCY}{_DASH}"),
 ]
-_FULL_DATE = re.compile(
-    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}),? (?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}),? (?P<y2>\d{{4}}))\b"
-)
+_FULL_DATE = re.compile(rf"\b(?:\d{{1,2}} {MONTH},? \d{{4}}|{MONTH} \d{{1,2}},? \d{{4}})\b")
 _WEEKDAY = re.compile(
     r"\b(?:on|last|this|late|early)\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
@@ -83,16 +89,28 @@ def _place_name(place: str) -> str:
 def _month_day(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
-    parsed = _parse(text)
+    parsed = parse_date(text)
     return (parsed.month, parsed.day) if parsed else None
 
 
-def _parse(text: str) -> dt.date | None:
-    """A date written in words ("Nov. 19", "3 March 2024"), read by dateparser."""
+def parse_date(text: str | None) -> dt.date | None:
+    """A date as written ("2019-11-19T23:30:00Z", "Nov. 19", "Mon, 18 Nov 2019 16:07:38
+    -0600"), read by dateparser; None for no date, a relative one ("yesterday", which
+    would be read against today's clock) or one before 1900 (a placeholder like 0001-01-01)."""
+    if not text:
+        return None
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        date = _safe_date(*map(int, iso.groups()))
+        return date if date and date.year > 1900 else None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
-    return parsed.date() if parsed else None
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "PARSERS": ["custom-formats", "absolute-time"]},
+    )
+    return parsed.date() if parsed and parsed.year > 1900 else None
 
 
 @dataclass(frozen=True)
@@ -153,4 +171,4 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _full_date(match: re.Match[str]) -> dt.date | None:
-    return _parse(match.group())
+    return parse_date(match.group())

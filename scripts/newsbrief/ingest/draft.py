@@ -14,6 +14,7 @@ from newsbrief.ingest.language import analyse
 from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
 from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
+from newsbrief.problems import NewsbriefError, Problem
 from newsbrief.slugs import slugify
 from newsbrief.vocabulary import Vocabulary
 
@@ -34,7 +35,12 @@ class Draft:
 def draft_brief(article: Article, vocabulary: Vocabulary, today: dt.date) -> Draft:
     """Analyse ``article`` into a draft brief (``draft: true``) with notes for the editor."""
     dateline = parse_dateline(article.paragraphs[0])
-    paragraphs = [dateline.text, *article.paragraphs[1:]]
+    # A dateline on a line of its own ("WASHINGTON (AP) —") leaves no paragraph behind.
+    paragraphs = [p for p in (dateline.text, *article.paragraphs[1:]) if p.strip()]
+    if not paragraphs:
+        raise NewsbriefError(
+            [Problem(article.path, 1, "source", "has a dateline but no article text after it")]
+        )
     text = "\n".join(paragraphs)
     review: list[str] = []
     date = infer_date(dateline, text, article.date, today)
@@ -117,7 +123,7 @@ def _quote_notes(found: list[FoundQuote]) -> list[str]:
     for quote in found:
         opening = _opening(quote.text)
         notes += [f"quote “{opening}…”: {note}" for note in quote.notes]
-        if quote.role is None and quote.speaker != "unknown":
+        if quote.role is None:
             notes.append(f"quote “{opening}…”: no role found for {quote.speaker}")
     return notes
 

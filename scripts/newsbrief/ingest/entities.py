@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
+from newsbrief.ingest.language import written
 from newsbrief.ingest.mentions import KINDS, clean, name_mentions
 from newsbrief.ingest.people import Person, count_pronouns, people_named_in, strip_title
 
@@ -90,7 +91,7 @@ def find_entities(doc: Doc, exclude: set[str] = frozenset()) -> Entities:
     people = people_named_in(doc, named_people)
     named = _unique(name for _, name in mentions if kinds[name] == "org")
     # Acronyms and short forms, each resolved to the name the organisation is listed by.
-    acronyms = _resolved(_acronyms(doc.text, named) | _short_forms(named))
+    acronyms = _resolved(_acronyms(written(doc), named) | _short_forms(named))
     organizations = [n for n in named if n not in acronyms and not _pair(n, named)]
     places = _places(mentions, kinds, organizations)
     count_pronouns(doc, people)

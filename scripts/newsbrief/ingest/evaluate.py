@@ -124,12 +124,12 @@ def _page_gold(gold: dict[str, Any]) -> dict[str, Any]:
     return expected
 
 
-def evaluate(cases: Iterable[Case], vocabulary: Vocabulary, today: dt.date) -> dict[str, Scores]:
+def evaluate(selected: Iterable[Case], vocabulary: Vocabulary, today: dt.date) -> dict[str, Scores]:
     """Scores of each group and kind ("development, text"), over the given cases."""
     results: dict[str, Scores] = {}
-    for case in cases:
+    for case in selected:
         scores = results.setdefault(f"{case.group}, {case.kind}", _empty())
-        found = _ingest(case, vocabulary, today, scores)
+        found = _ingest(case, vocabulary, today, scores["quotes found"].misses)
         score_case(scores, case, found)
         if case.has_page:  # the same articles as the pages, to compare the two forms
             paired = results.setdefault(f"{case.group}, text of the pages", _empty())
@@ -147,13 +147,16 @@ def _empty() -> Scores:
     return {name: Score() for name in (*SINGLE_FIELDS, *SET_FIELDS, *QUOTE_FIELDS)}
 
 
-def _ingest(case: Case, vocabulary: Vocabulary, today: dt.date, scores: Scores) -> dict[str, Any]:
-    """The draft's front matter as the gold files write it (unknowns as None)."""
+def _ingest(
+    case: Case, vocabulary: Vocabulary, today: dt.date, misses: list[str]
+) -> dict[str, Any]:
+    """The draft's front matter as the gold files write it (unknowns as None); an article
+    that could not be ingested finds nothing, and ``misses`` says why."""
     try:
         article = read_source(case.source, f"seeds/{case.source.name}")
         found = draft_brief(article, vocabulary, today).front_matter
-    except NewsbriefError as error:  # scored as finding nothing, and said why
-        scores["quotes found"].misses.append(f"{case.name}: not ingested: {error}")
+    except NewsbriefError as error:
+        misses.append(f"{case.name}: not ingested: {error}")
         return {}
     source = found["source"]
     found = {**found, "source": None if source["name"] == "unknown" else source["name"]}
@@ -167,7 +170,7 @@ def score_case(scores: Scores, case: Case, found: dict[str, Any]) -> None:
     """Add one ingested article's hits and misses to ``scores``."""
     gold = case.gold
     label = f"{case.name} ({case.kind})"
-    _single(scores["title"], label, _title(gold), found.get("title"), _same_title(gold))
+    _single(scores["title"], label, gold.get("title"), found.get("title"), _same_title(gold))
     for name in ("date", "dateline", "source", "url"):
         _single(scores[name], label, _str(gold.get(name)), _str(found.get(name)), _same)
     for name in SET_FIELDS:
@@ -199,10 +202,6 @@ def _str(value: Any) -> str | None:
 
 def _same(gold: str, found: str | None) -> bool:
     return normalize(gold) == normalize(found)
-
-
-def _title(gold: dict[str, Any]) -> str | None:
-    return gold.get("title")
 
 
 def _same_title(gold: dict[str, Any]):

@@ -64,12 +64,6 @@ US_STATES = frozenset(
 )
 US_STATES = frozenset(state.replace("_", " ") for state in US_STATES)
 PLACES = COUNTRIES | CITIES | REGIONS | US_STATES
-# A capitalised run followed by one of these words names a place or facility, not a person.
-PLACE_NOUNS = frozenset(
-    "port airport province city district island islands river street square bridge plant "
-    "factory base county state region village valley mountains sea lake border crossing".split()
-)
-
 NEWS_AGENCIES = {
     "Reuters": "Reuters", "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP",
     "AFP": "AFP", "Agence France-Presse": "AFP", "Yonhap": "Yonhap", "Yonhap News Agency": "Yonhap",
@@ -113,7 +107,7 @@ TITLES = (
     "Professor|Prof\\.|Mr\\.|Mr|Mrs\\.|Mrs|Ms\\.|Ms|Judge|Justice|Speaker|Leader|Commissioner|"
     "Director|Chief|Premier|Sheikh|Crown Prince|Emir|Sultan|Rev\\.|Father|Bishop|Cardinal|"
     "Superintendent|Coach|Sheriff|Detective|Officer|Sgt\\.|Sergeant|Attorney General|"
-    "Commissioner|Councillor|Councilman|Councilwoman|Lord|Lady|Dame|Sir"
+    "Councillor|Councilman|Councilwoman|Lord|Lady|Dame|Sir"
 )
 
 ORGANIZATION_WORDS = frozenset(
@@ -189,7 +183,7 @@ EXPERT_ROLE = (
     r"\b(?:professor|prof\.|analyst|researcher|research fellow|fellow|scholar|expert|economist|"
     r"strategist|lecturer|academic|historian|think[- ]tank|university|institute|school of|"
     r"college|center for|centre for|not involved|consultancy|observer|institution|"
-    r"securities|brokerage|"
+    r"brokerage|"
     r"endowment|studies|research|programme at|program at|"
     r"commentator|specialist|critic|psychologist|columnist|pundit|forecaster)\b"
 )
@@ -199,6 +193,15 @@ PRINCIPAL_ROLE = (
     r"spokes(?:man|woman|person)|minister|official|ambassador|chief executive|ceo|founder|"
     r"president of (?:the )?(?:united states|country|republic)|leader|commander|governor)\b"
 )
+
+# Words before a name that are courtesy, not a role; the gender some of them give.
+HONORIFICS = {
+    "mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she",
+    "lady": "she", "dame": "she", "dr": None, "prof": None,
+}  # fmt: skip
+
+# Lower-case words that are part of a name: "Ursula von der Leyen", "Abu Bakr al-Baghdadi".
+NAME_PARTICLES = frozenset("de del della der di du da dos van von la le al bin ibn el".split())
 
 # Lemmas of the verbs that attribute a quote to their subject ("said", "told", "called ... 'x'").
 SPEECH_LEMMAS = frozenset(
@@ -231,5 +234,6 @@ NOT_SPEAKERS = frozenset(
     """statement report document letter release post tweet study survey filing complaint
     indictment memo email message sign poster banner record records paper article story
     data figure figures analysis note website page video footage law bill rule plan
-    proposal decision order poll research evidence source sources book film show""".split()
+    proposal decision order poll research evidence source sources book film show claim
+    words comment comments remarks interview""".split()
 )

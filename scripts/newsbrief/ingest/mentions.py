@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
+from newsbrief.ingest.language import written
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,8 +23,6 @@ KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place"}
 # Labels of names that are none of the three (a nationality, a building, an event, a law, a
 # work, a product): their mentions still vote on what a name is ("Lakers", once a PRODUCT).
 _OTHER_LABELS = frozenset({"NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
-# Lower-case words that are part of a name: "Ursula von der Leyen", "Abu Bakr al-Baghdadi".
-_NAME_PARTICLES = frozenset("de del della der di du da dos van von la le al bin ibn el".split())
 _POSSESSIVE = re.compile(r"(?:[’']s?)$")
 _LEADING = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -42,7 +41,7 @@ def name_mentions(doc: Doc) -> list[tuple[Span, str]]:
     found = []
     for whole in _mended(doc):
         for span in _parts(whole):
-            name = clean(span.text)
+            name = clean(written(span))
             if not name or not any(c.isupper() for c in name) or "\n" in span.text:
                 continue
             if name in _COMPASS:  # "the North", "the West": a direction, not a place's name
@@ -218,7 +217,7 @@ def _not_name_word(token: Token) -> bool:
     """A word that does not begin or end a name: a joining word or a lower-case word."""
     if token.is_punct or token.pos_ in ("CCONJ", "ADP", "SCONJ", "DET") or token.dep_ == "mark":
         return True
-    return token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES
+    return token.is_alpha and token.is_lower and token.lower_ not in g.NAME_PARTICLES
 
 
 def _labelled(span: Span, label: str) -> Span:

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newsbrief.ingest.dateline import parse_date
+
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting",
                   "AnalysisNewsArticle", "WebPage", "LiveBlogPosting"}  # fmt: skip
 _DATE_METAS = ("article:published_time", "og:article:published_time", "datePublished",
@@ -47,10 +49,16 @@ class PageFacts:
 
 
 def page_facts(html: str) -> PageFacts:
-    """Read the metadata of a saved page."""
+    """Read the metadata of a saved page; a page whose markup cannot be parsed gives none
+    (the article text, read by trafilatura, is what matters)."""
+    from lxml import etree
     from lxml import html as lxml_html
 
-    tree = lxml_html.fromstring(html)
+    try:  # as UTF-8 bytes: lxml refuses text that declares an encoding (<?xml ...?>)
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.fromstring(html.encode("utf-8"), parser=parser)
+    except (ValueError, etree.ParserError):
+        return PageFacts((), None, None, None)
     articles = [item for item in _json_ld(tree) if _types(item) & _ARTICLE_TYPES]
     headlines = [
         *(_text(item.get("headline")) for item in articles),
@@ -75,7 +83,7 @@ def page_facts(html: str) -> PageFacts:
     return PageFacts(
         headlines=tuple(dict.fromkeys(_without_site(h, site_name) for h in headlines if h)),
         site_name=site_name,
-        date=next((d for d in map(_date, dates) if d), None),
+        date=next((d for d in map(parse_date, dates) if d), None),
         url=next((a.strip() for a in addresses if a and a.strip().startswith("http")), None),
     )
 
@@ -99,8 +107,10 @@ def _items(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _types(item: dict[str, Any]) -> set[str]:
-    kind = item.get("@type", [])
-    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
 
 
 def _text(value: Any) -> str | None:
@@ -133,19 +143,3 @@ def _letters(name: str) -> str:
 def _site_name(name: str) -> str:
     """``SpaceNews.com`` -> ``SpaceNews``: a publisher is known by its name, not its domain."""
     return _DOMAIN_NAME.sub("", name) if " " not in name else name
-
-
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if iso:
-        try:
-            date = dt.date(*map(int, iso.groups()))
-        except ValueError:
-            return None
-        return date if date.year > 1900 else None
-    import dateparser
-
-    parsed = dateparser.parse(value, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": True})
-    return parsed.date() if parsed and parsed.year > 1900 else None

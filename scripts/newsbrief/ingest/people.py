@@ -24,11 +24,7 @@ _TITLES = sorted(g.TITLES.replace("\\", "").split("|"), key=len, reverse=True)
 _TITLE = re.compile(
     r"^(?P<title>(?:(?:" + "|".join(re.escape(t) for t in _TITLES) + r")\s+)+)", re.IGNORECASE
 )
-HONORIFICS = {"mr": "he", "mr.": "he", "sir": "he", "lord": "he", "mrs": "she", "mrs.": "she",
-              "ms": "she", "ms.": "she", "miss": "she", "lady": "she", "dame": "she"}  # fmt: skip
-_NOT_ROLES = frozenset({"dr", "prof", *(h.rstrip(".") for h in HONORIFICS)})
 _SUFFIXES = frozenset("Jr Sr II III IV".split())
-_HONORIFIC_GENDER = {name.rstrip("."): gender for name, gender in HONORIFICS.items()}
 PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
             "she": "she", "her": "she", "hers": "she", "herself": "she"}  # fmt: skip
 
@@ -66,7 +62,7 @@ def strip_title(name: str) -> tuple[str | None, str]:
         return None, name
     title = match["title"].strip()
     rest = name[len(match["title"]) :].strip() if len(match["title"]) <= len(name) else ""
-    return (title if title.lower().rstrip(".") not in _NOT_ROLES else None), rest
+    return (title if title.lower().rstrip(".") not in g.HONORIFICS else None), rest
 
 
 def people_named_in(doc: Doc, mentions: list[tuple[Span, str]]) -> list[Person]:
@@ -75,7 +71,7 @@ def people_named_in(doc: Doc, mentions: list[tuple[Span, str]]) -> list[Person]:
     singles: list[tuple[Span, str]] = []
     for span, name in mentions:
         title, bare = strip_title(name)
-        bare = _title_before(doc, span, bare)
+        bare = _without_courtesy(bare)
         if not bare:
             continue
         if len(bare.split()) == 1:
@@ -106,8 +102,9 @@ def _mentioned(person: Person, doc: Doc, span: Span) -> None:
     first = span.text.split()[0].lower()
     before = doc[span.start - 1].lower_ if span.start else ""
     for word in (first, before):
-        if word.rstrip(".") in _HONORIFIC_GENDER:
-            person.pronouns[_HONORIFIC_GENDER[word.rstrip(".")]] += 3
+        gender = g.HONORIFICS.get(word.rstrip("."))
+        if gender:
+            person.pronouns[gender] += 3
 
 
 def _same_person(people: dict[str, Person], name: str) -> Person | None:
@@ -138,11 +135,12 @@ def name_parts(name: str) -> list[str]:
     return [w for i, w in enumerate(words) if not (0 < i < last and len(w.rstrip(".")) == 1)]
 
 
-def _title_before(doc: Doc, span: Span, bare: str) -> str:
-    """The name without a title the recogniser included ("Secretary Tom Harland")."""
+def _without_courtesy(bare: str) -> str:
+    """The name without an honorific or an acronym title the recogniser included ("Mr
+    Tom Harland", "MEP Caroline Lucas")."""
     words = bare.split()
     while words and (
-        words[0].lower().rstrip(".") in HONORIFICS
+        words[0].lower().rstrip(".") in g.HONORIFICS
         or words[0] in g.NOT_NAMES
         or (words[0].isupper() and len(words) > 2)  # "MEP Caroline Lucas"
     ):
@@ -151,12 +149,13 @@ def _title_before(doc: Doc, span: Span, bare: str) -> str:
 
 
 def _honorific_before(doc: Doc, span: Span) -> bool:
-    return span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _HONORIFIC_GENDER
+    return span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in g.HONORIFICS
 
 
 def count_pronouns(doc: Doc, people: list[Person]) -> None:
-    """Tally "he"/"she" (as a subject or possessive) in a sentence that names one person,
-    after the name: "Lopez said she would stay", "Kim and his team"."""
+    """Tally "he"/"she" (as a subject or possessive) in a sentence whose subject is the one
+    person it names, after the name: "Lopez said she would stay", "Kim and his team" (not
+    "he tipped Swank to win")."""
     by_offset = {m: p for p in people for m in p.mentions}
     for sentence in doc.sents:
         named = [(t.i, by_offset[t.idx]) for t in sentence if t.idx in by_offset]

@@ -173,9 +173,7 @@ def joined_halves(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
         if joined:
             last = joined[-1]
             between = text[last.end : span.start]
-            ended_with_comma = text[last.end - 2 : last.end - 1] in (",",) or text[
-                last.start : last.end
-            ].rstrip("”\"’'»").endswith(",")
+            ended_with_comma = text[last.start : last.end].rstrip("”\"’'»").endswith(",")
             if (
                 ended_with_comma
                 and "\n" not in between

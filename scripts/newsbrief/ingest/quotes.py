@@ -14,12 +14,14 @@ attributes them ("called it “a reckless gamble”"). The passages themselves a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
 from newsbrief.ingest.entities import Entities
+from newsbrief.ingest.language import written
 from newsbrief.ingest.mentions import clean
 from newsbrief.ingest.people import Person, strip_title
 from newsbrief.ingest.quote_marks import QuoteSpan, joined_halves, not_a_quote, quote_spans
@@ -47,9 +49,10 @@ class FoundQuote:
 @dataclass
 class _Attribution:
     speaker: str
-    person: Person | None
-    notes: list[str]
-    direct: bool  # a verb of speech next to the quote named the speaker
+    person: Person | None = None
+    notes: list[str] = field(default_factory=list)
+    direct: bool = True  # a verb of speech next to the quote named the speaker
+    role: str | None = None  # an unnamed speaker's: "spokesman", "officer"
 
 
 def find_quotes(
@@ -80,16 +83,10 @@ def find_quotes(
                 unattributed.append(span.text)
             continue
         person = attribution.person
-        role = person.role if person else _group_role(attribution.speaker)
+        role = person.role if person else attribution.role
         expert = is_expert(attribution.speaker, role, opening)
         quotes.append(FoundQuote(span.text, attribution.speaker, role, expert, attribution.notes))
     return quotes, unattributed
-
-
-def _group_role(speaker: str) -> str | None:
-    """An unnamed speaker's role is what the article calls them ("spokesperson, Acme")."""
-    described = "," in speaker or (speaker.islower() and " " not in speaker)
-    return speaker.split(",")[0] if described else None
 
 
 def _inside(doc: Doc, spans: list[QuoteSpan]) -> set[int]:
@@ -225,7 +222,7 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
     if subject.pos_ == "PRON":
         if word in ("they", "it"):  # "Big Machine ... “...,” they said"
             organization = context.organization_before(subject)
-            return _Attribution(organization, None, [], True) if organization else None
+            return _Attribution(organization) if organization else None
         if word not in ("he", "she"):
             return None
         return _referred(subject, context.antecedent(subject, word))
@@ -239,30 +236,29 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
     if name:
         person = entities.person_named(name)
         if person is not None:
-            return _Attribution(person.name, person, [], True)
+            return _Attribution(person.name, person)
         organization = entities.organization_named(name)
         if organization is not None:
-            return _Attribution(organization, None, [], True)
+            return _Attribution(organization)
         _, bare = strip_title(clean(name))
-        return _Attribution(bare or clean(name), None, [], True) if bare else None
+        return _Attribution(bare) if bare else None
     if subject.lemma_.lower() in _SPOKESPEOPLE:
         organization = _organization_of(doc, subject, entities)
-        speaker = (
-            f"{subject.text.lower()}, {organization}" if organization else subject.text.lower()
-        )
-        return _Attribution(speaker, None, [], True)
-    if subject.tag_ in ("NNS", "NNPS"):
-        words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in ("det", "poss")]
-        group = clean(doc[words[0].i : subject.i + 1].text) if words else subject.text
-        return _Attribution(group, None, [], True)
+        noun = written(subject).lower()
+        return _Attribution(f"{noun}, {organization}" if organization else noun, role=noun)
+    if subject.tag_ in ("NNS", "NNPS"):  # "prosecutors said", "Federal prosecutors alleged"
+        return _Attribution(written(subject))
     if subject.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in subject.children
     ):  # "the 57-year-old said", "the coach added"
         return _referred(subject, context.antecedent(subject, None), _np(doc, subject))
+    if subject.lemma_.lower() in g.NOT_SPEAKERS:
+        return None  # "the report found", "Bellamy's claim"
     if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
-        return _Attribution(clean(_np(doc, subject)), None, [], True)  # "China's ambassador"
-    if subject.pos_ == "NOUN" and subject.lemma_.lower() not in g.NOT_SPEAKERS:
-        return _Attribution(subject.lemma_.lower(), None, [], True)  # "an officer ordered"
+        described = clean(_np(doc, subject))  # "China's ambassador to Britain said"
+        return _Attribution(described, role=described)
+    if subject.pos_ == "NOUN":  # "an officer ordered"
+        return _Attribution(subject.lemma_.lower(), role=subject.lemma_.lower())
     return None
 
 
@@ -270,7 +266,7 @@ def _referred(word: Token, person: Person | None, phrase: str | None = None) -> 
     if person is None:
         return None
     note = f"speaker '{phrase or word.text}' resolved to {person.name}"
-    return _Attribution(person.name, person, [note], True)
+    return _Attribution(person.name, person, [note])
 
 
 @dataclass
@@ -297,11 +293,7 @@ class _Context:
         subjects = [person for at, person in before if at in self.subject_at]
         if subjects:
             return subjects[-1]
-        start = sentence.start
-        for back in range(_SENTENCES_BACK):
-            if start == 0:
-                break
-            previous = self.doc[start - 1].sent
+        for back, previous in enumerate(_sentences_before(sentence)):
             found = self._people_in(previous, gender)
             subjects = [person for at, person in found if at in self.subject_at]
             if subjects:
@@ -309,7 +301,6 @@ class _Context:
             speaker = self._recent_speaker(previous.start, gender) if back == 0 else None
             if speaker or found:
                 return speaker or found[0][1]  # who was speaking goes on speaking
-            start = previous.start
         return self.entities.last_person_before(word.idx, gender)
 
     def _recent_speaker(self, since: int, gender: str | None) -> Person | None:
@@ -324,16 +315,12 @@ class _Context:
     def organization_before(self, word: Token) -> str | None:
         """The organisation "they" or "it" stands for: the last one the article names
         before it, outside quotes, in its sentence or the few before."""
-        start = word.sent.start
-        for _ in range(_SENTENCES_BACK):
-            if start == 0:
-                break
-            start = self.doc[start - 1].sent.start
-        window = self.doc[start : word.i]
+        earliest = min((s.start for s in _sentences_before(word.sent)), default=word.sent.start)
+        window = self.doc[earliest : word.i]
         found = [
             (match.start(), name)
             for name in self.entities.organizations
-            for match in re.finditer(rf"\b{re.escape(name)}\b", window.text)
+            for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", written(window))
             if not self._quoted(window.start_char + match.start())
         ]
         return max(found)[1] if found else None
@@ -352,16 +339,26 @@ class _Context:
         ]
 
 
+def _sentences_before(sentence: Span) -> list[Span]:
+    """The few sentences before ``sentence``, nearest first."""
+    found: list[Span] = []
+    start = sentence.start
+    while start > 0 and len(found) < _SENTENCES_BACK:
+        found.append(sentence.doc[start - 1].sent)
+        start = found[-1].start
+    return found
+
+
 def _name_at(doc: Doc, token: Token) -> str | None:
     """The name a token is part of: its named entity, or its run of proper nouns."""
     if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         for ent in doc.ents:
             if ent.start <= token.i < ent.end:
-                return ent.text
+                return written(ent)
     if token.pos_ == "PROPN":
         parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         start = parts[0].i if parts else token.i
-        return doc[start : token.i + 1].text
+        return written(doc[start : token.i + 1])
     return None
 
 
@@ -378,7 +375,7 @@ def _organization_of(doc: Doc, subject: Token, entities: Entities) -> str | None
 
 def _np(doc: Doc, token: Token) -> str:
     words = list(token.subtree)
-    return doc[words[0].i : words[-1].i + 1].text
+    return written(doc[words[0].i : words[-1].i + 1])
 
 
 def _fill_from_neighbours(found: list[tuple[QuoteSpan, _Attribution | None]], text: str) -> None:
@@ -404,7 +401,7 @@ def _fill_from_neighbours(found: list[tuple[QuoteSpan, _Attribution | None]], te
         for j in same or before:
             source = found[j][1]
             assert source is not None
-            found[index] = (span, _Attribution(source.speaker, source.person, [], False))
+            found[index] = (span, dataclasses.replace(source, notes=[], direct=False))
             break
 
 

@@ -7,7 +7,6 @@ nothing: an unreadable source is an error the editor must see, never a silent
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from pathlib import Path
 
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs
+from newsbrief.ingest.dateline import parse_date
 from newsbrief.problems import NewsbriefError, Problem
 
 MAX_BYTES = 5_000_000
@@ -142,18 +142,11 @@ def read_html(text: str, display: str, sha256: str) -> Article:
     return Article(
         **{
             **article.__dict__,
-            "date": facts.date or _iso_date(document.date),
+            "date": facts.date or parse_date(document.date),
             "site_name": facts.site_name or document.sitename or None,
             "url": facts.url or document.url or None,
         }
     )
-
-
-def _iso_date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _paragraphs(lines: list[str]) -> list[str]:

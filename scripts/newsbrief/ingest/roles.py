@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsbrief.ingest import gazetteer as g
+from newsbrief.ingest.language import written
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -19,19 +20,18 @@ if TYPE_CHECKING:
 MAX_ROLE = 120
 _FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TITLE_WORD = re.compile(rf"^(?:{g.TITLES})$")
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady prof".split())
 _PARTY_LABEL = re.compile(r"^[DRI]-[A-Z][\w.]*$")
 _APPOSITIVE_END = re.compile(
     rf"\s*(?:[,;:(“”\"—–]|\s-\s|\b(?:{g.SPEECH_VERBS}|who|which|whose)\b"
     r"|(?<=[a-z]{3}|[A-Z][a-z]{2})\.(?=\s+[A-Z]))"  # a full stop, not "U.S." nor "Dr."
 )
 _NOT_A_ROLE = re.compile(
-    r"^(?:\d+(?:-year-old)?$|\d+-year-old|who|which|whose|whom|herself|himself|themselves|itself|his|her|their|"
+    r"^(?:\d+$|\d+-year-old|who|which|whose|whom|herself|himself|themselves|itself|his|her|their|"
     r"its|he|she|they|it|now|then|also|both|all|each|one|too)\b",
     re.IGNORECASE,
 )
 _LEADING_WORDS = re.compile(r"^(?:(?:the|a|an|his|her|their|its|our)\s+)+", re.IGNORECASE)
-_TRAILING_HONORIFIC = re.compile(r"\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?$")
+_TRAILING_HONORIFIC = re.compile(r"\s+(?:" + "|".join(g.HONORIFICS) + r")\.?$", re.IGNORECASE)
 
 
 def role_of(doc: Doc, span: Span, name: str, title: str | None = None) -> str | None:
@@ -48,7 +48,9 @@ def role_of(doc: Doc, span: Span, name: str, title: str | None = None) -> str | 
 def _title_before(doc: Doc, span: Span) -> str | None:
     """A title written just before the name and outside it ("Sen." in "Sen. Ben Sasse")."""
     word = doc[span.start - 1].text if span.start else ""
-    return word if _TITLE_WORD.match(word) and word.rstrip(".").lower() not in _HONORIFICS else None
+    return (
+        word if _TITLE_WORD.match(word) and word.rstrip(".").lower() not in g.HONORIFICS else None
+    )
 
 
 def _appositive(doc: Doc, span: Span) -> str | None:
@@ -56,10 +58,11 @@ def _appositive(doc: Doc, span: Span) -> str | None:
     makes them an appositive of the name; a place after a further comma is kept
     ("physician in Aberdeen, Scotland")."""
     sentence_end = span.sent.end_char
-    after = doc.text[span.end_char : sentence_end]
+    text = written(doc)
+    after = text[span.end_char : sentence_end]
     if not re.match(r",\s+\S", after):
         return None
-    start = span.end_char + after.index(",") + 1
+    start = span.end_char + 1  # after the comma
     end = _appositive_end(doc, start, sentence_end)
     words = doc.char_span(start, end, alignment_mode="contract")
     if words is None or not any(
@@ -68,7 +71,7 @@ def _appositive(doc: Doc, span: Span) -> str | None:
         return None
     if any(t.tag_ in _FINITE_VERBS for t in words) or not _headed_by_noun(words):
         return None  # "Swift, her label and two senators looks ...": a list, not a role
-    return _as_role(doc.text[start:end])
+    return _as_role(text[start:end])
 
 
 def _headed_by_noun(words: Span) -> bool:
@@ -88,7 +91,7 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     """The words before the name in its noun phrase, a title the recogniser took into the
     name included ("Republican state schools Superintendent Jennifer McCormick"), or the
     noun the name stands beside ("their Welsh striker Craig Bellamy")."""
-    offset = span.text.find(name)
+    offset = written(span).find(name)
     name_start = span.start_char + max(offset, 0)
     root = span.root
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
@@ -102,7 +105,7 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     words = doc.char_span(doc[left].idx, name_start, alignment_mode="contract")
     if words is None or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None
-    return _as_role(re.sub(r"[’']s$", "", words.text.strip()).rstrip(" ,"))
+    return _as_role(re.sub(r"[’']s$", "", written(words).strip()).rstrip(" ,"))
 
 
 def _as_role(text: str) -> str | None:
@@ -110,7 +113,7 @@ def _as_role(text: str) -> str | None:
     role = _TRAILING_HONORIFIC.sub("", _LEADING_WORDS.sub("", role)).rstrip(" ,")
     if not role or len(role) > MAX_ROLE or _NOT_A_ROLE.match(role):
         return None
-    if role.lower().rstrip(".") in _HONORIFICS:
+    if role.lower().rstrip(".") in g.HONORIFICS:
         return None
     return role
 
@@ -135,4 +138,8 @@ def is_expert(speaker: str, role: str | None, opening: str) -> bool:
 def _named_in(speaker: str, opening: str) -> bool:
     name = speaker.split(",")[-1].strip()
     parts = [name, name.split()[-1]] if name else []
-    return any(re.search(rf"\b{re.escape(part)}\b", opening) for part in parts if len(part) > 2)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", opening)
+        for part in parts
+        if len(part) > 2
+    )

@@ -4,7 +4,8 @@
 * a source outside seeds/ (briefs record a seed's path) is drafted from a copy in seeds/:
   an earlier copy with the same sha256 when there is one, else a new copy named after
   the draft's date and slug (``seeds/2019-11-19-two-officers-charged.html``), never
-  replacing a file, and removed again if the draft is not written;
+  replacing a file, and removed again (with seeds/ if it was made for it) if the draft
+  is not written: a dry run leaves the file system as it was;
 * an existing brief file is never overwritten without ``force``: a draft whose slug is
   taken gets a numbered one (slugs are unique archive-wide);
 * writes are atomic (temporary file, then rename): a crash leaves no half-written brief;
@@ -16,10 +17,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +114,7 @@ def ingest_one(
             text = render_draft(draft)
             passing(text, target, archive, vocabulary, display)
             if not dry_run:
-                write_atomic(target, text)
+                _write_brief(target, text, archive.root)
     except NewsbriefError as error:
         return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
     shown = display_path(target, archive.root)
@@ -129,9 +131,18 @@ def _read(source: Path, root: Path, display: str) -> tuple[Article, str | None]:
     earlier copy's with the same sha256, or None when there is no copy yet."""
     seed = seed_path(source, root)
     article = read_source(source, seed or display)
-    if seed is None:
-        seed = earlier_copy(source, article.sha256, root)
-    return dataclasses.replace(article, path=seed or display), seed
+    return article, seed or earlier_copy(source, article.sha256, root, display)
+
+
+def _write_brief(target: Path, text: str, root: Path) -> None:
+    """Write the draft brief, or say where and why it could not be written."""
+    try:
+        write_atomic(target, text)
+    except OSError as error:
+        shown = display_path(target, root)
+        raise NewsbriefError(
+            [Problem(shown, 1, "file", f"cannot be written: {error.strerror}")]
+        ) from None
 
 
 def render_draft(draft: Draft) -> str:
@@ -158,12 +169,17 @@ def passing(
 
 def _unique(draft: Draft, archive: ExistingBriefs, force: bool) -> Draft:
     """The draft under a slug no other brief uses (slugs are unique archive-wide)."""
-    if force or draft.slug not in archive.slugs:
+    if force:
         return draft
-    number = 2
-    while f"{draft.slug}-{number}" in archive.slugs:
-        number += 1
-    return Draft(draft.front_matter, draft.body, f"{draft.slug}-{number}")
+    slug = next(slug for slug in _numbered(draft.slug) if slug not in archive.slugs)
+    return dataclasses.replace(draft, slug=slug)
+
+
+def _numbered(name: str) -> Iterator[str]:
+    """``name``, then ``name-2``, ``name-3``...: the names to try in turn until one is free."""
+    yield name
+    for number in itertools.count(2):
+        yield f"{name}-{number}"
 
 
 def read_seed(source: Path, root: Path) -> Article:
@@ -200,14 +216,21 @@ def _listed_in_seeds(source: Path, root: Path) -> bool:
     return listed.is_relative_to(seeds) or source.parent.resolve().is_relative_to(seeds.resolve())
 
 
-def earlier_copy(source: Path, sha256: str, root: Path) -> str | None:
-    """The path of a file in seeds/ with the same content as ``source``, if there is one."""
-    seeds = root / SEEDS
-    size = source.stat().st_size
-    for file in expand([seeds]) if seeds.is_dir() else []:
-        same_size = not file.is_symlink() and file.stat().st_size == size
-        if same_size and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
-            return display_path(file, root)
+def earlier_copy(source: Path, sha256: str, root: Path, display: str) -> str | None:
+    """The path of a file in seeds/ with the same content as ``source``, if there is one.
+
+    Every file counts, whatever its suffix: a copy need not be one ingest would read.
+    """
+    try:
+        size = source.stat().st_size
+        for file in sorted((root / SEEDS).rglob("*")):
+            same_size = file.is_file() and not file.is_symlink() and file.stat().st_size == size
+            if same_size and hashlib.sha256(file.read_bytes()).hexdigest() == sha256:
+                return display_path(file, root)
+    except OSError as error:
+        unreadable = display_path(Path(error.filename), root) if error.filename else SEEDS
+        raise _refused(display, f"cannot look for an earlier copy in {SEEDS}/: "
+                       f"{unreadable}: {error.strerror}") from None  # fmt: skip
     return None
 
 
@@ -216,41 +239,48 @@ def _in_seeds(
     source: Path, seed: str | None, draft: Draft, root: Path, *, keep: bool
 ) -> Iterator[str]:
     """The source's path in seeds/ while its draft is checked and written: its own, or for
-    a source from elsewhere a new copy, which is removed unless the draft is written and
-    ``keep`` (a dry run keeps nothing)."""
+    a source from elsewhere a new copy. The copy, and seeds/ when it was made for it, are
+    removed again unless the draft is written and ``keep`` (a dry run keeps nothing)."""
     if seed is not None:
         yield seed
         return
-    copy = _copy_into_seeds(source, draft, root)
-    try:
+    display = display_path(source, root)
+    with ExitStack() as undo:
+        try:
+            copy = _copy_into_seeds(source, draft, root, undo)
+        except OSError as error:
+            raise _refused(display, f"cannot be copied into {SEEDS}/: {error.strerror}") from None
         yield display_path(copy, root)
-    except BaseException:
-        copy.unlink()
-        raise
-    if not keep:
-        copy.unlink()
+        if keep:
+            undo.pop_all()
 
 
-def _copy_into_seeds(source: Path, draft: Draft, root: Path) -> Path:
+def _copy_into_seeds(source: Path, draft: Draft, root: Path, undo: ExitStack) -> Path:
     """An atomic copy of ``source`` at ``seeds/<date>-<slug><suffix>``, numbered ``-2``,
-    ``-3``... when the name is taken: an existing file is never replaced."""
+    ``-3``... when the name is taken: an existing file is never replaced. How to remove
+    the copy, and seeds/ when it is made here, goes on ``undo``."""
     data = source.read_bytes()
     if hashlib.sha256(data).hexdigest() != draft.front_matter["source"]["sha256"]:
         raise _refused(display_path(source, root), "changed while it was read; ingest it again")
+    seeds = root / SEEDS
+    if not seeds.is_dir():
+        seeds.mkdir()
+        undo.callback(seeds.rmdir)
     stem = f"{draft.date:%Y-%m-%d}-{draft.slug}"
-    number = 1
-    while True:
-        copy = root / SEEDS / f"{stem}{_numbered(number)}{source.suffix.lower()}"
-        try:
-            write_atomic(copy, data, replace=False)
-            return copy
-        except FileExistsError:
-            number += 1
+    suffix = source.suffix.lower() or ".txt"  # a file without a suffix is read as text
+    copies = (seeds / f"{name}{suffix}" for name in _numbered(stem))
+    copy = next(copy for copy in copies if _written_unless_taken(copy, data))
+    undo.callback(copy.unlink, missing_ok=True)
+    return copy
 
 
-def _numbered(number: int) -> str:
-    """The ending that tells the ``number``-th file of a name from the first: "", "-2"..."""
-    return f"-{number}" if number > 1 else ""
+def _written_unless_taken(path: Path, data: bytes) -> bool:
+    """Whether ``data`` was written to ``path``: False, writing nothing, if a file is there."""
+    try:
+        write_atomic(path, data, replace=False)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _with_source_path(draft: Draft, path: str) -> Draft:
