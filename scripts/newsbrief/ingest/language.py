@@ -80,7 +80,9 @@ def written(words: Doc | Span | Token) -> str:
     """The article's own text of a document, span or word, its quotation marks and
     apostrophes as written ("O’Brien", not the pipeline's "O'Brien")."""
     doc = words if hasattr(words, "user_data") else words.doc
-    text = doc.user_data.get("written", doc.text)
+    text = doc.user_data.get("written")
+    if text is None:  # a document not made by analyse(); Doc.text is rebuilt at each call
+        text = doc.user_data["written"] = doc.text
     if words is doc:
         return text
     start = getattr(words, "start_char", None)

@@ -79,9 +79,10 @@ def _headed_by_noun(words: Span) -> bool:
 
 
 def _appositive_end(doc: Doc, start: int, limit: int) -> int:
-    stop = _APPOSITIVE_END.search(doc.text, start + 1, limit)
+    text = written(doc)
+    stop = _APPOSITIVE_END.search(text, start + 1, limit)
     end = stop.start() if stop else limit
-    place = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", doc.text[end:limit])
+    place = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", text[end:limit])
     if place and any(e.label_ == "GPE" and e.text == place[1] for e in doc.ents):
         end += place.end()
     return end
