@@ -66,7 +66,7 @@ class Entities:
     def last_person_before(self, position: int, gender: str | None = None) -> Person | None:
         """Whom "he" or "she" at ``position`` refers to: the person ``gender`` fits who was
         last the subject of a sentence, else who was last mentioned at all."""
-        fitting = [p for p in self.people if not (gender and p.gender and p.gender != gender)]
+        fitting = [p for p in self.people if p.fits(gender)]
         for attribute in ("as_subject", "mentions"):
             best, best_at = None, -1
             for person in fitting:

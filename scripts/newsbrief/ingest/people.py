@@ -46,6 +46,10 @@ class Person:
         parts = name_parts(self.name)
         return {parts[0], parts[-1]} if len(parts) > 1 else {parts[0]}
 
+    def fits(self, pronoun: str | None) -> bool:
+        """Whether "he" or "she" can refer to them (any person, for no pronoun)."""
+        return pronoun is None or self.gender in (None, pronoun)
+
     @property
     def gender(self) -> str | None:
         """``he`` or ``she`` when the article's pronouns for them agree, else None."""

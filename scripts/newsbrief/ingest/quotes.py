@@ -309,8 +309,7 @@ class _Context:
             return None
         at, person = self.speakers[-1]
         start = self.doc[since - 1].sent.start if since else 0
-        fits = not (gender and person.gender not in (None, gender))
-        return person if at >= start and fits else None
+        return person if at >= start and person.fits(gender) else None
 
     def organization_before(self, word: Token) -> str | None:
         """The organisation "they" or "it" stands for: the last one the article names
@@ -335,7 +334,7 @@ class _Context:
             for token in words
             if token.idx in self.person_at
             and token.i not in self.inside
-            and not (gender and self.person_at[token.idx].gender not in (None, gender))
+            and self.person_at[token.idx].fits(gender)
         ]
 
 

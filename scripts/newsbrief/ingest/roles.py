@@ -63,23 +63,22 @@ def _appositive(doc: Doc, span: Span) -> str | None:
     if not re.match(r",\s+\S", after):
         return None
     start = span.end_char + 1  # after the comma
-    end = _appositive_end(doc, start, sentence_end)
+    end = _appositive_end(doc, text, start, sentence_end)
     words = doc.char_span(start, end, alignment_mode="contract")
     if words is None or not any(
         t.dep_ == "appos" and span.start <= t.head.i < span.end for t in words
     ):
         return None
-    if any(t.tag_ in _FINITE_VERBS for t in words) or not _headed_by_noun(words):
+    if any(t.tag_ in _FINITE_VERBS for t in words) or not _has_noun(words):
         return None  # "Swift, her label and two senators looks ...": a list, not a role
     return _as_role(text[start:end])
 
 
-def _headed_by_noun(words: Span) -> bool:
+def _has_noun(words: Span) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN") for t in words)
 
 
-def _appositive_end(doc: Doc, start: int, limit: int) -> int:
-    text = written(doc)
+def _appositive_end(doc: Doc, text: str, start: int, limit: int) -> int:
     stop = _APPOSITIVE_END.search(text, start + 1, limit)
     end = stop.start() if stop else limit
     place = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", text[end:limit])
@@ -104,7 +103,7 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     if left >= span.start and offset <= 0:
         return None
     words = doc.char_span(doc[left].idx, name_start, alignment_mode="contract")
-    if words is None or not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+    if words is None or not _has_noun(words):
         return None
     return _as_role(re.sub(r"[’']s$", "", written(words).strip()).rstrip(" ,"))
 
