@@ -59,3 +59,31 @@ def test_a_title_is_split_off_into_the_role_and_surnames_resolve_to_the_full_nam
 def test_names_are_kept_as_written_accents_and_apostrophes_too() -> None:
     found = entities_of("José Mourinho met Zoë O’Brien-Smith in Łódź on Tuesday.")
     assert {"José Mourinho", "Zoë O’Brien-Smith"} <= {p.name for p in found.people}
+
+
+def test_names_the_recogniser_missed_are_found_by_what_they_are() -> None:
+    found = entities_of(
+        "Moonline Orbital Systems won a contract on Monday. "
+        "Shoppers crowded a shopping centre in Cardiff."
+    )
+    assert found.organizations == ["Moonline Orbital Systems"]
+    assert found.places == ["Cardiff"]
+
+
+def test_parties_named_before_a_role_are_organisations() -> None:
+    found = entities_of(
+        "Tory MP Nigel Hartwell and Lib Dem leader Joan Pryce disagreed. "
+        "Green MEP Alice Fenwick said nothing."
+    )
+    assert found.organizations == ["Tory", "Lib Dem", "Green"]
+    assert [p.name for p in found.people] == ["Nigel Hartwell", "Joan Pryce", "Alice Fenwick"]
+
+
+def test_a_country_named_only_as_a_modifier_is_not_a_place() -> None:
+    found = entities_of("A U.S. official said the UK economy would slow, as it did in France.")
+    assert found.places == ["France"]
+
+
+def test_a_verb_the_recogniser_took_into_a_name_is_left_out() -> None:
+    found = entities_of("“It is a fine computer.” Said Mr Fogg: “It is very much a computer.”")
+    assert [p.name for p in found.people] == ["Fogg"]

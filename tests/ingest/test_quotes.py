@@ -95,9 +95,53 @@ def test_a_follow_on_quote_takes_the_speaker_of_the_paragraph_before() -> None:
     ]
 
 
+def test_a_quote_after_a_sentence_about_someone_is_theirs() -> None:
+    found = quotes_of(
+        "“The figures are final,” said Lopez. Kim wants the forecast published in full. "
+        "“It would settle the argument for good.”"
+    )
+    assert found[-1] == ("Daniel Kim", "It would settle the argument for good.")
+
+
+def test_an_attribution_before_a_colon_belongs_to_the_quote_after_it() -> None:
+    found = quotes_of(
+        "“The forecast is sound,” Lopez said.\n"
+        "“Every budget has its critics.” And Kim says: “I think this one will last.”"
+    )
+    assert found == [
+        ("Maria Lopez", "The forecast is sound"),
+        ("Maria Lopez", "Every budget has its critics."),
+        ("Daniel Kim", "I think this one will last."),
+    ]
+
+
+def test_a_pronoun_goes_to_the_person_just_introduced_not_the_last_speaker() -> None:
+    found = quotes_of(
+        "“The budget is fair,” said Lopez. One dissenting voice came from Sarah Whitcombe, "
+        "an economist at the Resolution Foundation. She said: “It changes very little.”"
+    )
+    assert found[-1] == ("Sarah Whitcombe", "It changes very little.")
+
+
+def test_a_pronoun_is_not_given_to_someone_its_own_subject_mentions() -> None:
+    found = quotes_of(
+        "But while he backed Lopez on taxes, Kim doubted the growth forecast. Later he tipped "
+        "Lopez to win the vote, but he predicted a close contest. "
+        "“Everything could turn on one vote,” he told reporters."
+    )
+    assert found == [("Daniel Kim", "Everything could turn on one vote")]
+
+
+def test_a_relative_pronoun_speaks_for_the_name_it_follows() -> None:
+    found = quotes_of("The claim was denied by Lopez, who accused Kim of “cheating” the voters.")
+    assert found == [("Maria Lopez", "cheating")]
+
+
 def test_a_spokesperson_is_named_with_the_organisation() -> None:
     found = quotes_of("“We are reviewing the figures,” a spokesperson for Acme Corp said.")
     assert found == [("spokesperson, Acme Corp", "We are reviewing the figures")]
+    found = quotes_of("“It was our best week,” said a spokesman for Leeds's Trinity Centre.")
+    assert found == [("spokesman, Trinity Centre", "It was our best week")]
 
 
 def test_a_short_quote_counts_when_a_verb_of_speech_attributes_it() -> None:

@@ -34,6 +34,14 @@ def roles_in(text: str) -> dict[str, str | None]:
             "Mairi Dunn",
             "consultant physician at the Albyn Hospital in Aberdeen, Scotland",
         ),
+        (
+            "Priya Raman, an analyst at the Centre for Energy, Water and Land think tank, "
+            "said the smog would lift.",
+            "Priya Raman",
+            "analyst at the Centre for Energy, Water and Land think tank",
+        ),
+        ("“Prices will rise,” said Arjun Mehta, Director, Kotak Securities.", "Arjun Mehta",
+         "Director, Kotak Securities"),
     ],
 )  # fmt: skip
 def test_a_role_comes_from_the_words_around_the_name(sentence: str, name: str, role: str) -> None:
@@ -46,3 +54,16 @@ def test_someone_the_lede_names_is_a_party_whatever_their_role() -> None:
     assert is_expert("Ruth Okafor", "economist at the Resolution Foundation", opening)
     assert not is_expert("Maria Lopez", "finance minister", opening)
     assert not is_expert("Maria Lopez", None, opening)
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "news editor at Macworld magazine",
+        "executive director of industry analysis at Edmunds",
+        "film critic for the Observer",
+        "technology correspondent",
+    ],
+)
+def test_journalists_and_analysts_commenting_are_experts(role: str) -> None:
+    assert is_expert("Ruth Okafor", role, "Apple launches a cheaper Mac\nApple cut its prices.")

@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 _DIRECTIONS = frozenset(
     "north south east west northeast northwest southeast southwest outskirts".split()
 )
-_LOCATIVE = frozenset("in near from outside inside across around throughout within".split())
 _TIE_ORDER = ("person", "org", "place", "other")
 
 
@@ -109,6 +108,8 @@ def _kinds(mentions: list[tuple[Span, str]]) -> dict[str, str]:
         described = _described_as(span)
         if described and not _known_place(name):
             kinds[name] = described
+        elif " " not in name and name in g.towns() and _locative(span):
+            kinds[name] = "place"  # "in Valencia", taken for a person
     _people_with_their_organizations(mentions, kinds)
     return _people_by_their_names(_organizations_by_their_places(kinds))
 
@@ -177,6 +178,8 @@ def _corrected(name: str, kind: str) -> str:
     words = [w.strip(".,") for w in name.split()]
     if name in g.NOT_ORGANIZATIONS:
         return "other"
+    if name in g.PARTIES:
+        return "org"
     if name in g.NEWS_AGENCIES or name in g.PLATFORMS or re.fullmatch(r"[A-Z]{2,6}", name):
         return "place" if name in g.PLACES else "org"
     if name in g.PLACES or canonical_place(name) in g.PLACES:
@@ -237,17 +240,19 @@ def canonical_place(name: str) -> str:
 def _places(
     mentions: list[tuple[Span, str]], kinds: dict[str, str], organizations: list[str]
 ) -> list[str]:
-    """The places named as places, by their common names. A place the lists know counts
-    unless only used as an adjective ("Ukrainian", "US-China talks"); another counts only
+    """The places named as places, by their common names. A place the lists know (or a
+    town GeoNames knows, once the recogniser took it for a place) counts unless only used
+    as an adjective ("Ukrainian", "US-China talks"); another counts only
     where the article names it as a place: not only as a modifier ("Netflix special"), nor
     as an organisation's name shortened ("Alden" after "Alden Capital"), and a one-word
     name at least once in a place's context ("in Columbia", "Addison, a village")."""
     first = {name: span.start for span, name in reversed(mentions)}
     places = [(span, name) for span, name in mentions if kinds[name] == "place"]
-    named = {name for span, name in places if _known_place(name) and not _adjective(span)}
+    listed = {name for _, name in places if _known_place(name) or name in g.towns()}
+    named = {name for span, name in places if name in listed and not _adjective(span)}
     unknown: dict[str, list[Span]] = defaultdict(list)
     for span, name in places:
-        if not _known_place(name) and not _modifier(span):
+        if name not in listed and not _modifier(span):
             unknown[name].append(span)
     named |= {
         name
@@ -276,13 +281,16 @@ def _modifier(span: Span) -> bool:
 
 
 def _adjective(span: Span) -> bool:
-    """A place's name used as an adjective ("Ukrainian officials") or hyphened to another
-    to name a relation ("US-China trade talks")."""
+    """A place's name used as an adjective ("Ukrainian officials"), a country's name used
+    as one ("a U.S. official", "the UK economy"), or hyphened to another to name a
+    relation ("US-China trade talks")."""
     doc = span.doc
     hyphened_after = span.end + 1 < len(doc) and doc[span.end].text == "-"
     hyphened_before = span.start > 1 and doc[span.start - 1].text == "-"
+    country = canonical_place(span.text) in g.COUNTRIES and span.root.dep_ == "compound"
     return (
         span.root.dep_ == "amod"
+        or country
         or (hyphened_after and doc[span.end + 1].ent_type_ == "GPE")
         or (hyphened_before and doc[span.start - 2].ent_type_ == "GPE")
     )
@@ -304,7 +312,7 @@ def _locative(span: Span) -> bool:
     if word.dep_ != "pobj":
         return False
     preposition = word.head
-    return preposition.lower_ in _LOCATIVE or (
+    return preposition.lower_ in g.LOCATIVE_PREPOSITIONS or (
         preposition.lower_ == "of" and preposition.head.lower_ in _DIRECTIONS
     )
 

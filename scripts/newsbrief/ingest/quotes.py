@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,9 @@ from newsbrief.ingest.roles import is_expert
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    # A rule giving a quote standing alone (its sentences, the quote) a speaker.
+    _Rule = Callable[[Span, Span, "_Context"], "_Attribution | None"]
 
 MIN_WORDS = 4
 _SPOKESPEOPLE = frozenset("spokesperson spokesman spokeswoman representative spokespeople".split())
@@ -73,8 +77,9 @@ def find_quotes(
             start = doc.char_span(span.start, span.end, alignment_mode="expand")
             context.speakers.append((start.start if start else 0, attribution.person))
         found.append((span, attribution))
+    _attribute_standing_alone(found, context, _subject_of_the_sentence_before)
     _fill_from_neighbours(found, text)
-    _attribute_from_the_sentence_after(found, context)
+    _attribute_standing_alone(found, context, _named_in_the_sentence_after)
     quotes, unattributed = [], []
     for span, attribution in found:
         short = len(span.text.split()) < MIN_WORDS
@@ -122,11 +127,11 @@ def _from_sentence(sentence: Span | None, chars: Span, context: _Context) -> _At
     return attribution
 
 
-def _attribute_from_the_sentence_after(
-    found: list[tuple[QuoteSpan, _Attribution | None]], context: _Context
+def _attribute_standing_alone(
+    found: list[tuple[QuoteSpan, _Attribution | None]], context: _Context, rule: _Rule
 ) -> None:
-    """A quote standing alone with no speaker yet: the sentence after it may name one
-    (“...” Moya admitted afterwards in the next sentence)."""
+    """Give each quote standing alone with no speaker yet the one ``rule`` finds around
+    its sentences."""
     doc = context.doc
     for index, (span, attribution) in enumerate(found):
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -134,7 +139,29 @@ def _attribute_from_the_sentence_after(
             continue
         frame = _frame(doc, chars)
         if _stands_alone(frame, context.inside):
-            found[index] = (span, _from_sentence(_neighbours(doc, frame)[1], chars, context))
+            found[index] = (span, rule(frame, chars, context))
+
+
+def _named_in_the_sentence_after(
+    frame: Span, chars: Span, context: _Context
+) -> _Attribution | None:
+    """“...” Moya admitted afterwards in the next sentence."""
+    return _from_sentence(_neighbours(context.doc, frame)[1], chars, context)
+
+
+def _subject_of_the_sentence_before(
+    frame: Span, chars: Span, context: _Context
+) -> _Attribution | None:
+    """The person the sentence before is about, when it has no verb of speech: "US coach
+    Patrick McEnroe wants his players on clay. “I think it will help ...”"."""
+    before = _neighbours(context.doc, frame)[0]
+    if before is None or any(t.i in context.inside for t in before):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    about = _speaker(context.doc, subject, context) if subject is not None else None
+    if about is None or about.person is None:
+        return None
+    return dataclasses.replace(about, direct=False)
 
 
 def _attribution_in(words: Span, chars: Span, context: _Context) -> _Attribution | None:
@@ -218,6 +245,8 @@ def _subject(verb: Token, inside: set[int]) -> Token | None:
 def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None:
     """The speaker a subject names, resolved to a person where the article names one."""
     entities = context.entities
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "Shepherd, who accused the striker of “cheating”"
     word = subject.lower_
     if subject.pos_ == "PRON":
         if word in ("they", "it"):  # "Big Machine ... “...,” they said"
@@ -287,7 +316,9 @@ class _Context:
     def antecedent(self, word: Token, gender: str | None) -> Person | None:
         """Whom "he", "she" or "the coach" refers to: a person who is the subject of a
         clause before it in its sentence; else, going back a sentence at a time, the person
-        the sentence has as its subject, or the first it names. The gender must fit."""
+        the sentence has as its subject, the only one it names if it introduces them there,
+        the last person quoted (in the sentence just before), or the first it names unless
+        its subject is the same pronoun. The gender must fit."""
         sentence = word.sent
         before = self._people_in(self.doc[sentence.start : word.i], gender)
         subjects = [person for at, person in before if at in self.subject_at]
@@ -298,9 +329,13 @@ class _Context:
             subjects = [person for at, person in found if at in self.subject_at]
             if subjects:
                 return subjects[0]
+            named = {person.name for _, person in found}
+            introduced = [p for at, p in found if at == p.mentions[0] and len(named) == 1]
             speaker = self._recent_speaker(previous.start, gender) if back == 0 else None
-            if speaker or found:
-                return speaker or found[0][1]  # who was speaking goes on speaking
+            if introduced or speaker:
+                return (introduced or [speaker])[0]  # who was speaking goes on speaking
+            if found and not _same_pronoun_as_subject(previous, word):
+                return found[0][1]
         return self.entities.last_person_before(word.idx, gender)
 
     def _recent_speaker(self, since: int, gender: str | None) -> Person | None:
@@ -338,6 +373,12 @@ class _Context:
         ]
 
 
+def _same_pronoun_as_subject(sentence: Span, pronoun: Token) -> bool:
+    """Whether ``sentence`` has ``pronoun`` ("he") as a subject: then it speaks of the same
+    person, and the others it names ("he tipped Swank to win") are not whom it means."""
+    return any(t.lower_ == pronoun.lower_ and t.dep_ == "nsubj" for t in sentence)
+
+
 def _sentences_before(sentence: Span) -> list[Span]:
     """The few sentences before ``sentence``, nearest first."""
     found: list[Span] = []
@@ -362,14 +403,16 @@ def _name_at(doc: Doc, token: Token) -> str | None:
 
 
 def _organization_of(doc: Doc, subject: Token, entities: Entities) -> str | None:
-    """The organisation a spokesperson speaks for: "for Acme", "Acme's", "an Acme spokesman"."""
-    for token in subject.subtree:
-        if token is subject:
-            continue
-        name = _name_at(doc, token)
-        if name:
-            return entities.organization_named(name) or clean(name)
-    return None
+    """The organisation a spokesperson speaks for: "for Acme", "Acme's", "an Acme spokesman";
+    one the article names as an organisation before others, and the owned before its owner
+    ("for Manchester's Trafford Centre")."""
+    tokens = sorted(
+        (t for t in subject.subtree if t is not subject),
+        key=lambda t: "poss" in (t.dep_, t.head.dep_),  # "Manchester" and its "'s" last
+    )
+    names = [name for token in tokens if (name := _name_at(doc, token))]
+    known = [found for name in names if (found := entities.organization_named(name))]
+    return known[0] if known else clean(names[0]) if names else None
 
 
 def _np(doc: Doc, token: Token) -> str:
@@ -378,8 +421,10 @@ def _np(doc: Doc, token: Token) -> str:
 
 
 def _fill_from_neighbours(found: list[tuple[QuoteSpan, _Attribution | None]], text: str) -> None:
-    """A quote standing alone takes the speaker of the quote beside it in its paragraph,
-    else, when it opens its paragraph, of the last quote of the paragraph before."""
+    """A quote standing alone takes the speaker of the quote beside it in its paragraph
+    (the one after only when no attribution introduces it: in “...” And Yelling says:
+    “...” the speaker is the second quote's), else, when it opens its paragraph, of the
+    last quote of the paragraph before."""
     paragraph_of = [text.count("\n", 0, span.start) for span, _ in found]
     for index, (span, attribution) in enumerate(found):
         if attribution is not None:
@@ -387,7 +432,10 @@ def _fill_from_neighbours(found: list[tuple[QuoteSpan, _Attribution | None]], te
         same = [
             j
             for j in (index - 1, index + 1)
-            if 0 <= j < len(found) and paragraph_of[j] == paragraph_of[index] and found[j][1]
+            if 0 <= j < len(found)
+            and paragraph_of[j] == paragraph_of[index]
+            and found[j][1]
+            and (j < index or not text[span.end : found[j][0].start].rstrip().endswith(":"))
         ]
         before = [
             j

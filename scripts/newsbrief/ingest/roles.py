@@ -79,11 +79,22 @@ def _has_noun(words: Span) -> bool:
 
 
 def _appositive_end(doc: Doc, text: str, start: int, limit: int) -> int:
-    stop = _APPOSITIVE_END.search(text, start + 1, limit)
-    end = stop.start() if stop else limit
-    place = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", text[end:limit])
-    if place and any(e.label_ == "GPE" and e.text == place[1] for e in doc.ents):
-        end += place.end()
+    """Where the appositive starting at ``start`` ends: at a comma, a dash, a verb of
+    speech or a full stop, but not inside a name ("Council on Energy, Environment and
+    Water"); a place or an organisation after a further comma is kept ("physician in
+    Aberdeen, Scotland", "Director, IIFL Securities")."""
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("ORG", "GPE", "FAC")]
+    stops = (
+        stop.start()
+        for stop in _APPOSITIVE_END.finditer(text, start + 1, limit)
+        if not any(first < stop.start() < last for first, last in names)
+    )
+    end = next(stops, limit)
+    after = re.match(r",\s+([A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)(?=[,.]|\s*$)", text[end:limit])
+    if after and any(
+        e.label_ in ("GPE", "ORG") and e.text == after[1].rstrip(".") for e in doc.ents
+    ):
+        end += after.end()
     return end
 
 
