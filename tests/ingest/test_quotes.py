@@ -137,6 +137,25 @@ def test_a_relative_pronoun_speaks_for_the_name_it_follows() -> None:
     assert found == [("Maria Lopez", "cheating")]
 
 
+def test_the_company_and_a_survey_speak_for_whoever_stands_behind_them() -> None:
+    found = quotes_of(
+        "Shares in Acme Corp fell. The company said the results were “disappointing but "
+        "temporary”. A survey by Helen Marsh found banks “cut staff at every turn”."
+    )
+    assert found == [
+        ("Acme Corp", "disappointing but temporary"),
+        ("Helen Marsh", "cut staff at every turn"),
+    ]
+
+
+def test_a_description_standing_for_someone_gives_them_a_role() -> None:
+    found, _ = found_in(
+        "Sarah Whitcombe came to the meeting on Tuesday. "
+        "“He has me thinking now,” the estate agent said."
+    )
+    assert [(q.speaker, q.role) for q in found] == [("Sarah Whitcombe", "estate agent")]
+
+
 def test_a_spokesperson_is_named_with_the_organisation() -> None:
     found = quotes_of("“We are reviewing the figures,” a spokesperson for Acme Corp said.")
     assert found == [("spokesperson, Acme Corp", "We are reviewing the figures")]

@@ -42,6 +42,7 @@ def roles_in(text: str) -> dict[str, str | None]:
         ),
         ("“Prices will rise,” said Arjun Mehta, Director, Kotak Securities.", "Arjun Mehta",
          "Director, Kotak Securities"),
+        ("He was voted off in what host Tom Bergeron called a shock.", "Tom Bergeron", "host"),
     ],
 )  # fmt: skip
 def test_a_role_comes_from_the_words_around_the_name(sentence: str, name: str, role: str) -> None:

@@ -247,7 +247,10 @@ SPEECH_LEMMAS = frozenset(
     vow pledge promise accuse criticise criticize praise hail slam dismiss reject condemn
     welcome deny blame brand label confirm report reveal joke complain lament boast
     plead shout scream yell whisper mutter exclaim counter retort agree disagree estimate
-    forecast recommend advise charge propose demand order chant dub find""".split()
+    forecast recommend advise charge propose demand order chant dub find
+    reiterate underline repeat echo express question recount assure reassure threaten thank
+    congratulate apologise apologize beg implore instruct inform protest object concur
+    characterise characterize speak talk""".split()
 )
 
 # Words a title of a work keeps in lower case ("Gone with the Wind").

@@ -26,7 +26,7 @@ from newsbrief.ingest.language import written
 from newsbrief.ingest.mentions import clean
 from newsbrief.ingest.people import Person, strip_title
 from newsbrief.ingest.quote_marks import QuoteSpan, joined_halves, not_a_quote, quote_spans
-from newsbrief.ingest.roles import is_expert
+from newsbrief.ingest.roles import as_role, is_expert
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -277,12 +277,18 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
         return _Attribution(f"{noun}, {organization}" if organization else noun, role=noun)
     if subject.tag_ in ("NNS", "NNPS"):  # "prosecutors said", "Federal prosecutors alleged"
         return _Attribution(written(subject))
-    if subject.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in subject.children
-    ):  # "the 57-year-old said", "the coach added"
-        return _referred(subject, context.antecedent(subject, None), _np(doc, subject))
-    if subject.lemma_.lower() in g.NOT_SPEAKERS:
-        return None  # "the report found", "Bellamy's claim"
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    if subject.pos_ == "NOUN" and definite and subject.lower_ in g.ORGANIZATION_NOUNS:
+        organization = context.organization_before(subject)  # "the company said"
+        return _Attribution(organization) if organization else None
+    if subject.lemma_.lower() in g.NOT_SPEAKERS:  # "a survey by X found": X's words
+        return _author_of(doc, subject, context)
+    if subject.pos_ == "NOUN" and definite:  # "the 57-year-old said", "the coach added"
+        described = _np(doc, subject)
+        person = context.antecedent(subject, None)
+        if person is not None and person.role is None:  # "the real estate agent said"
+            person.role = as_role(described)
+        return _referred(subject, person, described)
     if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
         described = clean(_np(doc, subject))  # "China's ambassador to Britain said"
         return _Attribution(described, role=described)
@@ -400,6 +406,17 @@ def _name_at(doc: Doc, token: Token) -> str | None:
         start = parts[0].i if parts else token.i
         return written(doc[start : token.i + 1])
     return None
+
+
+def _author_of(doc: Doc, document: Token, context: _Context) -> _Attribution | None:
+    """Who wrote the statement, report or survey that speaks: a person or an organisation
+    its own words name ("a 2018 survey by Penelope Abernathy", "a statement from Acme")."""
+    for token in document.subtree:
+        person = context.person_at.get(token.idx)
+        if person is not None and token.i not in context.inside:
+            return _Attribution(person.name, person)
+    organization = _organization_of(doc, document, context.entities)
+    return _Attribution(organization) if organization else None
 
 
 def _organization_of(doc: Doc, subject: Token, entities: Entities) -> str | None:

@@ -42,7 +42,7 @@ def role_of(doc: Doc, span: Span, name: str, title: str | None = None) -> str | 
     title = title or _title_before(doc, span)
     if after and title and _PARTY_LABEL.match(after):
         return f"{title}, {after}."
-    return after or _before_name(doc, span, name) or title
+    return after or _before_name(doc, span, name) or title or _nouns_before(doc, span)
 
 
 def _title_before(doc: Doc, span: Span) -> str | None:
@@ -71,7 +71,7 @@ def _appositive(doc: Doc, span: Span) -> str | None:
         return None
     if any(t.tag_ in _FINITE_VERBS for t in words) or not _has_noun(words):
         return None  # "Swift, her label and two senators looks ...": a list, not a role
-    return _as_role(text[start:end])
+    return as_role(text[start:end])
 
 
 def _has_noun(words: Span) -> bool:
@@ -113,13 +113,34 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     )
     if left >= span.start and offset <= 0:
         return None
+    left = _modifiers_start(doc, left)
     words = doc.char_span(doc[left].idx, name_start, alignment_mode="contract")
     if words is None or not _has_noun(words):
         return None
-    return _as_role(re.sub(r"[’']s$", "", written(words).strip()).rstrip(" ,"))
+    return as_role(re.sub(r"[’']s$", "", written(words).strip()).rstrip(" ,"))
 
 
-def _as_role(text: str) -> str | None:
+def _nouns_before(doc: Doc, span: Span) -> str | None:
+    """The words right before the name, ending in a singular noun, when the parse did not
+    join them to it ("in what host Tom Bergeron described as")."""
+    start = _modifiers_start(doc, span.start)
+    if start == span.start or doc[span.start - 1].tag_ != "NN":
+        return None
+    return as_role(written(doc[start : span.start]))
+
+
+def _modifiers_start(doc: Doc, start: int) -> int:
+    """Where the nouns and adjectives before ``start`` begin, lower-case or a party's
+    ("Republican state schools Superintendent", which the parse may leave out)."""
+    while start and doc[start - 1].pos_ in ("NOUN", "ADJ"):
+        word = doc[start - 1]
+        if not (word.is_lower or word.ent_type_ == "NORP"):
+            break
+        start -= 1
+    return start
+
+
+def as_role(text: str) -> str | None:
     role = " ".join(text.split()).strip(" ,;:").removesuffix(".")
     role = _TRAILING_HONORIFIC.sub("", _LEADING_WORDS.sub("", role)).rstrip(" ,")
     if not role or len(role) > MAX_ROLE or _NOT_A_ROLE.match(role):
