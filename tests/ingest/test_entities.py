@@ -87,3 +87,17 @@ def test_a_country_named_only_as_a_modifier_is_not_a_place() -> None:
 def test_a_verb_the_recogniser_took_into_a_name_is_left_out() -> None:
     found = entities_of("“It is a fine computer.” Said Mr Fogg: “It is very much a computer.”")
     assert [p.name for p in found.people] == ["Fogg"]
+
+
+def test_an_acronym_in_brackets_and_a_score_are_not_part_of_a_name() -> None:
+    found = entities_of(
+        "The World Health Organization (WHO) warned on Monday. The WHO urged calm. "
+        "Manchester United beat Arsenal 2-1 at home."
+    )
+    assert found.organizations == ["World Health Organization", "Manchester United", "Arsenal"]
+
+
+def test_a_team_named_in_the_plural_is_an_organisation() -> None:
+    found = entities_of("The Lakers beat the Boston Celtics 112-107 in Los Angeles.")
+    assert found.organizations == ["Lakers", "Boston Celtics"]
+    assert found.places == ["Los Angeles"]

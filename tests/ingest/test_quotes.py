@@ -156,6 +156,23 @@ def test_a_description_standing_for_someone_gives_them_a_role() -> None:
     assert [(q.speaker, q.role) for q in found] == [("Sarah Whitcombe", "estate agent")]
 
 
+def test_a_quote_after_a_paragraph_ending_with_a_colon_is_the_attribution_s() -> None:
+    found = quotes_of(
+        "Kim told the committee on Monday:\n"
+        "“The first problem is the deficit.\n"
+        "“The second problem is growth.”"
+    )
+    assert found == [
+        ("Daniel Kim", "The first problem is the deficit. The second problem is growth.")
+    ]
+
+
+def test_a_surname_the_tagger_mistakes_still_names_the_speaker() -> None:
+    assert quotes_of("“It is a fair budget,” Lopez, 52, said.") == [
+        ("Maria Lopez", "It is a fair budget")
+    ]
+
+
 def test_a_spokesperson_is_named_with_the_organisation() -> None:
     found = quotes_of("“We are reviewing the figures,” a spokesperson for Acme Corp said.")
     assert found == [("spokesperson, Acme Corp", "We are reviewing the figures")]

@@ -95,14 +95,15 @@ def _towns_unrecognised(doc: Doc) -> list[Span]:
 
 def _organizations_unrecognised(doc: Doc) -> list[Span]:
     """Organisations the recogniser missed: a run of proper nouns ending in a word of an
-    organisation's name ("Deep Space Systems"), or one a word for an organisation goes
-    before ("energy company Burisma")."""
+    organisation's name ("Deep Space Systems"), one a word for an organisation goes
+    before ("energy company Burisma"), or a plural after "the" ("the Boston Celtics")."""
     found = []
     for run in _proper_noun_runs(doc):
         before = doc[run.start - 1] if run.start else None
         named = len(run) > 1 and run[-1].text in g.ORGANIZATION_WORDS
         described = before is not None and before.pos_ == "NOUN"
-        if named or (described and before.text in g.ORGANIZATION_NOUNS):
+        team = before is not None and before.lower_ == "the" and _plural(run[-1])
+        if named or team or (described and before.text in g.ORGANIZATION_NOUNS):
             found.append(_labelled(run, "ORG"))
     return found
 
@@ -121,6 +122,14 @@ def _parties_before_roles(doc: Doc) -> list[Span]:
                 found.append(_labelled(span, "ORG"))
                 break
     return found
+
+
+def _plural(token: Token) -> bool:
+    """A proper noun in the plural, as teams and bands are named ("Lakers", "Celtics"), not
+    an acronym's ("AMAs", "MPs")."""
+    if token.text[:-1].isupper():
+        return False
+    return token.tag_ == "NNPS" or (token.text.endswith("s") and not token.text.endswith("ss"))
 
 
 def _proper_noun_runs(doc: Doc) -> list[Span]:
@@ -238,10 +247,11 @@ def _with_institution(span: Span) -> Span:
 def _parts(span: Span) -> list[Span]:
     """The names in one recognised span: "Draper, Firefly Aerospace" is two companies,
     "Bluewater in Kent" a name and a place, "Wendy Ide of The Times" a person and a
-    newspaper; words around a name that are not part of it ("federal", "that") are cut."""
+    newspaper, "World Health Organization (WHO" a name and its acronym; words around a
+    name that are not part of it ("federal", "that", a score "2-1") are cut."""
     doc = span.doc
     words = [t for t in span if t.i > span.start and doc[t.i - 1].whitespace_]  # not "Jae-in"
-    cuts = [t for t in span if t.text == ","] + [t for t in words if t.lower_ == "in"]
+    cuts = [t for t in span if t.text in (",", "(", ")")] + [t for t in words if t.lower_ == "in"]
     if span.label_ == "PERSON":
         cuts += [t for t in words if t.lower_ == "of" and t.i - span.start >= 2]
     parts, start, label = [], span.start, span.label_
@@ -265,6 +275,8 @@ def _trimmed(span: Span) -> Span | None:
         and (_a_verb(tokens[0]) if span.label_ == "PERSON" else _not_name_word(tokens[0]))
     ):
         tokens.pop(0)
+    while len(tokens) > 2 and _a_score(tokens[-3:]):  # "Arsenal 2-1", "Nadal 6-2 7-6"
+        del tokens[-3:]
     while (
         len(tokens) > 1
         and tokens[-2].whitespace_  # not "Kim Jong-un"
@@ -275,6 +287,12 @@ def _trimmed(span: Span) -> Span | None:
     if not tokens:
         return None
     return _labelled(span.doc[tokens[0].i : tokens[-1].i + 1], span.label_)
+
+
+def _a_score(tokens: list[Token]) -> bool:
+    """Whether three tokens are a score: a number, a dash, a number."""
+    first, dash, second = tokens
+    return first.is_digit and dash.text in ("-", "–") and second.is_digit
 
 
 def _a_verb(token: Token) -> bool:

@@ -77,6 +77,7 @@ def find_quotes(
             start = doc.char_span(span.start, span.end, alignment_mode="expand")
             context.speakers.append((start.start if start else 0, attribution.person))
         found.append((span, attribution))
+    _attribute_standing_alone(found, context, _introduced_with_a_colon)
     _attribute_standing_alone(found, context, _subject_of_the_sentence_before)
     _fill_from_neighbours(found, text)
     _attribute_standing_alone(found, context, _named_in_the_sentence_after)
@@ -140,6 +141,17 @@ def _attribute_standing_alone(
         frame = _frame(doc, chars)
         if _stands_alone(frame, context.inside):
             found[index] = (span, rule(frame, chars, context))
+
+
+def _introduced_with_a_colon(frame: Span, chars: Span, context: _Context) -> _Attribution | None:
+    """A quote opening its paragraph after one ending "Kim said:", "She told MPs:"."""
+    if frame.start == 0:
+        return None
+    before = context.doc[frame.start - 1].sent
+    if not written(before).rstrip().endswith(":"):
+        return None
+    attribution = _from_sentence(before, chars, context)
+    return dataclasses.replace(attribution, direct=True) if attribution else None
 
 
 def _named_in_the_sentence_after(
@@ -261,7 +273,10 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
     if subject.ent_type_ == "NORP" and any(c.lower_ == "the" for c in subject.children):
         # "the American said"
         return _referred(subject, context.antecedent(subject, None))
-    name = _name_at(doc, subject)
+    if subject.is_title and entities.person_named(subject.text):
+        name: str | None = subject.text  # a surname the tagger took for an adjective
+    else:
+        name = _name_at(doc, subject)
     if name:
         person = entities.person_named(name)
         if person is not None:
@@ -353,17 +368,18 @@ class _Context:
         return person if at >= start and person.fits(gender) else None
 
     def organization_before(self, word: Token) -> str | None:
-        """The organisation "they" or "it" stands for: the last one the article names
-        before it, outside quotes, in its sentence or the few before."""
+        """The organisation "they", "it" or "the company" stands for: the last one the
+        article names before it, outside quotes, in its sentence or the few before; one
+        named with the word first ("the union" is the last "... Union" named)."""
         earliest = min((s.start for s in _sentences_before(word.sent)), default=word.sent.start)
         window = self.doc[earliest : word.i]
         found = [
-            (match.start(), name)
+            (word.text.title() in name.split(), match.start(), name)
             for name in self.entities.organizations
             for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", written(window))
             if not self._quoted(window.start_char + match.start())
         ]
-        return max(found)[1] if found else None
+        return max(found)[2] if found else None
 
     def _quoted(self, offset: int) -> bool:
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
