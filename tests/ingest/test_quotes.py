@@ -173,6 +173,19 @@ def test_a_surname_the_tagger_mistakes_still_names_the_speaker() -> None:
     ]
 
 
+def test_the_minister_is_the_person_whose_role_it_is() -> None:
+    assert quotes_of("“There is no plan B,” the minister told BBC News.") == [
+        ("Maria Lopez", "There is no plan B")
+    ]
+
+
+def test_a_surname_the_recogniser_missed_still_leads_a_pronoun() -> None:
+    found = quotes_of(
+        "Kim told the BBC: “We lost.” Lopez disagreed. “We won the argument,” she said."
+    )
+    assert found == [("Daniel Kim", "We lost."), ("Maria Lopez", "We won the argument")]
+
+
 def test_a_spokesperson_is_named_with_the_organisation() -> None:
     found = quotes_of("“We are reviewing the figures,” a spokesperson for Acme Corp said.")
     assert found == [("spokesperson, Acme Corp", "We are reviewing the figures")]

@@ -27,6 +27,8 @@ def roles_in(text: str) -> dict[str, str | None]:
          "Welsh striker"),
         ("Sen. Ben Sasse, R-Neb., said the guards should be fired.", "Ben Sasse", "Sen., R-Neb."),
         ("Martin Taylor, 43, said he felt better.", "Martin Taylor", None),
+        ("Tom Harland, 45, a teacher from Leeds, said he was shocked.", "Tom Harland",
+         "teacher from Leeds"),
         ("Mr Tom Harland said he would stay.", "Tom Harland", None),
         (
             "Mairi Dunn, a consultant physician at the Albyn Hospital in Aberdeen, Scotland, "

@@ -93,9 +93,23 @@ def people_named_in(doc: Doc, mentions: list[tuple[Span, str]]) -> list[Person]:
             _mentioned(person, doc, span)
             if person.role is None:
                 person.role = role_of(doc, span, bare)
+    _surnames_unrecognised(doc, list(people.values()))
     for person in people.values():
         person.mentions.sort()
     return list(people.values())
+
+
+def _surnames_unrecognised(doc: Doc, people: list[Person]) -> None:
+    """Record the mentions of a surname the recogniser marked elsewhere but not there
+    ("Lopez disagreed."), when it is one person's only."""
+    owners: dict[str, list[Person]] = {}
+    for person in people:
+        owners.setdefault(name_parts(person.name)[-1], []).append(person)
+    known = {m for person in people for m in person.mentions}
+    for token in doc:
+        found = owners.get(token.text, [])
+        if len(found) == 1 and not token.ent_type_ and token.idx not in known:
+            _mentioned(found[0], doc, doc[token.i : token.i + 1])
 
 
 def _mentioned(person: Person, doc: Doc, span: Span) -> None:

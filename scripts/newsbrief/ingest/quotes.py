@@ -300,7 +300,7 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
         return _author_of(doc, subject, context)
     if subject.pos_ == "NOUN" and definite:  # "the 57-year-old said", "the coach added"
         described = _np(doc, subject)
-        person = context.antecedent(subject, None)
+        person = context.described_as(subject) or context.antecedent(subject, None)
         if person is not None and person.role is None:  # "the real estate agent said"
             person.role = as_role(described)
         return _referred(subject, person, described)
@@ -330,9 +330,7 @@ class _Context:
     def __post_init__(self) -> None:
         self.speakers: list[tuple[int, Person]] = []  # (token index, person) as quoted
         self.person_at = {m: p for p in self.entities.people for m in p.mentions}
-        self.subject_at = {
-            ent.start_char for ent in self.doc.ents if ent.root.dep_ in ("nsubj", "nsubjpass")
-        }
+        self.subject_at = {at for person in self.entities.people for at in person.as_subject}
 
     def antecedent(self, word: Token, gender: str | None) -> Person | None:
         """Whom "he", "she" or "the coach" refers to: a person who is the subject of a
@@ -358,6 +356,17 @@ class _Context:
             if found and not _same_pronoun_as_subject(previous, word):
                 return found[0][1]
         return self.entities.last_person_before(word.idx, gender)
+
+    def described_as(self, noun: Token) -> Person | None:
+        """The person last named before "the minister" whose role has that word."""
+        word = re.compile(rf"\b{re.escape(noun.lemma_)}\b", re.IGNORECASE)
+        named = [
+            (max(before), person)
+            for person in self.entities.people
+            if person.role and word.search(person.role)
+            if (before := [m for m in person.mentions if m < noun.idx])
+        ]
+        return max(named, key=lambda found: found[0])[1] if named else None
 
     def _recent_speaker(self, since: int, gender: str | None) -> Person | None:
         """The last person quoted, if quoted in the sentence before ``since`` or after."""
