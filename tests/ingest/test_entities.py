@@ -101,3 +101,8 @@ def test_a_team_named_in_the_plural_is_an_organisation() -> None:
     found = entities_of("The Lakers beat the Boston Celtics 112-107 in Los Angeles.")
     assert found.organizations == ["Lakers", "Boston Celtics"]
     assert found.places == ["Los Angeles"]
+
+
+def test_a_name_listing_what_an_organisation_is_for_keeps_its_commas() -> None:
+    found = entities_of("The Department for Environment, Food and Rural Affairs said so.")
+    assert found.organizations == ["Department for Environment, Food and Rural Affairs"]

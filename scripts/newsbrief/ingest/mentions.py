@@ -251,7 +251,9 @@ def _parts(span: Span) -> list[Span]:
     name that are not part of it ("federal", "that", a score "2-1") are cut."""
     doc = span.doc
     words = [t for t in span if t.i > span.start and doc[t.i - 1].whitespace_]  # not "Jae-in"
-    cuts = [t for t in span if t.text in (",", "(", ")")] + [t for t in words if t.lower_ == "in"]
+    commas = [] if _list_in_name(span) else [t for t in span if t.text == ","]
+    cuts = commas + [t for t in span if t.text in ("(", ")")]
+    cuts += [t for t in words if t.lower_ == "in"]
     if span.label_ == "PERSON":
         cuts += [t for t in words if t.lower_ == "of" and t.i - span.start >= 2]
     parts, start, label = [], span.start, span.label_
@@ -261,6 +263,17 @@ def _parts(span: Span) -> list[Span]:
         label = {"in": "GPE", "of": "ORG"}.get(cut.lower_, label)
     parts.append(_labelled(doc[start : span.end], label))
     return [trimmed for part in parts if (trimmed := _trimmed(part)) is not None]
+
+
+def _list_in_name(span: Span) -> bool:
+    """Whether the commas of an organisation's name list what it is for ("Department for
+    Environment, Food and Rural Affairs"): a preposition before them, "and" after."""
+    commas = [t.i for t in span if t.text == ","]
+    if span.label_ != "ORG" or not commas:
+        return False
+    before = span.doc[span.start : commas[0]]
+    after = span.doc[commas[-1] + 1 : span.end]
+    return any(t.pos_ == "ADP" for t in before) and any(t.lower_ in ("and", "&") for t in after)
 
 
 def _trimmed(span: Span) -> Span | None:
