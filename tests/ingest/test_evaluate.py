@@ -97,11 +97,11 @@ def test_ingest_scores_on_the_regression_cases(vocabulary) -> None:
 # The development half's figures when this guard was last raised (`make eval`): a change
 # that lowers one fails here, with the table to see which articles it lost.
 DEVELOPMENT_FLOORS = {
-    "text": {"quotes found": 0.95, "speaker": 0.92, "role": 0.80, "expert/principal": 0.90,
-             "people": 0.92, "organizations": 0.80, "places": 0.90, "title": 1.0,
+    "text": {"quotes found": 0.95, "speaker": 0.93, "role": 0.83, "expert/principal": 0.93,
+             "people": 0.92, "organizations": 0.81, "places": 0.91, "title": 1.0,
              "dateline": 1.0},
-    "page": {"quotes found": 0.94, "speaker": 0.96, "role": 0.78, "expert/principal": 0.94,
-             "people": 0.92, "organizations": 0.83, "places": 0.89, "title": 1.0,
+    "page": {"quotes found": 0.94, "speaker": 0.96, "role": 0.81, "expert/principal": 0.94,
+             "people": 0.91, "organizations": 0.84, "places": 0.89, "title": 1.0,
              "date": 1.0, "dateline": 1.0, "source": 0.90, "url": 1.0},
 }  # fmt: skip
 
