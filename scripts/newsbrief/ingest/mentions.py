@@ -63,7 +63,7 @@ def _mended(doc: Doc) -> list[Span]:
     """The named entities, with the pieces of one name the recogniser split joined
     ("Lockheed" "Martin", "Department for Education" and "Skills") and an organisation's
     name it clipped completed ("U.S. Attorney's" + "Office for the Western District of" +
-    "New York")."""
+    "New York"), and the names it missed that the text says what they are of added."""
     spans = [s for s in doc.ents if s.label_ in KINDS or s.label_ in _OTHER_LABELS]
     spans += _towns_unrecognised(doc) + _organizations_unrecognised(doc)
     spans += _parties_before_roles(doc)
@@ -137,11 +137,11 @@ def _proper_noun_runs(doc: Doc) -> list[Span]:
     runs, start = [], None
     for token in doc:
         inside = token.pos_ == "PROPN" and not token.ent_type_
-        if inside and start is None:
-            start = token.i
-        elif not inside and start is not None:
+        if start is not None and (not inside or token.is_sent_start):
             runs.append(doc[start : token.i])
             start = None
+        if inside and start is None:
+            start = token.i
     if start is not None:
         runs.append(doc[start:])
     return runs

@@ -4,10 +4,12 @@ The speaker is found in the grammar of the sentence around the quote, never insi
 quote itself: the subject of a verb of speech ("said", "told", "added", "called", "was
 quoted as saying") or the object of "according to". A name is resolved to the full name
 the article introduced; "he" and "she" to the nearest person they can refer to; "the
-57-year-old" to the person last named; "they" and "it" to the organisation last named;
-"a spokesperson for Acme" to ``spokesperson, Acme``. A quote standing alone takes the
-speaker of the sentence before it, of the quote beside it in its paragraph, or of the
-paragraph before. Short quoted words (under four) count only when a verb of speech
+minister" to the person with that role, "the 57-year-old" to the person last named;
+"they", "it" and "the company" to the organisation last named; "a spokesperson for Acme"
+to ``spokesperson, Acme``; "a survey by X" to X. A quote standing alone takes the speaker
+of a paragraph before ending "Kim said:", of the sentence before it (its verb of speech,
+or the person it is about), of the quote beside it in its paragraph, or of the paragraph
+before. Short quoted words (under four) count only when a verb of speech
 attributes them ("called it “a reckless gamble”"). The passages themselves are found by
 :mod:`newsbrief.ingest.quote_marks`.
 """
