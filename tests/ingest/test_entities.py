@@ -106,3 +106,12 @@ def test_a_team_named_in_the_plural_is_an_organisation() -> None:
 def test_a_name_listing_what_an_organisation_is_for_keeps_its_commas() -> None:
     found = entities_of("The Department for Environment, Food and Rural Affairs said so.")
     assert found.organizations == ["Department for Environment, Food and Rural Affairs"]
+
+
+def test_a_venue_is_not_an_organisation() -> None:
+    found = entities_of(
+        "Thousands of teachers packed the Indiana Statehouse on Tuesday. "
+        "Fans filled Wembley Stadium for the final."
+    )
+    assert found.organizations == []
+    assert found.people == []

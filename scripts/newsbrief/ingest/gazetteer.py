@@ -194,12 +194,15 @@ PLATFORMS = frozenset(
     Reddit Spotify Google Microsoft""".split()
 )
 
-# The last word of the name of an event, a competition, a prize or a law, not of an
-# organisation: "the American Music Awards", "the Premier League", "the Subsoil Water Act".
+# The last word of the name of an event, a competition, a prize, a law or a venue, not
+# of an organisation: "the American Music Awards", "the Premier League", "the Subsoil
+# Water Act", "Heinz Field" ("Center" and "Centre" name prisons and shopping centres that
+# act as organisations too).
 EVENT_WORDS = frozenset(
     """Awards Award Prize Prizes Cup League Championship Championships Olympics Games
     Tournament Summit Marathon Expo Festival Exhibition Lecture Lectures Act Constitution
-    Amendment Treaty""".split()
+    Amendment Treaty Arena Stadium Field Bowl Garden Gardens Theatre Theater Amphitheatre
+    Amphitheater Coliseum Dome Statehouse""".split()
 )
 
 NOT_NAMES = frozenset(
