@@ -123,7 +123,12 @@ def read_html(text: str, display: str, sha256: str) -> Article:
     from newsbrief.ingest.page import page_facts
 
     document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False, as_dict=False
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        as_dict=False,
+        favor_precision=True,  # leave out link boxes, teasers and hover cards around the story
     )
     body = getattr(document, "text", None) if document is not None else None
     if not body or len(body.split()) < MIN_WORDS:
