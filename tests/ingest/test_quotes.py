@@ -231,3 +231,15 @@ def test_unattributed_quotes_are_set_aside_for_the_editor() -> None:
 def test_spans_pair_curly_and_straight_marks() -> None:
     spans = quote_spans('He said “one two three four” and "five six seven eight".')
     assert [span.text for span in spans] == ["one two three four", "five six seven eight"]
+
+
+def test_stray_spaces_inside_straight_quote_marks_do_not_merge_quotes() -> None:
+    spans = quote_spans(
+        '"Who are we if we answer with retribution ourselves? " she wrote. '
+        '"The answer is compassion." Then: " The course ran for a year.'
+    )
+    assert [span.text for span in spans] == [
+        "Who are we if we answer with retribution ourselves?",
+        "The answer is compassion.",
+        "The course ran for a year.",
+    ]

@@ -125,13 +125,19 @@ def _next_opening(paragraph: str, start: int) -> tuple[int, str] | None:
         after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
         if char in DOUBLE_OPEN:
             return at, "double"
-        if char == '"' and (before in _OPENING_CONTEXT or at == 0) and not after.isspace():
+        if char == '"' and (before in _OPENING_CONTEXT or at == 0) and _opens(paragraph, at):
             return at, "double"
         if char in SINGLE_OPEN + "'" and before in _OPENING_CONTEXT and after.isalnum():
             if char == "'" and re.match(r"'(?:\d0s|em\b|n\b|tis\b)", paragraph[at:]):
                 continue
             return at, "single"
     return None
+
+
+def _opens(paragraph: str, at: int) -> bool:
+    """Whether a straight double mark opens a quote: a word follows it, or, after a stray
+    space, a capital ('" The course of steroids ...')."""
+    return bool(re.match(r'"(?:\S|\s[A-Z])', paragraph[at:]))
 
 
 def _closing(paragraph: str, opening: int, family: str) -> tuple[int, bool] | None:
@@ -146,6 +152,8 @@ def _closing(paragraph: str, opening: int, family: str) -> tuple[int, bool] | No
                 return at, False
             if char in DOUBLE_OPEN or (char == '"' and before.isspace()):
                 ended = paragraph[:at].rstrip()[-1:] in ".!?…"
+                if ended and char == '"' and re.match(r'"\s*[a-z,]', paragraph[at:]):
+                    return at, False  # a stray space before the mark: '... ourselves? " she wrote'
                 return (at, True) if ended else None
         elif char in SINGLE_CLOSE + "'" and not before.isspace() and after in _CLOSING_CONTEXT:
             if _plural_possessive(paragraph, at):
