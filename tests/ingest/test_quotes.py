@@ -186,11 +186,21 @@ def test_a_surname_the_recogniser_missed_still_leads_a_pronoun() -> None:
     assert found == [("Daniel Kim", "We lost."), ("Maria Lopez", "We won the argument")]
 
 
+def test_a_description_before_the_name_goes_to_the_person_it_describes() -> None:
+    found = quotes_of(
+        "Peru’s ambassador to Chile warned that Lima “will not stand by”.\n"
+        "Peru’s ambassador to Chile John Harris spoke on Monday."
+    )
+    assert found == [("John Harris", "will not stand by")]
+
+
 def test_a_spokesperson_is_named_with_the_organisation() -> None:
     found = quotes_of("“We are reviewing the figures,” a spokesperson for Acme Corp said.")
     assert found == [("spokesperson, Acme Corp", "We are reviewing the figures")]
     found = quotes_of("“It was our best week,” said a spokesman for Leeds's Trinity Centre.")
     assert found == [("spokesman, Trinity Centre", "It was our best week")]
+    found = quotes_of("Acme Corp rejected the plan. “It cannot work,” a spokesman said.")
+    assert found == [("spokesman, Acme Corp", "It cannot work")]
 
 
 def test_a_short_quote_counts_when_a_verb_of_speech_attributes_it() -> None:

@@ -288,12 +288,14 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
             return _Attribution(organization)
         _, bare = strip_title(clean(name))
         return _Attribution(bare) if bare else None
-    if subject.lemma_.lower() in _SPOKESPEOPLE:
-        organization = _organization_of(doc, subject, entities)
+    if subject.lemma_.lower() in _SPOKESPEOPLE:  # for the organisation just named, if none
+        organization = _organization_of(doc, subject, entities) or context.organization_before(
+            subject
+        )
         noun = written(subject).lower()
         return _Attribution(f"{noun}, {organization}" if organization else noun, role=noun)
-    if subject.tag_ in ("NNS", "NNPS"):  # "prosecutors said", "Federal prosecutors alleged"
-        return _Attribution(written(subject))
+    if subject.tag_ in ("NNS", "NNPS") and subject.lemma_.lower() not in g.NOT_SPEAKERS:
+        return _Attribution(written(subject))  # "prosecutors said", "Federal prosecutors alleged"
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
     if subject.pos_ == "NOUN" and definite and subject.lower_ in g.ORGANIZATION_NOUNS:
         organization = context.organization_before(subject)  # "the company said"
@@ -308,6 +310,9 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
         return _referred(subject, person, described)
     if subject.pos_ == "NOUN" and any(c.dep_ == "poss" for c in subject.children):
         described = clean(_np(doc, subject))  # "China's ambassador to Britain said"
+        person = context.described_as(subject)
+        if person is not None:  # the ambassador the article named before
+            return _referred(subject, person, described)
         return _Attribution(described, role=described)
     if subject.pos_ == "NOUN":  # "an officer ordered"
         return _Attribution(subject.lemma_.lower(), role=subject.lemma_.lower())
@@ -360,7 +365,9 @@ class _Context:
         return self.entities.last_person_before(word.idx, gender)
 
     def described_as(self, noun: Token) -> Person | None:
-        """The person last named before "the minister" whose role has that word."""
+        """The person last named before "the minister" whose role has that word, or the
+        one whose role the description is, wherever named ("China's ambassador to
+        Britain" before "China's ambassador to Britain Liu Xiaoming")."""
         word = re.compile(rf"\b{re.escape(noun.lemma_)}\b", re.IGNORECASE)
         named = [
             (max(before), person)
@@ -368,7 +375,11 @@ class _Context:
             if person.role and word.search(person.role)
             if (before := [m for m in person.mentions if m < noun.idx])
         ]
-        return max(named, key=lambda found: found[0])[1] if named else None
+        if named:
+            return max(named, key=lambda found: found[0])[1]
+        described = clean(_np(self.doc, noun)).casefold()
+        same = [p for p in self.entities.people if (p.role or "").casefold() == described]
+        return same[0] if len(same) == 1 else None
 
     def _recent_speaker(self, since: int, gender: str | None) -> Person | None:
         """The last person quoted, if quoted in the sentence before ``since`` or after."""
