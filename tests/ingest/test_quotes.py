@@ -201,6 +201,11 @@ def test_a_spokesperson_is_named_with_the_organisation() -> None:
     assert found == [("spokesman, Trinity Centre", "It was our best week")]
     found = quotes_of("Acme Corp rejected the plan. “It cannot work,” a spokesman said.")
     assert found == [("spokesman, Acme Corp", "It cannot work")]
+    (quote,), _ = found_in("“We are busy,” a spokeswoman for the Trinity Centre said.")
+    assert (quote.speaker, quote.role) == (
+        "spokeswoman, Trinity Centre",
+        "spokeswoman for the Trinity Centre",
+    )
 
 
 def test_a_short_quote_counts_when_a_verb_of_speech_attributes_it() -> None:

@@ -293,7 +293,8 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
             subject
         )
         noun = written(subject).lower()
-        return _Attribution(f"{noun}, {organization}" if organization else noun, role=noun)
+        speaker = f"{noun}, {organization}" if organization else noun
+        return _Attribution(speaker, role=as_role(_np(doc, subject)) or noun)
     if subject.tag_ in ("NNS", "NNPS") and subject.lemma_.lower() not in g.NOT_SPEAKERS:
         return _Attribution(written(subject))  # "prosecutors said", "Federal prosecutors alleged"
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
