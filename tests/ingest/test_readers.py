@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.ingest.evaluate import corpus_folder
 from newsbrief.ingest.readers import read_source
 from newsbrief.problems import NewsbriefError
 
@@ -13,6 +14,7 @@ from ..conftest import FIXTURES, REPO
 
 SEED = REPO / "seeds/2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
 TITLE = "Did North Korea's Kim Inspect an Upgraded Tank Factory?"
+CORPUS = corpus_folder(REPO)
 
 
 def error_of(file: Path) -> str:
@@ -96,3 +98,13 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
         error_of(tmp_path / "gone.txt")
         == "gone.txt:1: source: cannot be read: No such file or directory"
     )
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason=f"no evaluation corpus at {CORPUS}")
+def test_every_saved_page_of_the_corpus_gives_most_of_its_story() -> None:
+    short = []
+    for page in sorted(CORPUS.glob("d*.html")):
+        story = " ".join(read_source(page, page.name).paragraphs).split()
+        if len(story) * 3 < len(page.with_suffix(".txt").read_text(encoding="utf-8").split()) * 2:
+            short.append(page.name)
+    assert short == []

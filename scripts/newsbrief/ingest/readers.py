@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs
@@ -118,18 +119,9 @@ def _plain_markdown(line: str) -> str:
 
 def read_html(text: str, display: str, sha256: str) -> Article:
     """A saved web page: main text through trafilatura, facts from the page's metadata."""
-    import trafilatura
-
     from newsbrief.ingest.page import page_facts
 
-    document = trafilatura.bare_extraction(
-        text,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        as_dict=False,
-        favor_precision=True,  # leave out link boxes, teasers and hover cards around the story
-    )
+    document = _extraction(text)
     body = getattr(document, "text", None) if document is not None else None
     if not body or len(body.split()) < MIN_WORDS:
         raise _error(
@@ -152,6 +144,27 @@ def read_html(text: str, display: str, sha256: str) -> Article:
             "url": facts.url or document.url or None,
         }
     )
+
+
+def _extraction(text: str) -> Any:
+    """The page's story as trafilatura extracts it favouring precision, which leaves out
+    link boxes, teasers and hover cards around it, unless that drops half the story or
+    more; then as it extracts it by default."""
+    import trafilatura
+
+    options = {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": False,
+        "as_dict": False,
+    }
+    precise = trafilatura.bare_extraction(text, favor_precision=True, **options)
+    default = trafilatura.bare_extraction(text, **options)
+    return precise if _words(precise) * 2 > _words(default) else default
+
+
+def _words(document: Any) -> int:
+    return len((getattr(document, "text", None) or "").split()) if document is not None else 0
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
