@@ -79,10 +79,11 @@ def find_quotes(
             start = doc.char_span(span.start, span.end, alignment_mode="expand")
             context.speakers.append((start.start if start else 0, attribution.person))
         found.append((span, attribution))
-    _attribute_standing_alone(found, context, _introduced_with_a_colon)
-    _attribute_standing_alone(found, context, _subject_of_the_sentence_before)
+    alone = _standing_alone(found, context)
+    _attribute_standing_alone(found, alone, context, _introduced_with_a_colon)
+    _attribute_standing_alone(found, alone, context, _subject_of_the_sentence_before)
     _fill_from_neighbours(found, text)
-    _attribute_standing_alone(found, context, _named_in_the_sentence_after)
+    _attribute_standing_alone(found, alone, context, _named_in_the_sentence_after)
     quotes, unattributed = [], []
     for span, attribution in found:
         short = len(span.text.split()) < MIN_WORDS
@@ -130,18 +131,34 @@ def _from_sentence(sentence: Span | None, chars: Span, context: _Context) -> _At
     return attribution
 
 
-def _attribute_standing_alone(
-    found: list[tuple[QuoteSpan, _Attribution | None]], context: _Context, rule: _Rule
-) -> None:
-    """Give each quote standing alone with no speaker yet the one ``rule`` finds around
-    its sentences."""
+def _standing_alone(
+    found: list[tuple[QuoteSpan, _Attribution | None]], context: _Context
+) -> dict[int, tuple[Span, Span]]:
+    """The quotes with no speaker that stand alone in their sentences, by their index in
+    ``found``: their sentences and their words."""
     doc = context.doc
+    alone = {}
     for index, (span, attribution) in enumerate(found):
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         if attribution is not None or chars is None:
             continue
         frame = _frame(doc, chars)
         if _stands_alone(frame, context.inside):
+            alone[index] = (frame, chars)
+    return alone
+
+
+def _attribute_standing_alone(
+    found: list[tuple[QuoteSpan, _Attribution | None]],
+    alone: dict[int, tuple[Span, Span]],
+    context: _Context,
+    rule: _Rule,
+) -> None:
+    """Give each quote standing alone with no speaker yet the one ``rule`` finds around
+    its sentences."""
+    for index, (frame, chars) in alone.items():
+        span, attribution = found[index]
+        if attribution is None:
             found[index] = (span, rule(frame, chars, context))
 
 
@@ -275,9 +292,9 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
     if subject.ent_type_ == "NORP" and any(c.lower_ == "the" for c in subject.children):
         # "the American said"
         return _referred(subject, context.antecedent(subject, None))
-    if subject.is_title and entities.person_named(subject.text):
-        name: str | None = subject.text  # a surname the tagger took for an adjective
-    else:
+    # A surname the tagger took for an adjective still names the person.
+    name = subject.text if subject.is_title else None
+    if name is None or entities.person_named(name) is None:
         name = _name_at(doc, subject)
     if name:
         person = entities.person_named(name)
