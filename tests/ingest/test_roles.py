@@ -45,6 +45,11 @@ def roles_in(text: str) -> dict[str, str | None]:
         ("“Prices will rise,” said Arjun Mehta, Director, Kotak Securities.", "Arjun Mehta",
          "Director, Kotak Securities"),
         ("He was voted off in what host Tom Bergeron called a shock.", "Tom Bergeron", "host"),
+        ("Acme's chief executive John Harris said profits rose.", "John Harris",
+         "Acme's chief executive"),
+        ("The head of Acme, John Harris, said profits rose.", "John Harris", "head of Acme"),
+        ("Mark Field, the Conservative MP for Cities of London, said he would vote against.",
+         "Mark Field", "Conservative MP for Cities of London"),
     ],
 )  # fmt: skip
 def test_a_role_comes_from_the_words_around_the_name(sentence: str, name: str, role: str) -> None:

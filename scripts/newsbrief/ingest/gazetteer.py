@@ -196,12 +196,12 @@ PLATFORMS = frozenset(
 
 # The last word of the name of an event, a competition, a prize, a law or a venue, not
 # of an organisation: "the American Music Awards", "the Premier League", "the Subsoil
-# Water Act", "Heinz Field" ("Center" and "Centre" name prisons and shopping centres that
-# act as organisations too).
+# Water Act", "Wembley Stadium" ("Center" and "Centre" name prisons and shopping centres
+# that act as organisations too, and "Field" and "Hall" are surnames).
 EVENT_WORDS = frozenset(
     """Awards Award Prize Prizes Cup League Championship Championships Olympics Games
     Tournament Summit Marathon Expo Festival Exhibition Lecture Lectures Act Constitution
-    Amendment Treaty Arena Stadium Field Bowl Garden Gardens Theatre Theater Amphitheatre
+    Amendment Treaty Arena Stadium Bowl Garden Gardens Theatre Theater Amphitheatre
     Amphitheater Coliseum Dome Statehouse""".split()
 )
 

@@ -15,7 +15,7 @@ from newsbrief.ingest import gazetteer as g
 from newsbrief.ingest.language import written
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MAX_ROLE = 120
 _FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -106,8 +106,9 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     offset = written(span).find(name)
     name_start = span.start_char + max(offset, 0)
     root = span.root
-    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
-        root = root.head  # "Trump's longtime physician, Dr. Harold Bornstein"
+    if root.dep_ == "appos" and root.head.i < span.start:
+        described = _described_noun(root.head)
+        root = described if described is not None else root
     left = min(
         (t.i for t in root.subtree if t.i < span.start and t.dep_ != "det" and t.tag_ != "PRP$"),
         default=span.start,
@@ -121,6 +122,15 @@ def _before_name(doc: Doc, span: Span, name: str) -> str | None:
     return as_role(re.sub(r"[’']s$", "", written(words).strip()).rstrip(" ,"))
 
 
+def _described_noun(word: Token) -> Token | None:
+    """The noun a name stands in apposition to: "Trump's longtime physician, Dr. Harold
+    Bornstein", or, through the phrase the parse hung the name on, "The head of Acme,
+    John Harris"."""
+    while word.pos_ != "NOUN" and word.dep_ in ("pobj", "prep") and word.head is not word:
+        word = word.head
+    return word if word.pos_ == "NOUN" else None
+
+
 def _nouns_before(doc: Doc, span: Span) -> str | None:
     """The words right before the name, ending in a singular noun, when the parse did not
     join them to it ("in what host Tom Bergeron described as")."""
@@ -132,12 +142,17 @@ def _nouns_before(doc: Doc, span: Span) -> str | None:
 
 def _modifiers_start(doc: Doc, start: int) -> int:
     """Where the nouns and adjectives before ``start`` begin, lower-case or a party's
-    ("Republican state schools Superintendent", which the parse may leave out)."""
+    ("Republican state schools Superintendent", which the parse may leave out), with the
+    name that owns them ("Acme's chief executive")."""
     while start and doc[start - 1].pos_ in ("NOUN", "ADJ"):
         word = doc[start - 1]
         if not (word.is_lower or word.ent_type_ == "NORP"):
             break
         start -= 1
+    if start > 1 and doc[start - 1].tag_ == "POS" and doc[start - 2].pos_ == "PROPN":
+        start -= 2  # the owner too: "Acme's chief executive"
+        while start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
     return start
 
 
