@@ -173,6 +173,12 @@ def test_a_surname_the_tagger_mistakes_still_names_the_speaker() -> None:
     ]
 
 
+def test_a_relative_with_the_same_surname_is_their_own_speaker() -> None:
+    assert quotes_of("Daniel Kim's wife, Sarah Kim, said: “He is innocent.”") == [
+        ("Sarah Kim", "He is innocent.")
+    ]
+
+
 def test_the_minister_is_the_person_whose_role_it_is() -> None:
     assert quotes_of("“There is no plan B,” the minister told BBC News.") == [
         ("Maria Lopez", "There is no plan B")

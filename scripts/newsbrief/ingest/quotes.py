@@ -292,10 +292,9 @@ def _speaker(doc: Doc, subject: Token, context: _Context) -> _Attribution | None
     if subject.ent_type_ == "NORP" and any(c.lower_ == "the" for c in subject.children):
         # "the American said"
         return _referred(subject, context.antecedent(subject, None))
-    # A surname the tagger took for an adjective still names the person.
-    name = subject.text if subject.is_title else None
-    if name is None or entities.person_named(name) is None:
-        name = _name_at(doc, subject)
+    name = _name_at(doc, subject)
+    if name is None and subject.is_title and entities.person_named(subject.text):
+        name = subject.text  # a surname the tagger took for an adjective
     if name:
         person = entities.person_named(name)
         if person is not None:
