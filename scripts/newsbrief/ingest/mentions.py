@@ -86,11 +86,16 @@ def _towns_unrecognised(doc: Doc) -> list[Span]:
             continue
         if token.head.lower_ not in g.LOCATIVE_PREPOSITIONS:
             continue
-        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        span = doc[words[0].i if words else token.i : token.i + 1]
+        span = proper_noun_phrase(token)
         if not any(t.ent_type_ for t in span) and span.text in g.towns():
             found.append(_labelled(span, "GPE"))
     return found
+
+
+def proper_noun_phrase(token: Token) -> Span:
+    """A proper noun with the proper nouns compounded before it ("Sugar" "Land")."""
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    return token.doc[words[0].i if words else token.i : token.i + 1]
 
 
 def _organizations_unrecognised(doc: Doc) -> list[Span]:

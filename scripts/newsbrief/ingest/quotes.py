@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from newsbrief.ingest import gazetteer as g
 from newsbrief.ingest.entities import Entities
 from newsbrief.ingest.language import written
-from newsbrief.ingest.mentions import clean
+from newsbrief.ingest.mentions import clean, proper_noun_phrase
 from newsbrief.ingest.people import Person, strip_title
 from newsbrief.ingest.quote_marks import QuoteSpan, joined_halves, not_a_quote, quote_spans
 from newsbrief.ingest.roles import as_role, is_expert
@@ -457,9 +457,7 @@ def _name_at(doc: Doc, token: Token) -> str | None:
             if ent.start <= token.i < ent.end:
                 return written(ent)
     if token.pos_ == "PROPN":
-        parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        start = parts[0].i if parts else token.i
-        return written(doc[start : token.i + 1])
+        return written(proper_noun_phrase(token))
     return None
 
 

@@ -61,9 +61,10 @@ def _appositive(doc: Doc, span: Span) -> str | None:
     text = written(doc)
     after = text[span.end_char : sentence_end]
     age = re.match(r",\s+\d{1,3}(?=,)", after)  # "Tom Harland, 45, a teacher from Leeds"
-    if not re.match(r",\s+\S", after[age.end() if age else 0 :]):
+    skipped = age.end() if age else 0
+    if not re.match(r",\s+\S", after[skipped:]):
         return None
-    start = span.end_char + (age.end() if age else 0) + 1  # after the comma
+    start = span.end_char + skipped + 1  # after the comma
     end = _appositive_end(doc, text, start, sentence_end)
     words = doc.char_span(start, end, alignment_mode="contract")
     if words is None or not any(
