@@ -123,7 +123,7 @@ def _attribute(span: QuoteSpan, context: _Context) -> _Attribution | None:
 
 def _from_sentence(sentence: Span | None, chars: Span, context: _Context) -> _Attribution | None:
     """The speaker a sentence beside a quote names, if the sentence quotes nobody itself."""
-    if sentence is None or any(t.i in context.inside for t in sentence):
+    if sentence is None or context.quotes_in(sentence):
         return None
     attribution = _attribution_in(sentence, chars, context)
     if attribution is not None:
@@ -186,7 +186,7 @@ def _subject_of_the_sentence_before(
     """The person the sentence before is about, when it has no verb of speech: "US coach
     Patrick McEnroe wants his players on clay. “I think it will help ...”"."""
     before = _neighbours(context.doc, frame)[0]
-    if before is None or any(t.i in context.inside for t in before):
+    if before is None or context.quotes_in(before):
         return None
     subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
     about = _speaker(context.doc, subject, context) if subject is not None else None
@@ -419,6 +419,10 @@ class _Context:
             if not self._quoted(window.start_char + match.start())
         ]
         return max(found)[2] if found else None
+
+    def quotes_in(self, sentence: Span) -> bool:
+        """Whether a sentence has quoted words of its own."""
+        return any(t.i in self.inside for t in sentence)
 
     def _quoted(self, offset: int) -> bool:
         token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
