@@ -30,11 +30,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
 from newsbrief.ingest import language
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.evaluate import corpus_folder
 from newsbrief.ingest.readers import read_source
-from newsbrief.vocabulary import Vocabulary, load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
 

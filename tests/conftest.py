@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.archive import load_archive
-from newsbrief.problems import NewsbriefError
+from newsbrief.archive.collection import load_archive
+from newsbrief.archive.problems import NewsbriefError
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -18,14 +18,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.briefs import read_brief
+from newsbrief.archive.brief import read_brief
+from newsbrief.archive.problems import NewsbriefError
+from newsbrief.archive.safety import unsafe_markup
+from newsbrief.archive.schema import Brief, Quote, Source, describe
+from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.readers import read_source
 from newsbrief.ingest.writer import ExistingBriefs, ingest_one
-from newsbrief.problems import NewsbriefError
-from newsbrief.safety import unsafe_markup
-from newsbrief.schema import Brief, Quote, Source, describe
-from newsbrief.vocabulary import load_vocabulary
 
 from .conftest import FIXTURES
 

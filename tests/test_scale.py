@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 import synthetic
-from newsbrief import entities, listing
-
-from .test_mkdocs_plugin import build_site, search_fragments
+from newsbrief.site import entity_pages, listings
+from tests.mkdocs_adapter.test_plugin import build_site, search_fragments
 
 BRIEFS = 400
 LARGEST_PAGE = 200_000  # bytes of HTML; a brief page is about 25 KB
@@ -62,16 +61,16 @@ def test_every_brief_is_built_but_none_is_in_the_navigation(large_site: Path) ->
 
 def test_listings_are_paginated(large_site: Path) -> None:
     counts = {page: briefs_listed(page.read_text(encoding="utf-8")) for page in pages(large_site)}
-    assert max(counts.values()) == listing.PAGE_SIZE  # full pages exist, none is longer
+    assert max(counts.values()) == listings.PAGE_SIZE  # full pages exist, none is longer
     continued = [page for page in counts if "/page/" in str(page)]
     assert any("/tags/" in str(page) for page in continued)
     assert any("/archive/" in str(page) for page in continued)
 
 
 def test_entity_indexes_are_paginated(large_site: Path) -> None:
-    for kind in entities.KINDS:
+    for kind in entity_pages.KINDS:
         index = (large_site / kind / "index.html").read_text(encoding="utf-8")
-        assert index.count('<td><a href="') <= entities.INDEX_PAGE_SIZE
+        assert index.count('<td><a href="') <= entity_pages.INDEX_PAGE_SIZE
 
 
 def test_no_page_outgrows_its_bound(large_site: Path) -> None:

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from browsing import CHROMIUM, FLAGS, served
+from tests.mkdocs_adapter.test_plugin import BRIEFS, build_site
 
 from .conftest import REPO, make_site
-from .test_mkdocs_plugin import BRIEFS, build_site
 
 SCREENSHOTS = REPO / "build/screenshots"
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.archive.problems import NewsbriefError
+from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest import readers
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs, is_furniture, without_opening_masthead
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.evaluate import corpus_folder, group_of
 from newsbrief.ingest.readers import read_source
-from newsbrief.problems import NewsbriefError
-from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import REPO
 

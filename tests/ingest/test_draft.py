@@ -7,9 +7,9 @@ import datetime as dt
 import frontmatter
 import pytest
 
+from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.readers import read_source, read_text
-from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import FIXTURES, REPO
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsbrief.archive import load_archive
+from newsbrief.archive.collection import load_archive
+from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest.evaluate import (
     Score,
     _quotes,
@@ -21,7 +22,6 @@ from newsbrief.ingest.evaluate import (
     same_quote,
 )
 from newsbrief.ingest.writer import ExistingBriefs, ingest_one
-from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import REPO
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.archive.problems import NewsbriefError
 from newsbrief.ingest.evaluate import corpus_folder
 from newsbrief.ingest.readers import read_source
-from newsbrief.problems import NewsbriefError
 
 from ..conftest import FIXTURES, REPO
 

@@ -12,9 +12,9 @@ from unittest import mock
 
 import pytest
 
-from newsbrief.archive import load_archive
+from newsbrief.archive.collection import load_archive
+from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest.writer import SCHEMA_LINE, ExistingBriefs, ingest_one
-from newsbrief.vocabulary import load_vocabulary
 
 from ..conftest import FIXTURES, REPO
 

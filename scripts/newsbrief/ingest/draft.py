@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.slugs import slugify
+from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.ingest import summary
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.dateline import infer_date, parse_dateline
@@ -14,9 +17,6 @@ from newsbrief.ingest.language import analyse
 from newsbrief.ingest.quotes import FoundQuote, find_quotes
 from newsbrief.ingest.sources import cited_outlets, source_name
 from newsbrief.ingest.tagging import MIN_SCORE, suggest_tags, tag_scores, untagged
-from newsbrief.problems import NewsbriefError, Problem
-from newsbrief.slugs import slugify
-from newsbrief.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from typing import Any
 
 import yaml
 
+from newsbrief.archive.problems import NewsbriefError
+from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.ingest.draft import draft_brief
 from newsbrief.ingest.readers import read_source
-from newsbrief.problems import NewsbriefError
-from newsbrief.vocabulary import Vocabulary
 
 SET_FIELDS = ("cites", "tags", "people", "organizations", "places")
 SINGLE_FIELDS = ("title", "date", "dateline", "source", "url")

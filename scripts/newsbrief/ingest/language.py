@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from newsbrief.problems import NewsbriefError, Problem
+from newsbrief.archive.problems import NewsbriefError, Problem
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs
 from newsbrief.ingest.dateline import parse_date
-from newsbrief.problems import NewsbriefError, Problem
 
 MAX_BYTES = 5_000_000
 MIN_WORDS = 40

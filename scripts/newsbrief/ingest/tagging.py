@@ -13,7 +13,7 @@ import functools
 import re
 from collections import Counter
 
-from newsbrief.vocabulary import Vocabulary
+from newsbrief.archive.vocabulary import Vocabulary
 
 MAX_TAGS = 6
 MIN_SCORE = 3

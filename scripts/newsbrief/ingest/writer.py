@@ -27,8 +27,10 @@ from pathlib import Path
 
 import frontmatter
 
-from newsbrief.briefs import parse_brief
-from newsbrief.fsio import display_path, write_atomic
+from newsbrief.archive.brief import parse_brief
+from newsbrief.archive.fsio import display_path, write_atomic
+from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.draft import Draft, draft_brief
 from newsbrief.ingest.readers import (
@@ -37,8 +39,6 @@ from newsbrief.ingest.readers import (
     TEXT_SUFFIXES,
     read_source,
 )
-from newsbrief.problems import NewsbriefError, Problem
-from newsbrief.vocabulary import Vocabulary
 
 SEEDS = "seeds"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/brief.schema.json"

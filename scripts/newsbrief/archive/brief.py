@@ -1,0 +1,217 @@
+"""Reading one brief file: bytes to a checked :class:`Entry`, or located problems.
+
+A brief lives at ``briefs/YYYY/MM/DD-slug.md``: YAML front matter (the fields
+of :class:`newsbrief.archive.schema.Brief`) between two ``---`` lines, then the
+editor's summary in Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from frontmatter.default_handlers import YAMLHandler
+
+from newsbrief.archive.fsio import display_path
+from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.safety import unsafe_markup
+from newsbrief.archive.schema import Brief, Source, published_minimums
+from newsbrief.archive.validation import INVALID, Converter
+from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.archive.yamlio import LocatedData, load_located
+
+BRIEF_PATH = re.compile(
+    r"(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md"
+)
+_HANDLER = YAMLHandler()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A checked brief: its front matter, summary and place in the archive."""
+
+    path: str
+    slug: str
+    brief: Brief
+    body: str
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, where: str) -> int:
+        """The line of a front-matter field in the brief's file (1 if unknown)."""
+        return self.lines.get(where, 1)
+
+    @property
+    def src_uri(self) -> str:
+        """The brief's page in the site, e.g. ``2025/05/04/slug.md`` for /2025/05/04/slug/."""
+        return f"{self.brief.date:%Y/%m/%d}/{self.slug}.md"
+
+
+def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
+    """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
+    return parse_brief(_decode(file, display_path(file, root)), file, root, briefs_dir, vocabulary)
+
+
+def parse_brief(
+    text: str, file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary
+) -> Entry:
+    """Parse and check ``text`` as the brief at ``file`` (which need not exist yet)."""
+    display = display_path(file, root)
+    located, body, body_line = _split(text, display)
+    converter = Converter(located, display)
+    values = converter.fields(Brief, located.value)
+    slug = _check_path(file, briefs_dir, values.get("date", INVALID), converter)
+    if values.get("tags", INVALID) is not INVALID:
+        _check_tags(values["tags"], vocabulary, converter)
+    if not values.get("draft", False):
+        _check_published(values, converter)
+    if values.get("source", INVALID) is not INVALID:
+        _check_source(values["source"], root, converter)
+    if not body.strip():
+        converter.problems.append(
+            Problem(
+                display,
+                body_line,
+                "body",
+                "the summary is empty; write a short summary in Markdown below the closing '---'",
+            )
+        )
+    for line, message in unsafe_markup(body):
+        converter.problems.append(Problem(display, body_line + line, "body", message))
+    if converter.problems:
+        raise NewsbriefError(converter.problems)
+    return Entry(display, slug, Brief(**values), body.strip() + "\n", located.lines)
+
+
+def _check_published(values: dict[str, Any], converter: Converter) -> None:
+    """What a published brief needs beyond a draft (at least one tag); a field left out
+    counts as empty."""
+    for name, least in published_minimums().items():
+        value = values.get(name, [])
+        if value is not INVALID and len(value) < least:
+            converter.problem(
+                name,
+                f"a published brief needs at least {least}; add "
+                f"{'one' if least == 1 else least}, or keep the brief a draft (draft: true) "
+                "until it has",
+            )
+
+
+def _decode(file: Path, display: str) -> str:
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise NewsbriefError(
+            [Problem(display, 1, "file", f"cannot be read: {error.strerror}")]
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        bad = data[error.start]
+        raise NewsbriefError(
+            [
+                Problem(
+                    display, line, "file", f"is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8"
+                )
+            ]
+        ) from None
+    if "\x00" in text:
+        raise NewsbriefError([Problem(display, 1, "file", "is binary, not a Markdown brief")])
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split(text: str, display: str) -> tuple[LocatedData, str, int]:
+    """Front matter (located in the file) and body, and the line the body starts on."""
+    if not _HANDLER.detect(text):
+        raise NewsbriefError(
+            [
+                Problem(
+                    display,
+                    1,
+                    "front matter",
+                    "missing; a brief starts with a '---' line, its YAML fields, and another '---'",
+                )
+            ]
+        )
+    try:
+        front, body = _HANDLER.split(text)
+    except ValueError:
+        raise NewsbriefError(
+            [
+                Problem(
+                    display, 1, "front matter", "is not closed; add a '---' line after the fields"
+                )
+            ]
+        ) from None
+    opening = _HANDLER.FM_BOUNDARY.match(text)
+    before_front = text[: opening.end()] if opening else ""
+    located = load_located(front, path=display, start_line=before_front.count("\n") + 1)
+    if not isinstance(located.value, dict):
+        raise NewsbriefError(
+            [Problem(display, 1, "front matter", "must be a mapping of fields ('title: ...')")]
+        )
+    body_line = (before_front + front).count("\n") + 2
+    return located, body, body_line
+
+
+def _check_path(file: Path, briefs_dir: Path, date: dt.date, converter: Converter) -> str:
+    """The slug from the file name; report a path that breaks the scheme or disagrees with date."""
+    try:
+        relative = PurePosixPath(file.resolve().relative_to(briefs_dir.resolve()).as_posix())
+    except ValueError:
+        relative = PurePosixPath(file.name)
+    match = BRIEF_PATH.fullmatch(str(relative))
+    dated = date is not INVALID
+    if not match:
+        expected = f"{date:%Y/%m/%d}-<slug>.md" if dated else "YYYY/MM/DD-<slug>.md"
+        converter.problems.append(
+            Problem(
+                converter.path,
+                1,
+                "path",
+                f"does not follow briefs/{expected} (slug: lowercase letters, digits and hyphens); "
+                "rename the file",
+            )
+        )
+        return relative.stem
+    slug = match["slug"]
+    if dated and f"{date:%Y/%m/%d}" != f"{match['year']}/{match['month']}/{match['day']}":
+        converter.problem(
+            "date",
+            f"{date} disagrees with the file's path; fix the date or move the file to "
+            f"briefs/{date:%Y/%m/%d}-{slug}.md",
+        )
+    return slug
+
+
+def _check_tags(tags: list[str], vocabulary: Vocabulary, converter: Converter) -> None:
+    for index, tag in enumerate(tags):
+        if tag not in vocabulary:
+            converter.problem(f"tags[{index}]", vocabulary.unknown_tag(tag))
+
+
+def _check_source(source: Source, root: Path, converter: Converter) -> None:
+    file = root / source.path
+    if file.is_symlink():
+        converter.problem(
+            "source.path", f"{source.path} is a symbolic link; put the article itself in seeds/"
+        )
+        return
+    try:
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    except OSError:
+        converter.problem(
+            "source.path",
+            f"{source.path} does not exist; add the source article there or fix the path",
+        )
+        return
+    if digest != source.sha256:
+        converter.problem(
+            "source.sha256",
+            f"does not match {source.path} (its sha256 is {digest}); "
+            "if the article was changed on purpose, update the sha256",
+        )

@@ -1,0 +1,200 @@
+"""The whole archive: the vocabulary and every brief, checked together.
+
+Per-file checks live in :mod:`newsbrief.archive.brief`; this module adds what only the
+whole archive can tell (duplicate slugs and sources, stray files) and the
+indexes the site is built from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsbrief.archive.brief import Entry, read_brief
+from newsbrief.archive.cores import map_on_two_cores
+from newsbrief.archive.fsio import file_state
+from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
+
+VOCABULARY_FILE = "tags.yml"
+
+
+@dataclass
+class Archive:
+    """Every brief of the archive, newest first, with the vocabulary they use."""
+
+    vocabulary: Vocabulary
+    entries: list[Entry]
+    _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+
+    def published(self, include_drafts: bool) -> Archive:
+        """The archive as the site shows it: without drafts unless asked for."""
+        if include_drafts:
+            return self
+        return Archive(self.vocabulary, [e for e in self.entries if not e.brief.draft])
+
+    def by_tag(self) -> dict[str, list[Entry]]:
+        """The briefs of every vocabulary tag (none for an unused one), newest first."""
+        if not self._by_tag:
+            index: dict[str, list[Entry]] = {slug: [] for slug in self.vocabulary.tags}
+            for entry in self.entries:
+                for tag in entry.brief.tags:
+                    index[tag].append(entry)
+            self._by_tag = index
+        return self._by_tag
+
+
+class BriefCache:
+    """Checked briefs kept between the builds of ``mkdocs serve``: a brief is read again
+    only when its file, its source article or the vocabulary changed."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, ...], Entry]] = {}
+        self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
+
+    def vocabulary(self, folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
+        """The vocabulary, the same object while ``tags.yml`` is unchanged."""
+        try:
+            stamp = file_state(folder / VOCABULARY_FILE)
+        except OSError:
+            stamp = (0, 0)
+        if self._vocabulary is None or self._vocabulary[0] != stamp:
+            vocabulary = _vocabulary(folder, display, problems)
+            if problems:
+                return vocabulary
+            self._vocabulary = (stamp, vocabulary)
+        return self._vocabulary[1]
+
+    def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
+        cached = self._entries.get(file)
+        if cached is not None and cached[0] == self._stamp(file, root, folder, cached[1]):
+            return cached[1]
+        entry = read_brief(file, root, folder, vocabulary)
+        self._entries[file] = (self._stamp(file, root, folder, entry), entry)
+        return entry
+
+    @staticmethod
+    def _stamp(file: Path, root: Path, folder: Path, entry: Entry) -> tuple[int, ...]:
+        paths = (file, root / entry.brief.source.path, folder / VOCABULARY_FILE)
+        try:
+            return tuple(n for path in paths for n in file_state(path))
+        except OSError:
+            return ()  # a file is gone: read the brief again, which says what is missing
+
+
+def load_archive(
+    root: Path,
+    briefs_dir: str = "briefs",
+    cache: BriefCache | None = None,
+    two_cores: bool = True,
+) -> Archive:
+    """Load and check the vocabulary and every brief under ``root/briefs_dir``.
+
+    Raises :class:`NewsbriefError` with every problem of every file; a bad brief
+    is never skipped. With a ``cache``, briefs unchanged since it read them are not
+    read again. Without one, and with ``two_cores``, a forked child reads every other
+    brief where it can (:func:`newsbrief.archive.cores.map_on_two_cores`).
+    """
+    folder = root / briefs_dir
+    problems: list[Problem] = []
+    display = f"{briefs_dir}/{VOCABULARY_FILE}"
+    if cache is not None:
+        vocabulary, read = cache.vocabulary(folder, display, problems), cache.read
+    else:
+        vocabulary, read = _vocabulary(folder, display, problems), read_brief
+    files = _brief_files(folder, root, problems)
+
+    def entry_or_problems(file: Path) -> Entry | list[Problem]:
+        try:
+            return read(file, root, folder, vocabulary)
+        except NewsbriefError as error:
+            return error.problems
+
+    if cache is None:
+        results = map_on_two_cores(entry_or_problems, files, two_cores)
+    else:  # a cache keeps what it reads: in this process
+        results = [entry_or_problems(file) for file in files]
+    entries = []
+    for result in results:
+        if isinstance(result, Entry):
+            entries.append(result)
+        else:
+            problems.extend(result)
+    problems.extend(_duplicates(entries))
+    if problems:
+        raise NewsbriefError(problems)
+    entries.sort(key=lambda entry: (entry.brief.date, entry.slug), reverse=True)
+    return Archive(vocabulary, entries)
+
+
+def _vocabulary(folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
+    try:
+        return load_vocabulary(folder / VOCABULARY_FILE, display)
+    except NewsbriefError as error:
+        problems.extend(error.problems)
+        # Keep checking briefs against an empty vocabulary: every other problem still shows.
+        return Vocabulary({}, {})
+
+
+def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """Every ``.md`` file below ``folder``; any other file there is reported as stray."""
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), 1, "folder", "the briefs folder does not exist"))
+        return []
+    files = []
+    for file in sorted(folder.rglob("*")):
+        if file.is_symlink():  # it could bring in any file of the machine that builds
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "file",
+                    "is a symbolic link; put the brief itself in briefs/",
+                )
+            )
+            continue
+        if file.is_dir() or file.name.startswith("."):
+            continue
+        if file.suffix == ".md":
+            files.append(file)
+        elif file.parent != folder or file.name != VOCABULARY_FILE:
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "file",
+                    "is not a brief; briefs are Markdown files named YYYY/MM/DD-slug.md",
+                )
+            )
+    return files
+
+
+def _duplicates(entries: Iterable[Entry]) -> list[Problem]:
+    """Briefs that reuse another brief's slug or source article."""
+    problems = []
+    slugs: dict[str, str] = {}
+    sources: dict[str, str] = {}
+    for entry in sorted(entries, key=lambda e: e.path):
+        owner = slugs.setdefault(entry.slug, entry.path)
+        if owner != entry.path:
+            problems.append(
+                Problem(
+                    entry.path,
+                    1,
+                    "slug",
+                    f"{entry.slug!r} is already the slug of {owner}; give this brief another slug",
+                )
+            )
+        owner = sources.setdefault(entry.brief.source.sha256, entry.path)
+        if owner != entry.path:
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line_of("source.sha256"),
+                    "source.sha256",
+                    f"the same source article is already the brief {owner}; "
+                    "edit that brief instead",
+                )
+            )
+    return problems

@@ -1,0 +1,104 @@
+"""The pages and files newsbrief generates, as MkDocs' file and page objects.
+
+Each brief, tag, archive and entity page, the feeds and the schema reference become
+virtual files (MkDocs 1.6 ``File.generated``), added by :func:`add_generated`. Pages
+outside the navigation are written as HTML (:mod:`newsbrief.site.content`) and get an
+:class:`HtmlPage`, which skips MkDocs' Markdown step. ``Files.append`` silently replaces
+a file at the same address, so each addition is checked against the files already there.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+
+from newsbrief.mkdocs_adapter.incremental import GeneratedPage
+from newsbrief.site.content import Page
+
+Rendering = Page | Callable[[], Page]
+"""A generated page, or how to make it when MkDocs reads it."""
+Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
+"""A generated page or file: its source path, content, and place in the navigation."""
+
+
+class HtmlPage(MkDocsPage):
+    """A page newsbrief wrote as HTML: MkDocs' Markdown step, costly even for an empty
+    text, is skipped; the plugin's ``on_page_content`` puts the HTML and table of
+    contents in place."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' canonical and absolute addresses without a ``urljoin`` for each of
+        thousands of pages: for a plain path (``2025/05/04/slug/``) and a plain site
+        address, they are the site's address and path followed by the page's."""
+        site = _site_address(base) if base and _PLAIN_PATH.fullmatch(self.url) else None
+        if site is None:
+            super()._set_canonical_url(base)
+        else:
+            self.canonical_url, self.abs_url = site[0] + self.url, site[1] + self.url
+
+
+_PLAIN_PATH = re.compile(r"[a-z0-9_/-]*")
+
+
+@functools.cache
+def _site_address(base: str) -> tuple[str, str] | None:
+    """``base`` ending in ``/``, and its path; None for one with a query or fragment."""
+    address = base if base.endswith("/") else base + "/"
+    parts = urlsplit(address)
+    return None if parts.query or parts.fragment else (address, parts.path)
+
+
+def add_generated(
+    files: Files, generated: Iterable[Generated], config: MkDocsConfig, kept: dict[str, File]
+) -> list[File]:
+    """Add the ``generated`` pages and files to MkDocs' ``files``; return their files.
+
+    A page in ``kept`` (unchanged since the previous build of a serve session) keeps its
+    file and page objects from then.
+    """
+    docs = Path(config.docs_dir).name
+    taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
+    added = []
+    for src_uri, content, inclusion in generated:
+        file = kept.get(src_uri)
+        if file is None:
+            file = generated_file(src_uri, content, inclusion, config)
+        refuse_collision(file, taken)
+        files.append(file)
+        added.append(file)
+    return added
+
+
+def generated_file(
+    src_uri: str, content: str | bytes | Rendering, inclusion: InclusionLevel, config: MkDocsConfig
+) -> File:
+    """A generated page's file; a page given as HTML and out of the navigation gets its
+    :class:`HtmlPage` now, or MkDocs would make a Markdown page of it."""
+    text = content if isinstance(content, str | bytes) else ""
+    file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
+    if not isinstance(content, str | bytes) and inclusion.is_not_in_nav():
+        HtmlPage(None, file, config)
+    return file
+
+
+def refuse_collision(file: File, taken: dict[str, str]) -> None:
+    """Fail where a generated page would replace another (``Files.append`` does so silently)."""
+    if file.url in taken:
+        raise PluginError(
+            f"newsbrief: the page it generates for {file.src_uri} would replace {taken[file.url]} "
+            f"at /{file.url}; rename or remove {taken[file.url]}"
+        )
+    taken[file.url] = f"the generated {file.src_uri}"

@@ -1,0 +1,367 @@
+"""The MkDocs integration: thin event handlers around the site's pure page functions.
+
+Event order, and what each handler does:
+
+* ``on_startup``: remember whether this is ``mkdocs serve`` (drafts are shown there
+  only; with ``--dirty``, rebuilds skip what did not change: :mod:`.incremental`);
+* ``on_config``: load and check the whole archive once; any problem stops the build
+  with every located message, and the Markdown extensions the pages need are added;
+* ``on_files``: start the search index in the background, then add each brief, each
+  used tag, the tag index and the schema reference as virtual pages (MkDocs 1.6
+  ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged keep their
+  objects. Brief and tag pages are kept out of the navigation, which keeps build time
+  linear in the number of briefs;
+* ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
+  generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
+  pages of both;
+* ``on_page_markdown``, ``on_page_content``: give generated pages their meta, HTML and
+  table of contents, written by :mod:`newsbrief.site` without Markdown; append the
+  latest briefs to the home page; keep every page out of Material's own search index;
+* ``on_env``, ``on_page_context``: render generated pages outside the navigation from a
+  skeleton of Material's template made once per kind of page (:mod:`.skeleton`);
+* ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
+  of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
+* ``on_post_build``: wait for the second process and the search index (``on_build_error``
+  stops them);
+* ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
+
+from newsbrief.archive import cores
+from newsbrief.archive.collection import Archive, BriefCache, load_archive
+from newsbrief.archive.problems import NewsbriefError
+from newsbrief.archive.schema import json_schema_text
+from newsbrief.mkdocs_adapter import skeleton
+from newsbrief.mkdocs_adapter.generated import Generated, Rendering, add_generated
+from newsbrief.mkdocs_adapter.incremental import (
+    Memo,
+    PreviousBuild,
+    freeze_after_full_build,
+    mark_unchanged,
+    site_setup_stamp,
+)
+from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
+from newsbrief.mkdocs_adapter.parallel import SecondProcess
+from newsbrief.site import brief_page, entity_pages, listings
+from newsbrief.site.content import Page
+from newsbrief.site.feeds import site_feeds
+from newsbrief.site.related import related_briefs
+from newsbrief.site.schema_page import SCHEMA_REFERENCE, schema_reference
+from newsbrief.site.search_documents import SearchIndexer, site_documents, use_search_worker
+
+REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
+HOME = "index.md"
+JSON_SCHEMA_URI = "reference/brief.schema.json"
+NAV_PAGES = {
+    listings.TAGS_INDEX,
+    listings.ARCHIVE_INDEX,
+    *(f"{kind}/index.md" for kind in entity_pages.KINDS),
+}
+
+
+class NewsbriefConfig(Config):
+    """The plugin's options in mkdocs.yml."""
+
+    briefs_dir = c.Type(str, default="briefs")
+    """The folder of briefs and tags.yml, relative to mkdocs.yml."""
+    draft_on_serve = c.Type(bool, default=True)
+    """Show drafts (``draft: true``) in ``mkdocs serve``; ``mkdocs build`` never does."""
+    latest = c.Type(int, default=12)
+    """How many briefs the home page shows."""
+    parallel = c.Type(bool, default=True)
+    """Read briefs, relate them and render pages on two cores in ``mkdocs build`` (see
+    :mod:`newsbrief.archive.cores` and :mod:`newsbrief.mkdocs_adapter.parallel`)."""
+    skeletons = c.Type(bool, default=True)
+    """Render generated pages outside the navigation from one rendering of the theme's
+    template per kind of page (see :mod:`newsbrief.mkdocs_adapter.skeleton`)."""
+
+
+class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
+    """Publishes the briefs of ``briefs/`` as pages of the site."""
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.dirty = False
+        self.rebuilt_everything = False  # in this dirty serve build
+        self.archive: Archive | None = None
+        self.search = SearchIndexer()
+        self.rendered: dict[str, Rendering] = {}
+        self.nav: Navigation | None = None
+        self.skeletons: skeleton.Skeletons | None = None
+        # Kept across the builds of a serve session (plugins with on_startup persist):
+        self.briefs = BriefCache()
+        self.memo = Memo()
+        self.previous = PreviousBuild()
+        self.second = SecondProcess()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        self.memo.enabled = self.serving
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        try:
+            cache = self.briefs if self.serving else None
+            archive = load_archive(root, self.config.briefs_dir, cache, self._two_cores())
+        except NewsbriefError as error:
+            raise PluginError(
+                f"newsbrief: the archive has {len(error.problems)} problem(s); "
+                f"run `newsbrief check` for the same list:\n{error}"
+            ) from None
+        if not config.use_directory_urls:
+            raise PluginError(
+                "newsbrief: the archive's pages link to each other by folder (2025/05/04/slug/): "
+                "remove use_directory_urls: false from mkdocs.yml"
+            )
+        if not config.site_url:
+            raise PluginError(
+                "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
+                "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
+            )
+        self.archive = archive.published(self.serving and self.config.draft_on_serve)
+        if not self.serving:
+            # The archive lives as long as the build: the garbage collector need not go
+            # through its objects again and again, and forks share their memory untouched.
+            gc.freeze()
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        archive = self._archive()
+        reference = schema_reference()
+        # first, so that Pagefind indexes while the pages are made and rendered:
+        docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
+        documents = site_documents(archive, docs, reference, self.memo)
+        self.search.start(documents, config.site_dir)
+        if self._two_cores():
+            cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
+        pages: list[Generated] = [
+            (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
+            (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
+        ]
+        if files.get_file_from_path(HOME) is None:
+            pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
+        named = entity_pages.sorted_entities(
+            self.memo(entity_pages.index_entities, archive.entries)
+        )
+        generated = {
+            **self._listing_pages(archive),
+            **self._entity_pages(named),
+            **self._brief_pages(archive, config),
+        }
+        pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
+        site = (config.site_name, config.site_description, config.site_url)
+        feeds = site_feeds(*site, archive, self.memo)
+        pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in feeds.items()]
+        self._add(files, pages, config)
+        self.memo.next_build()
+        return files
+
+    def _listing_pages(self, archive: Archive) -> dict[str, Page]:
+        """The tag index and tag pages, and the archive by year and month."""
+        by_tag = archive.by_tag()
+        pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, by_tag))
+        for slug, entries in by_tag.items():
+            pages |= listings.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
+        return pages | listings.archive_pages(archive.entries, self.memo)
+
+    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, Page]:
+        pages: dict[str, Page] = {}
+        for kind, items in named.items():
+            counts = [(item.name, len(item.entries)) for item in items]
+            pages |= self.memo(entity_pages.index_pages, kind, counts)
+            for item in items:
+                args = (kind, item.name, item.entries, item.commentary)
+                pages |= self.memo(entity_pages.pages_of, *args)
+        return pages
+
+    def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Rendering]:
+        """Each brief's page, with its neighbours in time and its related briefs.
+
+        In ``mkdocs build`` a page is made when MkDocs reads it, so that the second
+        process makes the pages it renders (:mod:`newsbrief.mkdocs_adapter.parallel`).
+        """
+        entries = archive.entries  # newest first
+        related = related_briefs(entries, call=self.memo, two_cores=self._two_cores())
+        extensions = (config.markdown_extensions, config.mdx_configs)
+        convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
+
+        def page(index: int) -> Page:
+            entry = entries[index]
+            return self.memo(
+                brief_page.brief_page,
+                entry,
+                archive.vocabulary,
+                self.memo(convert, entry.body),
+                entries[index - 1] if index else None,
+                entries[index + 1] if index + 1 < len(entries) else None,
+                related[entry.src_uri],
+            )
+
+        if self.serving:  # a dirty rebuild compares every page with the previous build's
+            return {entry.src_uri: page(index) for index, entry in enumerate(entries)}
+        return {
+            entry.src_uri: functools.partial(page, index) for index, entry in enumerate(entries)
+        }
+
+    def _add(self, files: Files, generated: list[Generated], config: MkDocsConfig) -> None:
+        """Add the generated pages and files. In a dirty serve, those unchanged are marked
+        so, and keep their file and page objects from the previous build."""
+        unchanged = self._unchanged(generated, config)
+        self.rebuilt_everything = self.dirty and not unchanged
+        self.rendered = {
+            src_uri: content
+            for src_uri, content, _ in generated
+            if not isinstance(content, str | bytes)  # on_page_content puts it in place
+        }
+        kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
+        added = add_generated(files, generated, config, kept)
+        if self.dirty:
+            mark_unchanged(files, unchanged)
+            self.previous.keep_files(added)
+            home = files.get_file_from_path(HOME)
+            if home is not None:  # its latest briefs come from the archive, not its file
+                home.is_modified = lambda: True  # type: ignore[method-assign]
+
+    def _unchanged(self, generated: list[Generated], config: MkDocsConfig) -> set[str]:
+        """The pages the same as in the previous build of a dirty serve (else none)."""
+        if not self.dirty:
+            return set()
+        contents = {src_uri: content for src_uri, content, _ in generated}
+        return self.previous.unchanged(site_setup_stamp(config), contents)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav  # before the second process forks: it makes its own skeletons
+        if self._two_cores() and cores.available():
+            share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
+            self.second.start(files, share, config, nav)
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.nav is not None and self.config.skeletons:
+            env.loader = skeleton.with_skeleton_template(env.loader)
+            linkable = [f for f in files if f.generated_by is None or f.src_uri in NAV_PAGES]
+            self.skeletons = skeleton.Skeletons(env, linkable, self.nav)
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE:
+            context[skeleton.HTML_VARIABLE] = self._skeletons().render(context)  # type: ignore[literal-required]
+        return context
+
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        if template_name == "sitemap.xml" and self.second.all_pages:
+            context["pages"] = self.second.all_pages  # with those the second process renders
+        return context
+
+    def on_page_markdown(
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        rendered = self._rendered(page.file.src_uri)
+        if rendered is not None:
+            page.meta = dict(rendered.meta)
+            if self.config.skeletons and skeleton.eligible(page):
+                page.meta["template"] = skeleton.SKELETON_TEMPLATE
+        page.meta["search"] = {
+            "exclude": True
+        }  # searched with Pagefind, see newsbrief.site.search_documents
+        if page.file.src_uri != HOME:
+            return markdown
+        archive = self._archive()
+        latest = archive.entries[: self.config.latest]
+        return markdown.rstrip() + "\n\n" + listings.latest_briefs(HOME, latest, archive.vocabulary)
+
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        rendered = self._rendered(page.file.src_uri)
+        if rendered is None:
+            return html
+        page.toc = get_toc(rendered.toc_tokens)
+        return rendered.html
+
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return use_search_worker(fix_material_html(output))
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return use_search_worker(fix_material_html(output_content))  # the 404 page
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.second.finish():
+            raise PluginError("newsbrief: the second process failed to render its pages (above)")
+        if self.serving:
+            if self.rebuilt_everything:
+                freeze_after_full_build()
+            return  # the preview does not wait for search: the index is replaced when ready
+        failure = self.search.finish()
+        if failure is not None:
+            raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
+        self.search.stop()
+        self.second.finish()
+
+    def on_shutdown(self) -> None:
+        self.search.stop()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent
+        for folder in (root / self.config.briefs_dir, root / "seeds"):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def _rendered(self, src_uri: str) -> Page | None:
+        """The generated page at ``src_uri``, made now if it was left for later."""
+        rendered = self.rendered.get(src_uri)
+        if rendered is None or isinstance(rendered, Page):
+            return rendered
+        self.rendered[src_uri] = made = rendered()
+        return made
+
+    def _two_cores(self) -> bool:
+        """Whether to fork for work: the ``parallel`` option, and never in serve (threads)."""
+        return self.config.parallel and not self.serving
+
+    def _skeletons(self) -> skeleton.Skeletons:
+        if self.skeletons is None:  # pragma: no cover - MkDocs always calls on_env first
+            raise PluginError("newsbrief: the page skeletons were not made (on_env did not run)")
+        return self.skeletons
+
+    def _archive(self) -> Archive:
+        if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise PluginError("newsbrief: the archive was not loaded")
+        return self.archive
+
+
+def _inclusion(uri: str) -> InclusionLevel:
+    """Briefs, tag, archive and entity pages stay out of the navigation (see mkdocs.yml)."""
+    return InclusionLevel.UNDEFINED if uri in NAV_PAGES else InclusionLevel.NOT_IN_NAV

@@ -1,0 +1,124 @@
+"""Pages for the people, organisations and places briefs name.
+
+Each kind has an index (``/people/``, ``/organizations/``, ``/places/``) and a page per
+entity listing the briefs that name it, newest first. People quoted as outside experts
+also get their commentary on their page. Built in one pass over the briefs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.schema import Quote
+from newsbrief.archive.slugs import slugify
+from newsbrief.site.brief_page import brief_list, briefs_count
+from newsbrief.site.content import Page, link, paragraph, table, text
+from newsbrief.site.listings import paginated
+
+KINDS = {"people": "People", "organizations": "Organisations", "places": "Places"}
+INDEX_PAGE_SIZE = 200
+
+
+@dataclass
+class Named:
+    """One person, organisation or place, and the briefs that name it (newest first)."""
+
+    name: str
+    entries: list[Entry] = field(default_factory=list)
+    commentary: list[tuple[Entry, Quote]] = field(default_factory=list)
+
+
+def entity_uri(kind: str, name: str) -> str:
+    return f"{kind}/{slugify(name)}.md"
+
+
+def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
+    """Every entity by kind and slug; a speaker counts as a person the brief names."""
+    index: dict[str, dict[str, Named]] = {kind: {} for kind in KINDS}
+    for entry in entries:
+        brief = entry.brief
+        speakers = [q.speaker for q in (*brief.quotes, *brief.commentary)]
+        names = {
+            "people": [*brief.people, *speakers],
+            "organizations": brief.organizations,
+            "places": brief.places,
+        }
+        for kind, kind_names in names.items():
+            for slug in dict.fromkeys(slugify(name) for name in kind_names):
+                named = index[kind].get(slug)
+                if named is None:
+                    name = next(n for n in kind_names if slugify(n) == slug)
+                    named = index[kind][slug] = Named(name)
+                named.entries.append(entry)
+        for quote in brief.commentary:
+            index["people"][slugify(quote.speaker)].commentary.append((entry, quote))
+    return index
+
+
+def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, Page]:
+    """The index page of each kind and the page of every entity."""
+    pages: dict[str, Page] = {}
+    for kind, named in sorted_entities(index).items():
+        pages.update(index_pages(kind, [(n.name, len(n.entries)) for n in named]))
+        for item in named:
+            pages.update(pages_of(kind, item.name, item.entries, item.commentary))
+    return pages
+
+
+def sorted_entities(index: dict[str, dict[str, Named]]) -> dict[str, list[Named]]:
+    """Each kind's entities, A to Z."""
+    return {kind: sorted(index[kind].values(), key=lambda n: n.name.casefold()) for kind in KINDS}
+
+
+def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, Page]:
+    """The index of one kind: each name with its number of briefs, A to Z, paginated."""
+    pages = {}
+    label = KINDS[kind]
+    column = "Person" if kind == "people" else label[:-1]
+    for uri, chunk, pager in paginated(f"{kind}/index.md", counts, size=INDEX_PAGE_SIZE):
+        rows = [(link(uri, entity_uri(kind, name), text(name)), str(n)) for name, n in chunk]
+        page = Page.start(label, f"{label} named in the archive's briefs.")
+        page.add(
+            paragraph(f"{len(counts)} named in the briefs."),
+            table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
+            pager,
+        )
+        pages[uri] = page
+    return pages
+
+
+def pages_of(
+    kind: str, name: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
+) -> dict[str, Page]:
+    """The pages of one entity: the briefs that name it, and an expert's commentary."""
+    pages = {}
+    for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
+        page = Page.start(name, f"Briefs that name {name}.")
+        all_of_kind = link(uri, f"{kind}/index.md", f"All {KINDS[kind].lower()}")
+        page.add(paragraph(f"{briefs_count(len(entries))} · {all_of_kind}", "nb-byline"))
+        # Each page carries the commentary of its own briefs, so no page grows without bound.
+        listed = {entry.src_uri for entry in chunk}
+        said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
+        if said:
+            page.heading(2, "Commentary")
+            page.add(_commentary(uri, said))
+        page.heading(2, "Briefs")
+        page.add(brief_list(uri, chunk), pager)
+        pages[uri] = page
+    return pages
+
+
+def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> str:
+    blocks = []
+    for entry, quote in commentary:
+        where = link(from_uri, entry.src_uri, text(entry.brief.title))
+        role = f", {text(quote.role)}" if quote.role else ""
+        blocks.append(
+            "<blockquote>\n"
+            + paragraph(text(" ".join(quote.text.split())))
+            + paragraph(f"— on {where}{role}")
+            + "</blockquote>\n"
+        )
+    return "".join(blocks)

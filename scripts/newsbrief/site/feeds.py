@@ -1,0 +1,142 @@
+"""Feeds of the newest briefs: RSS 2.0 and Atom through feedgen, and JSON Feed 1.1.
+
+Each entry carries the brief's title, date, synopsis, takeaways, tags and address.
+Feed addresses must be absolute, so feeds need the site's ``site_url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.collection import Archive
+from newsbrief.archive.vocabulary import Vocabulary
+
+LIMIT = 50  # entries in the whole archive's feeds
+TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed's identity: its title, description, home page and folder in the site."""
+
+    title: str
+    description: str
+    home_url: str
+    folder_url: str  # the absolute URL the feed files sit under, ending in "/"
+
+
+def entry_url(site_url: str, entry: Entry) -> str:
+    """The absolute address of a brief's page."""
+    return f"{site_url.rstrip('/')}/{entry.src_uri[: -len('.md')]}/"
+
+
+def site_feeds(
+    site_name: str,
+    site_description: str | None,
+    site_url: str,
+    archive: Archive,
+    call: Callable[..., Any],
+) -> dict[str, str | bytes]:
+    """The whole archive's feeds at the site's root, and each tag's in its folder, by path.
+    ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
+    site_url = site_url.rstrip("/") + "/"
+    specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
+    for slug, entries in archive.by_tag().items():
+        tag = archive.vocabulary.tags[slug]
+        folder = f"{site_url}tags/{slug}/"
+        spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
+        specs.append((f"tags/{slug}/", spec, entries))
+    feeds: dict[str, str | bytes] = {}
+    for prefix, spec, entries in specs:
+        limit = TAG_LIMIT if prefix else LIMIT
+        rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
+        feeds |= {prefix + name: text for name, text in rendered.items()}
+    return feeds
+
+
+def render_feeds(
+    spec: FeedSpec,
+    entries: Sequence[Entry],
+    vocabulary: Vocabulary,
+    site_url: str,
+    limit: int = LIMIT,
+) -> dict[str, str]:
+    """The three feed documents, by file name, for the newest ``limit`` entries."""
+    newest = list(entries[:limit])
+    generator = FeedGenerator()
+    generator.id(spec.home_url)
+    generator.title(spec.title)
+    generator.description(spec.description)
+    generator.subtitle(spec.description)
+    generator.language("en")
+    generator.updated(_published(newest[0]) if newest else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    for entry in reversed(newest):  # feedgen lists the last added first
+        _add(generator, entry, vocabulary, site_url)
+    documents = {}
+    for name, render in (("feed.xml", generator.rss_str), ("atom.xml", generator.atom_str)):
+        links = [{"href": spec.folder_url + name, "rel": "self"}]
+        generator.link([*links, {"href": spec.home_url, "rel": "alternate"}], replace=True)
+        documents[name] = render(pretty=True).decode("utf-8")
+    documents["feed.json"] = _json_feed(spec, newest, vocabulary, site_url)
+    return documents
+
+
+def _published(entry: Entry) -> dt.datetime:
+    return dt.datetime.combine(entry.brief.date, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+def content_html(entry: Entry) -> str:
+    """The synopsis and the key takeaways, as HTML for feed readers."""
+    brief = entry.brief
+    items = "".join(f"<li>{html.escape(item)}</li>" for item in brief.takeaways)
+    return f"<p>{html.escape(brief.synopsis)}</p><ul>{items}</ul>"
+
+
+def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_url: str) -> None:
+    url = entry_url(site_url, entry)
+    item = generator.add_entry()
+    item.id(url)
+    item.guid(url, permalink=True)
+    item.title(entry.brief.title)
+    item.link(href=url)
+    item.published(_published(entry))
+    item.updated(_published(entry))
+    item.description(entry.brief.synopsis)
+    item.content(content_html(entry), type="CDATA")
+    for slug in entry.brief.tags:
+        item.category(term=slug, label=vocabulary.tags[slug].title)
+
+
+def _json_feed(
+    spec: FeedSpec, entries: Sequence[Entry], vocabulary: Vocabulary, site_url: str
+) -> str:
+    items = [
+        {
+            "id": entry_url(site_url, entry),
+            "url": entry_url(site_url, entry),
+            "title": entry.brief.title,
+            "summary": entry.brief.synopsis,
+            "content_html": content_html(entry),
+            "date_published": _published(entry).isoformat(),
+            "tags": [vocabulary.tags[slug].title for slug in entry.brief.tags],
+        }
+        for entry in entries
+    ]
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": spec.title,
+        "description": spec.description,
+        "home_page_url": spec.home_url,
+        "feed_url": spec.folder_url + "feed.json",
+        "language": "en",
+        "items": items,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

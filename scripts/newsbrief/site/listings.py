@@ -1,0 +1,230 @@
+"""Listing pages: the home page's latest briefs, the tag index and tag pages, and the
+archive by year and month, paginated.
+
+No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
+``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
+return pages (:class:`newsbrief.site.content.Page`) by source path, for the MkDocs
+integration to add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from typing import Any, TypeVar
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.schema import Tag
+from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.mkdocs_adapter.incremental import call_directly
+from newsbrief.site.brief_page import (
+    KIND_HEADINGS,
+    TAGS_INDEX,
+    brief_list,
+    briefs_count,
+    feed_links,
+    format_date,
+    tag_chips,
+    tag_uri,
+)
+from newsbrief.site.content import Page, bullets, link, paragraph, table, text
+
+PAGE_SIZE = 100
+ARCHIVE_INDEX = "archive/index.md"
+
+
+def page_uris(first: str, count: int) -> list[str]:
+    """Source paths of a listing's pages: ``first``, then ``<folder>/page/N.md``."""
+    folder = first.removesuffix("/index.md").removesuffix(".md")
+    return [first] + [f"{folder}/page/{number}.md" for number in range(2, count + 1)]
+
+
+T = TypeVar("T")
+
+
+def paginated(
+    first: str, items: Sequence[T], size: int = PAGE_SIZE
+) -> list[tuple[str, Sequence[T], str]]:
+    """(source path, items, pager line) of each page of a listing."""
+    chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+    uris = page_uris(first, len(chunks))
+    return [
+        (uri, chunk, _pager(uris, index))
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True))
+    ]
+
+
+def _pager(uris: list[str], index: int) -> str:
+    if len(uris) == 1:
+        return ""
+    parts = [f"Page {index + 1} of {len(uris)}"]
+    if index > 0:
+        parts.append(link(uris[index], uris[index - 1], "← Newer"))
+    if index + 1 < len(uris):
+        parts.append(link(uris[index], uris[index + 1], "Older →"))
+    return paragraph(" · ".join(parts), "nb-pager")
+
+
+def tag_pages(
+    slug: str, tag: Tag, entries: Sequence[Entry], call: Callable[..., Any] = call_directly
+) -> dict[str, Page]:
+    """The pages of one tag: its description, feeds and briefs, newest first. ``call``
+    makes each page (``mkdocs serve`` passes its memo: an edit remakes one page, not all)."""
+    count = briefs_count(len(entries))
+    return {
+        uri: call(_tag_page, slug, tag, count, uri, chunk, pager)
+        for uri, chunk, pager in paginated(tag_uri(slug), entries)
+    }
+
+
+def _tag_page(
+    slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: str
+) -> Page:
+    first = uri == tag_uri(slug)  # feeds sit in the first page's folder
+    page = Page.start(tag.title, tag.description, feed_title=tag.title if first else None)
+    byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
+    page.add(
+        paragraph(text(tag.description)),
+        paragraph(byline + feed_links(uri, f"tags/{slug}/"), "nb-byline"),
+        brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
+        pager,
+    )
+    return page
+
+
+def month_name(year: int, month: int) -> str:
+    return f"{dt.date(year, month, 1):%B %Y}"
+
+
+def archive_pages(
+    entries: Sequence[Entry], call: Callable[..., Any] = call_directly
+) -> dict[str, Page]:
+    """``/archive/`` (years and months with counts), a page per year, and per month;
+    ``call`` makes each month's pages (``mkdocs serve`` passes its memo)."""
+    pages: dict[str, Page] = {}
+    years = [
+        (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
+    ]
+    index = Page.start("Archive", "Every brief, by year and month.")
+    if not years:
+        index.add(paragraph("No briefs are published yet."))
+    for year, year_entries in years:
+        year_uri = f"archive/{year}/index.md"
+        months = [(m, list(g)) for m, g in groupby(year_entries, key=lambda e: e.brief.date.month)]
+        index.heading(2, str(year), link(ARCHIVE_INDEX, year_uri, str(year)))
+        index.add(_month_list(ARCHIVE_INDEX, year, months))
+        page = Page.start(f"Archive {year}", f"Briefs of {year}, by month.")
+        all_years = link(year_uri, ARCHIVE_INDEX, "All years")
+        page.add(
+            paragraph(f"{briefs_count(len(year_entries))} · {all_years}", "nb-byline"),
+            _month_list(year_uri, year, months),
+        )
+        pages[year_uri] = page
+        for month, month_entries in months:
+            pages.update(call(_month_pages, year, month, month_entries))
+    pages[ARCHIVE_INDEX] = index
+    return pages
+
+
+def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> str:
+    return bullets(
+        [
+            link(from_uri, f"archive/{year}/{month:02d}/index.md", month_name(year, month))
+            + f" ({len(group)})"
+            for month, group in months
+        ]
+    )
+
+
+def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, Page]:
+    title = month_name(year, month)
+    pages = {}
+    for uri, chunk, pager in paginated(f"archive/{year}/{month:02d}/index.md", entries):
+        page = Page.start(f"Archive {title}", f"Briefs of {title}, newest first.")
+        year_link = link(uri, f"archive/{year}/index.md", str(year))
+        all_years = link(uri, ARCHIVE_INDEX, "All years")
+        page.add(
+            paragraph(f"{briefs_count(len(entries))} · {year_link} · {all_years}", "nb-byline"),
+            brief_list(uri, chunk),
+            pager,
+        )
+        pages[uri] = page
+    return pages
+
+
+TAGS_A_TO_Z = "tags/a-z.md"
+
+
+def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, Page]:
+    """Every tag of the vocabulary with its description and count, two ways for readers to
+    choose from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
+
+    ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
+    """
+    used = sum(1 for entries in by_tag.values() if entries)
+    intro = paragraph(
+        f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
+        "newest first, and has its own feeds."
+    )
+    description = "Every topic, region, country and conflict the archive is tagged with."
+    by_count = Page.start("Tags", description)
+    by_count.add(intro, paragraph(f"Order: by briefs · {link(TAGS_INDEX, TAGS_A_TO_Z, 'A to Z')}"))
+    for kind, heading in KIND_HEADINGS.items():
+        slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
+        slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
+        if slugs:
+            by_count.heading(2, heading)
+            by_count.add(_tag_table(TAGS_INDEX, slugs, vocabulary, by_tag))
+    alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
+    a_to_z = Page.start("Tags", description)
+    a_to_z.add(
+        intro,
+        paragraph(f"Order: {link(TAGS_A_TO_Z, TAGS_INDEX, 'by briefs')} · A to Z"),
+        _tag_table(TAGS_A_TO_Z, alphabetical, vocabulary, by_tag),
+    )
+    return {TAGS_INDEX: by_count, TAGS_A_TO_Z: a_to_z}
+
+
+def _tag_table(
+    from_uri: str, slugs: list[str], vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]
+) -> str:
+    rows = [
+        (
+            link(from_uri, tag_uri(slug), text(vocabulary.tags[slug].title)),
+            str(len(by_tag[slug])),
+            text(vocabulary.tags[slug].description),
+        )
+        for slug in slugs
+    ]
+    return table(("Tag", "Briefs", "Description"), rows, numeric=(1,))
+
+
+def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabulary) -> str:
+    """The newest briefs as cards (title, date, dateline, tags and first takeaway), as the
+    HTML block the home page's Markdown ends with."""
+    if not entries:
+        return "## Latest briefs\n\nNo briefs are published yet.\n"
+    cards = []
+    for entry in entries:
+        brief = entry.brief
+        where = f" · {text(brief.dateline)}" if brief.dateline else ""
+        cards.append(
+            "<li>\n"
+            + paragraph(f"<strong>{link(from_uri, entry.src_uri, text(brief.title))}</strong>")
+            + paragraph(f"{format_date(brief.date)}{where}")
+            + paragraph(text(brief.takeaways[0]))
+            + paragraph(tag_chips(from_uri, brief.tags, vocabulary))
+            + "</li>\n"
+        )
+    more = (
+        f"{link(from_uri, TAGS_INDEX, 'All tags')} · {link(from_uri, ARCHIVE_INDEX, 'Archive')}"
+        f" · {feed_links(from_uri, '')}"
+    )
+    return (
+        "## Latest briefs\n\n"
+        '<div class="grid cards nb-cards">\n<ul>\n'
+        + "".join(cards)
+        + "</ul>\n</div>\n\n"
+        + paragraph(more)
+    )

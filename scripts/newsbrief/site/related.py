@@ -1,0 +1,80 @@
+"""Related briefs: the ones sharing the rarest tags, people, organisations and places.
+
+Each shared feature scores its inverse document frequency, so two briefs naming the
+same minor official are more related than two tagged "military". Features carried by
+more than ``MAX_SHARED`` briefs are skipped: they say little and would make the work
+quadratic, so the whole pass stays near linear in the archive's size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.cores import map_on_two_cores
+from newsbrief.archive.slugs import slugify
+from newsbrief.mkdocs_adapter.incremental import call_directly
+
+LIMIT = 5
+MAX_SHARED = 300
+
+
+def features(entry: Entry) -> frozenset[str]:
+    """What a brief is about, as comparable keys."""
+    brief = entry.brief
+    keys = {f"tag:{slug}" for slug in brief.tags}
+    keys |= {f"person:{slugify(name)}" for name in brief.people}
+    keys |= {f"org:{slugify(name)}" for name in brief.organizations}
+    keys |= {f"place:{slugify(name)}" for name in brief.places}
+    return frozenset(keys)
+
+
+def related_briefs(
+    entries: Sequence[Entry],
+    limit: int = LIMIT,
+    call: Callable[..., Any] = call_directly,
+    two_cores: bool = True,
+) -> dict[str, list[Entry]]:
+    """Up to ``limit`` related briefs for each brief (by source path), best first,
+    newest first among equals. ``call(function, *args)`` runs the steps: ``mkdocs
+    serve`` passes its memo (:class:`newsbrief.mkdocs_adapter.incremental.Memo`)."""
+    briefs = [(call(features, entry), entry.brief.date.toordinal()) for entry in entries]
+    others_of = call(related_indexes, briefs, limit, two_cores)
+    return {
+        entry.src_uri: [entries[other] for other in others]
+        for entry, others in zip(entries, others_of, strict=True)
+    }
+
+
+def related_indexes(
+    briefs: Sequence[tuple[frozenset[str], int]], limit: int = LIMIT, two_cores: bool = True
+) -> list[list[int]]:
+    """For each brief given as (features, day number), the positions of its related ones.
+
+    It depends on features and dates only, so ``mkdocs serve`` can keep the result
+    while an edit leaves them as they were. With ``two_cores``, a forked child relates
+    every other brief where it can (:func:`newsbrief.archive.cores.map_on_two_cores`).
+    """
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    for index, (keys, _) in enumerate(briefs):
+        for key in keys:
+            by_feature[key].append(index)
+    total = len(briefs)
+
+    def related_to(index: int) -> list[int]:
+        scores: dict[int, float] = defaultdict(float)
+        for key in sorted(briefs[index][0]):  # the same sums, to the last bit, whatever the seed
+            sharing = by_feature[key]
+            if len(sharing) > MAX_SHARED:
+                continue
+            weight = math.log(1 + total / len(sharing))
+            for other in sharing:
+                if other != index:
+                    scores[other] += weight
+        best = sorted(scores, key=lambda other: (-scores[other], -briefs[other][1], other))
+        return best[:limit]
+
+    return map_on_two_cores(related_to, range(total), two_cores)

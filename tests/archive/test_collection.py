@@ -1,0 +1,95 @@
+"""Whole-archive checks: what only the set of briefs together can tell."""
+
+from __future__ import annotations
+
+from newsbrief.archive.collection import load_archive
+from tests.conftest import REPO, problems_of
+
+
+def test_briefs_come_newest_first_and_drafts_can_be_left_out(archive_root) -> None:
+    root = archive_root(
+        {
+            "2025/05/04-kim-tank-factory.md": "valid",
+            "2025/06/10-exports.md": "economy",
+            "2025/06/12-missiles.md": "draft",
+        }
+    )
+    archive = load_archive(root)
+    assert [e.slug for e in archive.entries] == ["missiles", "exports", "kim-tank-factory"]
+    published = archive.published(include_drafts=False)
+    assert [e.slug for e in published.entries] == ["exports", "kim-tank-factory"]
+    assert [e.slug for e in published.by_tag()["military"]] == ["kim-tank-factory"]
+    assert archive.published(include_drafts=True) is archive
+
+
+def test_duplicate_slug_on_another_day_is_reported(archive_root) -> None:
+    root = archive_root(
+        {"2025/05/04-kim-tank-factory.md": "valid", "2025/06/10-kim-tank-factory.md": "economy"}
+    )
+    assert problems_of(root) == [
+        "briefs/2025/06/10-kim-tank-factory.md:1: slug: 'kim-tank-factory' is already the slug "
+        "of briefs/2025/05/04-kim-tank-factory.md; give this brief another slug"
+    ]
+
+
+def test_second_brief_of_the_same_source_is_reported(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid", "2025/05/04-again.md": "valid"})
+    assert problems_of(root) == [
+        "briefs/2025/05/04-kim-tank-factory.md:8: source.sha256: the same source article is "
+        "already the brief briefs/2025/05/04-again.md; edit that brief instead"
+    ]
+
+
+def test_stray_file_among_briefs_is_reported(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    (root / "briefs/2025/05/04-notes.markdown").write_text("notes\n")
+    assert problems_of(root) == [
+        "briefs/2025/05/04-notes.markdown:1: file: is not a brief; briefs are Markdown files "
+        "named YYYY/MM/DD-slug.md"
+    ]
+
+
+def test_every_problem_of_every_file_is_collected(archive_root) -> None:
+    root = archive_root(
+        {
+            "2025/05/04-missing-title.md": "missing-title",
+            "2025/05/04-unknown-tag.md": "unknown-tag",
+            "2025/05/04-seed-missing.md": "seed-missing",
+        }
+    )
+    problems = problems_of(root)
+    assert [line.split(":")[0] for line in problems] == [
+        "briefs/2025/05/04-missing-title.md",
+        "briefs/2025/05/04-seed-missing.md",
+        "briefs/2025/05/04-unknown-tag.md",
+    ]
+
+
+def test_bad_vocabulary_is_reported_with_the_briefs(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    (root / "briefs/tags.yml").unlink()
+    assert problems_of(root) == [
+        "briefs/2025/05/04-kim-tank-factory.md:13: tags[0]: unknown tag 'north-korea'; "
+        "use a slug from briefs/tags.yml or add the tag there",
+        "briefs/2025/05/04-kim-tank-factory.md:13: tags[1]: unknown tag 'military'; "
+        "use a slug from briefs/tags.yml or add the tag there",
+        "briefs/tags.yml:1: file: the tag vocabulary is missing; create it",
+    ]
+
+
+def test_seed_brief_is_curated_from_the_seed_article() -> None:
+    (entry,) = load_archive(REPO).entries
+    brief = entry.brief
+    article = (REPO / brief.source.path).read_text(encoding="utf-8")
+    listed = [line[2:] for line in article.splitlines() if line.startswith("- ")]
+    assert brief.takeaways == listed and len(listed) == 5
+    assert (brief.date.isoformat(), brief.dateline) == ("2025-05-04", "Seoul")
+    assert (brief.source.name, brief.cites) == ("NationPress", ["Yonhap", "KCNA"])
+    assert {(q.speaker, q.role) for q in brief.quotes} == {("Kim Jong-un", "North Korean leader")}
+    assert [(q.speaker, q.role) for q in brief.commentary] == [
+        ("Yang Moo-jin", "president of the University of North Korean Studies in Seoul")
+    ]
+    flat = " ".join(article.split())
+    for quote in brief.quotes + brief.commentary:
+        assert " ".join(quote.text.rstrip(".").split()) in flat
+    assert brief.draft is False and brief.review == []

@@ -1,0 +1,61 @@
+"""Generated pages and files as MkDocs' objects (newsbrief.mkdocs_adapter.generated)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from newsbrief.mkdocs_adapter.generated import HtmlPage, add_generated, generated_file
+from newsbrief.site.content import Page
+from tests.conftest import make_site
+
+OUT = InclusionLevel.NOT_IN_NAV
+IN = InclusionLevel.UNDEFINED
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> MkDocsConfig:
+    root = make_site(tmp_path, {})
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins._current_plugin = "newsbrief"  # as while the plugin's events run
+    return config
+
+
+def page(title: str) -> Page:
+    return Page.start(title, f"About {title}.")
+
+
+@pytest.mark.parametrize(
+    "site_url", ["http://127.0.0.1:8000/", "https://example.org/news", "https://example.org/?q=1"]
+)
+@pytest.mark.parametrize("uri", ["2025/05/04/kim.md", "tags/a-z.md", "people/o'neil.md"])
+def test_generated_pages_have_the_addresses_mkdocs_gives(
+    config: MkDocsConfig, site_url: str, uri: str
+) -> None:
+    config.site_url = site_url
+    ours = HtmlPage(None, File.generated(config, uri, content=""), config)
+    theirs = MkDocsPage(None, File.generated(config, uri, content=""), config)
+    assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url)
+
+
+def test_only_html_pages_out_of_the_navigation_get_their_page_object(config) -> None:
+    assert isinstance(generated_file("tags/war.md", page("War"), OUT, config).page, HtmlPage)
+    assert generated_file("tags/index.md", page("Tags"), IN, config).page is None  # MkDocs'
+    assert generated_file("feed.xml", "<rss/>", IN, config).page is None
+
+
+def test_added_files_keep_what_was_kept_and_refuse_to_replace_a_page(config) -> None:
+    kept = generated_file("tags/war.md", page("War"), OUT, config)
+    files = Files([File("about.md", config.docs_dir, config.site_dir, True)])
+    generated = [("tags/war.md", page("War"), OUT), ("feed.xml", "<rss/>", IN)]
+    added = add_generated(files, generated, config, {"tags/war.md": kept})
+    assert added[0] is kept and files.get_file_from_path("tags/war.md") is kept
+    assert files.get_file_from_path("feed.xml").content_string == "<rss/>"
+    with pytest.raises(PluginError, match=r"for about/index\.md would replace docs/about\.md"):
+        add_generated(files, [("about/index.md", page("About"), OUT)], config, {})

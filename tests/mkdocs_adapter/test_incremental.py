@@ -1,0 +1,127 @@
+"""`make serve` rebuilds: after one edit only the pages whose content changed are written."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from newsbrief.archive.collection import BriefCache, load_archive
+from tests.conftest import make_site, site_files
+from tests.mkdocs_adapter.test_plugin import BRIEFS
+
+SERVE_URL = "http://127.0.0.1:8000/"
+KIM = "briefs/2025/05/04-kim-tank-factory.md"
+
+
+def dirty_build(root: Path) -> None:
+    """One build of ``mkdocs serve --dirty --no-strict`` (the plugin instance persists)."""
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.site_url = SERVE_URL
+    build(config, serve_url=SERVE_URL, dirty=True)
+
+
+def written_after(site: Path, moment: float) -> set[str]:
+    return {
+        str(page.relative_to(site))
+        for page in site.rglob("*.html")
+        if page.stat().st_mtime > moment
+    }
+
+
+def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        dirty_build(root)
+        site = root / "site"
+        pages = {str(page.relative_to(site)) for page in site.rglob("*.html")}
+        moment = time.time()
+        time.sleep(0.01)
+        dirty_build(root)  # nothing changed
+        assert written_after(site, moment) <= {"index.html", "404.html"}
+
+        brief = root / KIM
+        brief.write_text(brief.read_text(encoding="utf-8") + "\nA sentence added.\n")
+        moment = time.time()
+        time.sleep(0.01)
+        dirty_build(root)
+        written = written_after(site, moment) - {"index.html", "404.html"}
+        assert written == {"2025/05/04/kim-tank-factory/index.html"}
+        assert "A sentence added." in (site / next(iter(written))).read_text(encoding="utf-8")
+        assert len(pages) > 20  # the rest stayed as they were
+    finally:
+        config.plugins.on_shutdown()
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[None]:
+    """A ``mkdocs serve --dirty`` session: builds in it share the plugin's state."""
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    try:
+        yield
+    finally:
+        config.plugins.on_shutdown()
+
+
+def edit(root: Path, brief: str, old: str, new: str) -> None:
+    path = root / "briefs" / brief
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_rebuilds_after_edits_make_the_site_a_first_build_makes(tmp_path: Path) -> None:
+    """Rebuilds reuse the pages an edit left unchanged; the site must not tell."""
+    (tmp_path / "edited").mkdir()
+    root = make_site(tmp_path / "edited", BRIEFS)
+    with serving(root):
+        dirty_build(root)
+        edit(
+            root, "2025/05/04-kim-tank-factory.md", "title: Kim Jong-un inspects", "title: Kim sees"
+        )
+        dirty_build(root)
+        edit(root, "2025/06/10-exports.md", "tags: [", "tags: [north-korea, ")
+        dirty_build(root)
+        edit(root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang")
+        dirty_build(root)
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site"))
+    with serving(fresh):
+        dirty_build(fresh)
+    edited, made = site_files(root / "site"), site_files(fresh / "site")
+    assert edited.keys() == made.keys()
+    assert [path for path in edited if edited[path] != made[path]] == []
+    assert "Kim sees" in made["2025/06/10/exports/index.html"].decode()  # the neighbour's link
+
+
+def test_a_failed_build_makes_the_next_one_write_every_page(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    with serving(root):
+        dirty_build(root)
+        plugin = load_config(str(root / "mkdocs.yml")).plugins["newsbrief"]
+        moment = time.time()
+        time.sleep(0.01)
+        plugin.on_build_error(error=RuntimeError("a page failed after the pages were listed"))
+        dirty_build(root)
+    site = root / "site"
+    generated = {str(page.relative_to(site)) for page in site.rglob("*.html")}
+    assert written_after(site, moment) == generated - {"about/index.html"}  # docs/about.md
+
+
+def test_brief_cache_reads_a_brief_again_only_when_it_changed(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    cache = BriefCache()
+    first = load_archive(root, cache=cache).entries[0]
+    assert load_archive(root, cache=cache).entries[0] is first
+    brief = root / KIM
+    brief.write_text(brief.read_text(encoding="utf-8") + "\nMore.\n")
+    again = load_archive(root, cache=cache).entries[0]
+    assert again is not first and again.body.endswith("More.\n")

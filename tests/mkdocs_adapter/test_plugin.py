@@ -1,0 +1,418 @@
+"""Real MkDocs builds of a small fixture archive, asserting on the built site."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from newsbrief.archive.schema import Brief, describe, json_schema
+from newsbrief.mkdocs_adapter.plugin import NAV_PAGES
+from newsbrief.site.schema_page import SCHEMA_REFERENCE
+from tests.conftest import REPO, make_site, set_plugin_options
+
+BRIEFS = {
+    "2025/05/04-kim-tank-factory.md": "valid",
+    "2025/06/10-exports.md": "economy",
+    "2025/06/11-markup.md": "evil-title",
+    "2025/06/12-missiles.md": "draft",
+}
+KIM = "2025/05/04/kim-tank-factory/index.html"
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when NEWSBRIEF_SITE_URL is unset
+DRAFT = "2025/06/12/missiles/index.html"
+
+
+def build_site(root: Path, command: str = "build") -> Path:
+    """Build like the ``mkdocs`` command does: startup event, strict build, shutdown."""
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        config.plugins.on_shutdown()
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(make_site(tmp_path_factory.mktemp("built"), BRIEFS))
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def article(site: Path, page: str) -> str:
+    """The page's content, without the theme's header, navigation and footer."""
+    html = read(site, page)
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def text_of(html: str) -> str:
+    """The words of some HTML, without tags and heading permalinks."""
+    html = html.replace("&para;</a>", "</a>")
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+class Attributes(HTMLParser):
+    """Every (tag, attribute, value) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value or "") for name, value in attrs]
+
+
+def attributes(html: str) -> list[tuple[str, str, str]]:
+    parser = Attributes()
+    parser.feed(html)
+    return parser.found
+
+
+def test_brief_page_shows_every_part_of_the_brief(site: Path) -> None:
+    text = text_of(article(site, KIM))
+    for expected in (
+        "Kim Jong-un inspects an upgraded tank factory",
+        "4 May 2025 · Seoul · NationPress · citing Yonhap and KCNA",
+        "Synopsis North Korean leader Kim Jong-un inspected a tank factory.",
+        "Key takeaways Kim Jong-un inspected an upgraded tank factory.",
+        "Summary Kim toured a tank plant and called for a modern army.",
+        "What they said Modernizing our army is crucial. — Kim Jong-un , North Korean leader",
+        "Expert commentary Outside experts' views on these events; they are not parties to them. "
+        "Conventional weaponry is pivotal in modern warfare. — Yang Moo-jin , president of the "
+        "University of North Korean Studies in Seoul",
+        "Source article: seeds/tank-factory.txt",
+    ):
+        assert expected in text
+
+
+def test_commentary_is_set_apart_from_principals_quotes(site: Path) -> None:
+    html = article(site, KIM)
+    principal = html[html.index("nb-quotes--principal") : html.index("nb-quotes--expert")]
+    expert = html[html.index("nb-quotes--expert") :]
+    assert "Kim Jong-un" in principal and "Yang Moo-jin" not in principal
+    assert "Yang Moo-jin" in expert and "Modernizing" not in expert
+
+
+def test_tag_chips_lead_to_each_tags_own_page(site: Path) -> None:
+    chips = [v for tag, name, v in attributes(article(site, KIM)) if tag == "a" and name == "href"]
+    assert "../../../../tags/north-korea/" in chips
+    assert "../../../../tags/military/" in chips
+    assert (site / "tags/north-korea/index.html").is_file()
+
+
+def test_tag_page_lists_its_briefs_newest_first(site: Path) -> None:
+    text = text_of(article(site, "tags/east-asia/index.html"))
+    assert "2 briefs" in text
+    markup, exports = text.index("[click]"), text.index("South Korea's exports rise")
+    assert markup < exports
+    assert "Kim Jong-un" not in text
+
+
+def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
+    html = article(site, "tags/index.html")
+    rows = {
+        text_of(row.split("</td>")[0]): text_of(row.split("</td>")[1])
+        for row in html.split("<tr>")[2:]
+        if "</td>" in row
+    }
+    assert rows == {
+        "East Asia": "2",
+        "North Korea": "1",
+        "South Korea": "1",
+        "Military": "1",
+        "Economy": "1",
+        "Russia–Ukraine war": "0",
+    }
+    assert 'href="russia-ukraine-war/"' in html
+    unused = text_of(article(site, "tags/russia-ukraine-war/index.html"))
+    assert (
+        "0 briefs · All tags · Follow: RSS · Atom · JSON Feed No brief carries this tag yet."
+        in unused
+    )
+
+
+def search_fragments(site: Path) -> Iterator[dict]:
+    """What the Pagefind index holds of each page: URL, text, metadata (gzipped JSON)."""
+    for fragment in (site / "pagefind/fragment").iterdir():
+        yield json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+
+
+def searchable(site: Path) -> dict[str, str]:
+    """The text of every page in the Pagefind index, by URL."""
+    return {data["url"]: data["content"] for data in search_fragments(site)}
+
+
+def test_search_index_holds_briefs_with_their_names_tags_and_docs(site: Path) -> None:
+    pages = searchable(site)
+    kim = pages["/2025/05/04/kim-tank-factory/"]
+    assert "Yang Moo-jin" in kim and "North Korea" in kim
+    assert "North Korean leader Kim Jong-un inspected a tank factory." in kim  # the synopsis
+    assert {"Modernizing", "toured"} <= set(kim.split())  # from a quote and the body
+    assert "Semiconductors" in pages["/2025/06/10/exports/"].split()
+    assert pages["/tags/russia-ukraine-war/"].startswith("Russia–Ukraine war.")
+    assert "/about/" in pages
+    assert "/people/yang-moo-jin/" not in pages  # found through the briefs that name him
+    assert "sha256" in pages["/reference/brief-schema/"]
+    assert "/archive/" not in pages  # listings would only repeat the briefs
+    assert '"docs":[]' in read(site, "search/search_index.json")  # Material's is left empty
+
+
+def test_home_page_shows_latest_briefs_newest_first(site: Path) -> None:
+    html = article(site, "index.html")
+    links = [v for tag, name, v in attributes(html) if tag == "a" and name == "href"]
+    briefs = [link for link in links if re.fullmatch(r"2025/\d\d/\d\d/[a-z-]+/", link)]
+    assert briefs == ["2025/06/11/markup/", "2025/06/10/exports/", "2025/05/04/kim-tank-factory/"]
+
+
+def test_drafts_are_left_out_of_the_built_site(site: Path) -> None:
+    assert not (site / DRAFT).exists()
+    for page in ("index.html", "tags/military/index.html", "search/search_index.json"):
+        assert "cruise missiles" not in read(site, page)
+
+
+def test_drafts_are_shown_when_serving(tmp_path: Path) -> None:
+    served = build_site(make_site(tmp_path, BRIEFS), command="serve")
+    draft = text_of(article(served, DRAFT))
+    assert "This brief awaits review" in draft
+    assert "Notes for the editor: Confirm the number of missiles." in draft
+    assert "test-fires cruise missiles" in read(served, "tags/military/index.html")
+
+
+def test_front_matter_text_is_shown_as_text_never_run(site: Path) -> None:
+    html = read(site, "2025/06/11/markup/index.html")
+    content = article(site, "2025/06/11/markup/index.html")
+    assert "&lt;img src=x onerror=alert(1)&gt;" in content
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in content
+    found = attributes(html)
+    assert not [a for a in found if a[1].startswith("on")]
+    assert not [a for a in found if a[1] in ("href", "src", "action") and "javascript:" in a[2]]
+    assert not re.search(r"<(script|iframe|svg)[^>]*>[^<]*alert", html)
+
+
+def test_no_page_loads_or_links_anything_from_another_host(site: Path) -> None:
+    sources = {"https://example.org/news/exports"}
+    for page in site.rglob("*.html"):
+        for tag, name, value in attributes(page.read_text(encoding="utf-8")):
+            if name in ("src", "href") and re.match(r"(https?:)?//", value):
+                own = value.startswith(SITE_URL)  # the canonical address: the site's own host
+                assert own or (tag == "a" and value in sources), f"{page}: <{tag} {name}={value}>"
+
+
+def test_schema_reference_and_json_schema_are_published(site: Path) -> None:
+    text = text_of(article(site, "reference/brief-schema/index.html"))
+    for info in describe(Brief):
+        assert info.description.replace("`", "") in text.replace("`", "")
+    published = json.loads(read(site, "reference/brief.schema.json"))
+    assert published == json_schema()
+
+
+def build_error(root: Path, caplog: pytest.LogCaptureFixture) -> str:
+    """What a failed build tells the user (MkDocs logs it, then aborts)."""
+    with pytest.raises(Abort):
+        build_site(root)
+    return "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+
+
+def test_a_bad_brief_stops_the_build_with_its_located_message(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-unknown-tag.md": "unknown-tag"})
+    assert build_error(root, caplog) == (
+        "newsbrief: the archive has 1 problem(s); run `newsbrief check` for the same list:\n"
+        "briefs/2025/05/04-unknown-tag.md:13: tags[1]: unknown tag 'millitary'; did you mean "
+        "'military'? use a slug from briefs/tags.yml or add the tag there"
+    )
+
+
+def test_a_docs_page_in_the_way_of_a_generated_one_is_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    (root / "docs/tags").mkdir()
+    shutil.copy(root / "docs/about.md", root / "docs/tags/index.md")
+    assert build_error(root, caplog) == (
+        "newsbrief: the page it generates for tags/index.md would replace docs/tags/index.md "
+        "at /tags/; rename or remove docs/tags/index.md"
+    )
+
+
+def test_serve_watches_briefs_and_seeds_for_live_reload(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    config = load_config(str(root / "mkdocs.yml"))
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    config.plugins["newsbrief"].on_serve(Server(), config=config, builder=None)
+    assert watched == [str(root / "briefs"), str(root / "seeds")]
+
+
+def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    site = tmp_path / "site"
+    page = text_of(
+        article(site, "2025/05/04/kim-jong-un-inspects-upgraded-tank-factory/index.html")
+    )
+    assert "4 May 2025 · Seoul · NationPress · citing Yonhap and KCNA" in page
+    assert "— Yang Moo-jin , president of the University of North Korean Studies in Seoul" in page
+    for tag in ("north-korea", "military", "defence-industry"):
+        assert "Kim Jong-un inspects" in read(site, f"tags/{tag}/index.html")
+    vocabulary = yaml.safe_load((REPO / "briefs/tags.yml").read_text(encoding="utf-8"))
+    assert all((site / f"tags/{slug}/index.html").is_file() for slug in vocabulary)
+
+
+def test_feeds_are_built_advertised_and_point_at_built_pages(site: Path) -> None:
+    import feedparser
+
+    for folder in ("", "tags/east-asia/"):
+        for name in ("feed.xml", "atom.xml"):
+            parsed = feedparser.parse(read(site, folder + name))
+            assert not parsed.bozo
+            for entry in parsed.entries:
+                assert (site / entry.link.removeprefix(SITE_URL) / "index.html").is_file()
+        json.loads(read(site, folder + "feed.json"))
+    east_asia = feedparser.parse(read(site, "tags/east-asia/feed.xml"))
+    assert [e.title for e in east_asia.entries] == [
+        "<img src=x onerror=alert(1)> [click](javascript:alert(3))",
+        "South Korea's exports rise for a third month on chip demand",
+    ]
+    assert "cruise missiles" not in read(site, "feed.xml")  # drafts stay out of feeds
+    page = read(site, "tags/east-asia/index.html")
+    assert 'Follow: <a href="feed.xml">RSS</a> · <a href="atom.xml">Atom</a>' in page
+    assert (
+        '<link rel="alternate feed" type="application/rss+xml" title="East Asia (RSS)" '
+        'href="feed.xml">' in page
+    )
+    assert 'type="application/atom+xml" title="newsbrief (Atom)" href="../../atom.xml"' in page
+
+
+def test_feeds_without_site_url_stop_the_build_clearly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(re.sub(r"\nsite_url: .*\n", "\n", config), encoding="utf-8")
+    assert build_error(root, caplog) == (
+        "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
+        "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
+    )
+
+
+def test_file_addresses_are_refused_clearly(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("use_directory_urls: false\n")
+    assert build_error(root, caplog) == (
+        "newsbrief: the archive's pages link to each other by folder (2025/05/04/slug/): "
+        "remove use_directory_urls: false from mkdocs.yml"
+    )
+
+
+def test_archive_pages_and_neighbour_links(site: Path) -> None:
+    index = text_of(article(site, "archive/index.html"))
+    assert "Archive 2025 June 2025 (2) May 2025 (1)" in index  # newest first
+    june = text_of(article(site, "archive/2025/06/index.html"))
+    assert june.index("[click]") < june.index("South Korea's exports")
+    assert "cruise missiles" not in june  # drafts stay out of the archive
+    kim = text_of(article(site, KIM))
+    assert "Next: South Korea's exports rise for a third month on chip demand →" in kim
+    assert "Previous:" not in kim  # the oldest brief
+    exports = article(site, "2025/06/10/exports/index.html")
+    assert '← Previous: <a href="../../../05/04/kim-tank-factory/">' in exports
+
+
+def test_entity_pages_list_their_briefs_and_experts_their_commentary(site: Path) -> None:
+    yang = text_of(article(site, "people/yang-moo-jin/index.html"))
+    assert "Commentary Conventional weaponry is pivotal in modern warfare." in yang
+    assert "Kim Jong-un inspects an upgraded tank factory" in yang
+    people = text_of(article(site, "people/index.html"))
+    assert "Kim Jong-un 1" in people and "Yang Moo-jin 1" in people
+    places = text_of(article(site, "places/south-korea/index.html"))
+    assert "South Korea's exports rise" in places
+    links = [v for tag, name, v in attributes(article(site, "2025/06/10/exports/index.html"))]
+    assert "../../../../places/south-korea/" in links
+    assert "../../../../organizations/ministry-of-trade-industry-and-energy/" in links
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    """Crawl the whole built site: no broken link, anchor or asset reference."""
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(page: Path) -> set[str]:
+        if page not in ids:
+            found = attributes(page.read_text(encoding="utf-8"))
+            ids[page] = {value for _, name, value in found if name == "id"}
+        return ids[page]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for _, name, value in attributes(page.read_text(encoding="utf-8")):
+            if name not in ("href", "src") or re.match(r"(https?:|mailto:|data:|//)", value):
+                continue
+            path, _, fragment = value.partition("#")
+            base = site if path.startswith("/") else page.parent  # 404.html links from the root
+            target = (base / path.lstrip("/")).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {value}")
+            elif fragment and target.suffix == ".html" and fragment not in anchors(target):
+                broken.append(f"{page.relative_to(site)}: {value} (no such anchor)")
+    assert broken == []
+
+
+def test_brief_pages_carry_reading_time_and_opengraph_meta(site: Path) -> None:
+    assert "citing Yonhap and KCNA · 1 min read" in text_of(article(site, KIM))
+    head = read(site, KIM)
+    for meta in (
+        '<meta property="og:type" content="article">',
+        '<meta property="og:title" content="Kim Jong-un inspects an upgraded tank factory">',
+        '<meta property="article:published_time" content="2025-05-04">',
+        f'<meta property="og:url" content="{SITE_URL}2025/05/04/kim-tank-factory/">',
+        '<meta name="twitter:card" content="summary">',
+    ):
+        assert meta in head
+    evil = read(site, "2025/06/11/markup/index.html")
+    assert 'content="&lt;img src=x onerror=alert(1)&gt; [click](javascript:alert(3))"' in evil
+
+
+def test_only_pages_written_in_markdown_go_through_markdown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brief, tag, archive and entity pages outside the navigation are written as HTML;
+    MkDocs' Markdown step, costly even for an empty text, is skipped for them."""
+    converted = []
+    markdown_step = MkDocsPage.render
+
+    def render(page: MkDocsPage, config: MkDocsConfig, files: Files) -> None:
+        converted.append(page.file.src_uri)
+        markdown_step(page, config, files)
+
+    monkeypatch.setattr(MkDocsPage, "render", render)
+    root = make_site(tmp_path, BRIEFS)
+    set_plugin_options(root, parallel=False)
+    build_site(root)
+    # the docs pages, and the generated pages in the navigation (MkDocs makes those)
+    assert sorted(converted) == sorted({"index.md", "about.md", SCHEMA_REFERENCE, *NAV_PAGES})

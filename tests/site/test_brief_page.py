@@ -1,0 +1,57 @@
+"""Brief pages from briefs: pure functions, checked on their output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsbrief.archive.collection import load_archive
+from newsbrief.archive.schema import Quote, Source
+from newsbrief.site import brief_page
+
+
+def test_dates_links_and_lists() -> None:
+    assert brief_page.format_date(dt.date(2025, 5, 4)) == "4 May 2025"
+    assert brief_page.and_list(["Yonhap"]) == "Yonhap"
+    assert brief_page.and_list(["Yonhap", "KCNA"]) == "Yonhap and KCNA"
+    assert brief_page.and_list(["A", "B", "C"]) == "A, B and C"
+
+
+def test_source_links_only_when_its_address_is_known() -> None:
+    source = Source(name="NationPress", path="seeds/a.txt", sha256="0" * 64)
+    assert brief_page.source_html(source) == "NationPress"
+    linked = Source(name="<Wire>", url="https://example.org/a?b&c", path="s.txt", sha256="0" * 64)
+    assert (
+        brief_page.source_html(linked) == '<a href="https://example.org/a?b&amp;c">&lt;Wire&gt;</a>'
+    )
+
+
+def test_quote_over_several_paragraphs_stays_one_block_quote() -> None:
+    quote = Quote(speaker="Yang Moo-jin", role="analyst", text="First part.\n\nSecond part.")
+    html = brief_page.quotes_box("expert", [quote, quote])
+    assert html.count("<blockquote>") == 2  # one per quote, each whole
+    assert "<p>First part.</p>\n<p>Second part.</p>" in html
+    assert "<strong>Yang Moo-jin</strong>, analyst" in html
+
+
+def test_brief_page_of_the_seed_brief(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    page = brief_page.brief_page(archive.entries[0], archive.vocabulary, "<p>Summary.</p>\n")
+    assert page.meta == {
+        "title": "Kim Jong-un inspects an upgraded tank factory",
+        "description": "North Korean leader Kim Jong-un inspected a tank factory.",
+        "og_article": True,
+        "published": "2025-05-04",
+    }
+    assert '<a class="nb-chip" href="../../../../tags/north-korea/">North Korea</a>' in page.html
+    assert "<p>Summary.</p>" in page.html
+    assert "Who and where" not in page.html  # the fixture names nobody: no empty section
+    headings = [(t["level"], t["name"]) for t in page.toc_tokens]
+    assert headings == [(1, "Kim Jong-un inspects an upgraded tank factory")]
+    sections = [t["id"] for t in page.toc_tokens[0]["children"]]
+    assert sections[:2] == ["key-takeaways", "summary"] and sections[-1] == "source"
+
+
+def test_markdown_converter_is_reused_and_reset() -> None:
+    convert = brief_page.markdown_converter(["toc", "attr_list"], {})
+    assert convert("# A\n\nText\n{: .x }") == '<h1 id="a">A</h1>\n<p class="x">Text</p>'
+    assert convert("# A") == '<h1 id="a">A</h1>'  # ids start afresh: no "a_1"

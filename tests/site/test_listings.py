@@ -1,0 +1,97 @@
+"""Listing pages: tags and the archive, paginated at 100 briefs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.collection import load_archive
+from newsbrief.site.listings import (
+    PAGE_SIZE,
+    TAGS_A_TO_Z,
+    TAGS_INDEX,
+    archive_pages,
+    page_uris,
+    tag_indexes,
+    tag_pages,
+)
+
+
+@pytest.fixture
+def many(archive_root) -> list[Entry]:
+    """250 briefs, one a day from 1 January 2025 backwards, newest first."""
+    (entry,) = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"})).entries
+    first = dt.date(2025, 1, 1)
+    return [
+        dataclasses.replace(
+            entry,
+            slug=f"brief-{n}",
+            brief=dataclasses.replace(entry.brief, date=first - dt.timedelta(days=n)),
+        )
+        for n in range(250)
+    ]
+
+
+def test_page_paths() -> None:
+    assert page_uris("tags/military.md", 3) == [
+        "tags/military.md",
+        "tags/military/page/2.md",
+        "tags/military/page/3.md",
+    ]
+    assert page_uris("archive/2025/05/index.md", 2)[1] == "archive/2025/05/page/2.md"
+
+
+def test_tag_pages_hold_at_most_a_hundred_briefs_and_link_each_other(many, archive_root) -> None:
+    vocabulary = load_archive(archive_root({})).vocabulary
+    pages = tag_pages("military", vocabulary.tags["military"], many)
+    assert list(pages) == page_uris("tags/military.md", 3)
+    counts = [page.html.count("<li>") for page in pages.values()]
+    assert counts == [PAGE_SIZE, PAGE_SIZE, 50]
+    second = pages["tags/military/page/2.md"]
+    assert (
+        '<p class="nb-pager">Page 2 of 3 · <a href="../../">← Newer</a> · '
+        '<a href="../3/">Older →</a></p>'
+    ) in second.html
+    assert pages["tags/military.md"].meta["feed_title"] == "Military"
+    assert "feed_title" not in second.meta
+
+
+def test_archive_by_year_and_month(many) -> None:
+    pages = archive_pages(many)
+    index = pages["archive/index.md"].html
+    assert re.findall(r'<h2 id="(\d{4})">', index) == ["2025", "2024"]
+    assert '<li><a href="2025/01/">January 2025</a> (1)</li>' in index
+    assert '<li><a href="2024/12/">December 2024</a> (31)</li>' in index
+    assert "1 brief · " in pages["archive/2025/index.md"].html
+    december = pages["archive/2024/12/index.md"].html
+    assert december.count("<li>") == 31
+    assert '<a href="../">2024</a> · <a href="../../">All years</a>' in december
+
+
+def test_empty_archive_says_so() -> None:
+    assert "No briefs are published yet." in archive_pages([])["archive/index.md"].html
+
+
+def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    index = tag_indexes(archive.vocabulary, archive.by_tag())[TAGS_INDEX].html
+    assert "2 of 6 tags are in use." in index
+    countries = index[index.index('id="countries"') : index.index('id="topics"')]
+    assert countries.index("North Korea") < countries.index("South Korea")
+    right = '<td style="text-align: right;">'
+    assert f'<td><a href="north-korea/">North Korea</a></td>\n{right}1</td>' in countries
+    assert f'<td><a href="south-korea/">South Korea</a></td>\n{right}0</td>' in countries
+
+
+def test_tag_index_a_to_z_is_the_readers_other_choice(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    indexes = tag_indexes(archive.vocabulary, archive.by_tag())
+    assert 'Order: by briefs · <a href="a-z/">A to Z</a>' in indexes[TAGS_INDEX].html
+    a_to_z = indexes[TAGS_A_TO_Z].html
+    assert 'Order: <a href="../">by briefs</a> · A to Z' in a_to_z
+    titles = re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', a_to_z)
+    assert titles == sorted(titles, key=str.casefold) and len(titles) == 6
