@@ -19,9 +19,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from newsbrief.archive.addresses import SCHEMA_REFERENCE
 from newsbrief.archive.schema import Brief, describe, json_schema
 from newsbrief.mkdocs_adapter.plugin import NAV_PAGES
-from newsbrief.site.schema_page import SCHEMA_REFERENCE
 from tests.conftest import REPO, make_site, set_plugin_options
 
 BRIEFS = {

@@ -6,7 +6,8 @@ import posixpath
 
 import pytest
 
-from newsbrief.site.content import Page, page_url, table, url
+from newsbrief.archive.addresses import page_url, url
+from newsbrief.site.content import Page, table
 
 PAGES = ["index.md", "about.md", "tags/index.md", "tags/a-z.md", "tags/north-korea.md"]
 PAGES += ["tags/north-korea/page/2.md", "2025/05/04/kim.md", "archive/2025/05/index.md"]

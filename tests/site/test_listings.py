@@ -8,17 +8,10 @@ import re
 
 import pytest
 
+from newsbrief.archive.addresses import TAGS_A_TO_Z, TAGS_INDEX, page_uris
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import load_archive
-from newsbrief.site.listings import (
-    PAGE_SIZE,
-    TAGS_A_TO_Z,
-    TAGS_INDEX,
-    archive_pages,
-    page_uris,
-    tag_indexes,
-    tag_pages,
-)
+from newsbrief.site.listings import PAGE_SIZE, archive_pages, tag_indexes, tag_pages
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from newsbrief.archive.addresses import brief_uri
 from newsbrief.archive.fsio import display_path
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.safety import unsafe_markup
@@ -47,7 +48,7 @@ class Entry:
     @property
     def src_uri(self) -> str:
         """The brief's page in the site, e.g. ``2025/05/04/slug.md`` for /2025/05/04/slug/."""
-        return f"{self.brief.date:%Y/%m/%d}/{self.slug}.md"
+        return brief_uri(self.brief.date, self.slug)
 
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:

@@ -21,6 +21,7 @@ from mkdocs.structure.files import File
 
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.fsio import file_state
+from newsbrief.site.calls import call_directly
 from newsbrief.site.content import Page
 
 T = TypeVar("T")
@@ -108,11 +109,6 @@ def freeze_after_full_build() -> None:
     gc.unfreeze()
     gc.collect()
     gc.freeze()
-
-
-def call_directly(function: Callable[..., T], *args: Any) -> T:
-    """What a disabled :class:`Memo` does: the default ``call`` of functions that take one."""
-    return function(*args)
 
 
 class Memo:

@@ -46,6 +46,15 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from newsbrief.archive import cores
+from newsbrief.archive.addresses import (
+    ARCHIVE_INDEX,
+    ENTITY_KINDS,
+    HOME,
+    JSON_SCHEMA,
+    SCHEMA_REFERENCE,
+    TAGS_INDEX,
+    entity_index_uri,
+)
 from newsbrief.archive.collection import Archive, BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
@@ -64,17 +73,11 @@ from newsbrief.site import brief_page, entity_pages, listings
 from newsbrief.site.content import Page
 from newsbrief.site.feeds import site_feeds
 from newsbrief.site.related import related_briefs
-from newsbrief.site.schema_page import SCHEMA_REFERENCE, schema_reference
+from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import SearchIndexer, site_documents, use_search_worker
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
-HOME = "index.md"
-JSON_SCHEMA_URI = "reference/brief.schema.json"
-NAV_PAGES = {
-    listings.TAGS_INDEX,
-    listings.ARCHIVE_INDEX,
-    *(f"{kind}/index.md" for kind in entity_pages.KINDS),
-}
+NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, *map(entity_index_uri, ENTITY_KINDS)}
 
 
 class NewsbriefConfig(Config):
@@ -158,7 +161,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
             (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
-            (JSON_SCHEMA_URI, json_schema_text(), InclusionLevel.UNDEFINED),
+            (JSON_SCHEMA, json_schema_text(), InclusionLevel.UNDEFINED),
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))

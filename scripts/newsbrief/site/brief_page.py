@@ -14,13 +14,13 @@ from typing import Any
 
 import markdown
 
+from newsbrief.archive.addresses import FEED_FILES, tag_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Brief, Quote, Source
 from newsbrief.archive.slugs import slugify
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.content import Page, admonition, attribute, bullets, link, paragraph, text
 
-TAGS_INDEX = "tags/index.md"
 KIND_HEADINGS = {
     "region": "Regions",
     "country": "Countries",
@@ -32,11 +32,6 @@ KIND_HEADINGS = {
 def format_date(day: dt.date) -> str:
     """A date as readers of international news expect it: 4 May 2025."""
     return f"{day.day} {day:%B %Y}"
-
-
-def tag_uri(slug: str) -> str:
-    """The page of a tag: ``tags/<slug>.md``, served at /tags/<slug>/."""
-    return f"tags/{slug}.md"
 
 
 def briefs_count(count: int) -> str:
@@ -229,5 +224,6 @@ def brief_list(from_uri: str, entries: Iterable[Entry]) -> str:
 
 def feed_links(from_uri: str, folder: str) -> str:
     """Links to the feeds in ``folder`` (``""`` for the whole archive's)."""
-    names = (("RSS", "feed.xml"), ("Atom", "atom.xml"), ("JSON Feed", "feed.json"))
-    return "Follow: " + " · ".join(link(from_uri, folder + name, label) for label, name in names)
+    return "Follow: " + " · ".join(
+        link(from_uri, folder + name, label) for label, name in FEED_FILES.items()
+    )

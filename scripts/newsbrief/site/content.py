@@ -17,6 +17,8 @@ from typing import Any
 
 from markdown.extensions.toc import slugify as toc_slugify
 
+from newsbrief.archive.addresses import url
+
 
 def text(value: str) -> str:
     """``value`` as HTML text."""
@@ -25,27 +27,6 @@ def text(value: str) -> str:
 
 def attribute(value: str) -> str:
     return html.escape(value, quote=True)
-
-
-def page_url(uri: str) -> str:
-    """The address MkDocs gives a page's source path (``use_directory_urls``)."""
-    if uri == "index.md" or uri.endswith("/index.md"):
-        return uri[: -len("index.md")]
-    return uri[: -len(".md")] + "/"
-
-
-def url(from_uri: str, to_uri: str) -> str:
-    """The relative address of one page (or file, such as a feed) from another page.
-
-    Written out rather than with ``posixpath.relpath``: every page has dozens of links,
-    and ``relpath`` was a tenth of a large build.
-    """
-    here = page_url(from_uri).split("/")[:-1]
-    there = (page_url(to_uri) if to_uri.endswith(".md") else to_uri).split("/")
-    common = 0
-    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
-        common += 1
-    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
 
 
 def link(from_uri: str, to_uri: str, label: str, css: str = "") -> str:

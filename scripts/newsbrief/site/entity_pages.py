@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsbrief.archive.addresses import ENTITY_KINDS, entity_index_uri, entity_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
 from newsbrief.archive.slugs import slugify
@@ -17,7 +18,7 @@ from newsbrief.site.brief_page import brief_list, briefs_count
 from newsbrief.site.content import Page, link, paragraph, table, text
 from newsbrief.site.listings import paginated
 
-KINDS = {"people": "People", "organizations": "Organisations", "places": "Places"}
+KINDS = dict(zip(ENTITY_KINDS, ("People", "Organisations", "Places"), strict=True))
 INDEX_PAGE_SIZE = 200
 
 
@@ -28,10 +29,6 @@ class Named:
     name: str
     entries: list[Entry] = field(default_factory=list)
     commentary: list[tuple[Entry, Quote]] = field(default_factory=list)
-
-
-def entity_uri(kind: str, name: str) -> str:
-    return f"{kind}/{slugify(name)}.md"
 
 
 def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
@@ -77,7 +74,7 @@ def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, Page]:
     pages = {}
     label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
-    for uri, chunk, pager in paginated(f"{kind}/index.md", counts, size=INDEX_PAGE_SIZE):
+    for uri, chunk, pager in paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE):
         rows = [(link(uri, entity_uri(kind, name), text(name)), str(n)) for name, n in chunk]
         page = Page.start(label, f"{label} named in the archive's briefs.")
         page.add(
@@ -96,7 +93,7 @@ def pages_of(
     pages = {}
     for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
         page = Page.start(name, f"Briefs that name {name}.")
-        all_of_kind = link(uri, f"{kind}/index.md", f"All {KINDS[kind].lower()}")
+        all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
         page.add(paragraph(f"{briefs_count(len(entries))} · {all_of_kind}", "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}

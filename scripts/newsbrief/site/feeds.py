@@ -15,6 +15,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
+from newsbrief.archive.addresses import FEED_FILES, absolute_url, tag_feeds_folder
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
@@ -35,7 +36,7 @@ class FeedSpec:
 
 def entry_url(site_url: str, entry: Entry) -> str:
     """The absolute address of a brief's page."""
-    return f"{site_url.rstrip('/')}/{entry.src_uri[: -len('.md')]}/"
+    return absolute_url(site_url, entry.src_uri)
 
 
 def site_feeds(
@@ -51,9 +52,9 @@ def site_feeds(
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
     for slug, entries in archive.by_tag().items():
         tag = archive.vocabulary.tags[slug]
-        folder = f"{site_url}tags/{slug}/"
+        folder = site_url + tag_feeds_folder(slug)
         spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
-        specs.append((f"tags/{slug}/", spec, entries))
+        specs.append((tag_feeds_folder(slug), spec, entries))
     feeds: dict[str, str | bytes] = {}
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
@@ -81,11 +82,14 @@ def render_feeds(
     for entry in reversed(newest):  # feedgen lists the last added first
         _add(generator, entry, vocabulary, site_url)
     documents = {}
-    for name, render in (("feed.xml", generator.rss_str), ("atom.xml", generator.atom_str)):
+    for name, render in (
+        (FEED_FILES["RSS"], generator.rss_str),
+        (FEED_FILES["Atom"], generator.atom_str),
+    ):
         links = [{"href": spec.folder_url + name, "rel": "self"}]
         generator.link([*links, {"href": spec.home_url, "rel": "alternate"}], replace=True)
         documents[name] = render(pretty=True).decode("utf-8")
-    documents["feed.json"] = _json_feed(spec, newest, vocabulary, site_url)
+    documents[FEED_FILES["JSON Feed"]] = _json_feed(spec, newest, vocabulary, site_url)
     return documents
 
 
@@ -135,7 +139,7 @@ def _json_feed(
         "title": spec.title,
         "description": spec.description,
         "home_page_url": spec.home_url,
-        "feed_url": spec.folder_url + "feed.json",
+        "feed_url": spec.folder_url + FEED_FILES["JSON Feed"],
         "language": "en",
         "items": items,
     }

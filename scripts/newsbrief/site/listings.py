@@ -14,30 +14,31 @@ from collections.abc import Callable, Sequence
 from itertools import groupby
 from typing import Any, TypeVar
 
+from newsbrief.archive.addresses import (
+    ARCHIVE_INDEX,
+    TAGS_A_TO_Z,
+    TAGS_INDEX,
+    month_uri,
+    page_uris,
+    tag_feeds_folder,
+    tag_uri,
+    year_uri,
+)
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Tag
 from newsbrief.archive.vocabulary import Vocabulary
-from newsbrief.mkdocs_adapter.incremental import call_directly
 from newsbrief.site.brief_page import (
     KIND_HEADINGS,
-    TAGS_INDEX,
     brief_list,
     briefs_count,
     feed_links,
     format_date,
     tag_chips,
-    tag_uri,
 )
+from newsbrief.site.calls import call_directly
 from newsbrief.site.content import Page, bullets, link, paragraph, table, text
 
 PAGE_SIZE = 100
-ARCHIVE_INDEX = "archive/index.md"
-
-
-def page_uris(first: str, count: int) -> list[str]:
-    """Source paths of a listing's pages: ``first``, then ``<folder>/page/N.md``."""
-    folder = first.removesuffix("/index.md").removesuffix(".md")
-    return [first] + [f"{folder}/page/{number}.md" for number in range(2, count + 1)]
 
 
 T = TypeVar("T")
@@ -86,7 +87,7 @@ def _tag_page(
     byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
     page.add(
         paragraph(text(tag.description)),
-        paragraph(byline + feed_links(uri, f"tags/{slug}/"), "nb-byline"),
+        paragraph(byline + feed_links(uri, tag_feeds_folder(slug)), "nb-byline"),
         brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
         pager,
     )
@@ -110,17 +111,17 @@ def archive_pages(
     if not years:
         index.add(paragraph("No briefs are published yet."))
     for year, year_entries in years:
-        year_uri = f"archive/{year}/index.md"
+        year_page = year_uri(year)
         months = [(m, list(g)) for m, g in groupby(year_entries, key=lambda e: e.brief.date.month)]
-        index.heading(2, str(year), link(ARCHIVE_INDEX, year_uri, str(year)))
+        index.heading(2, str(year), link(ARCHIVE_INDEX, year_page, str(year)))
         index.add(_month_list(ARCHIVE_INDEX, year, months))
         page = Page.start(f"Archive {year}", f"Briefs of {year}, by month.")
-        all_years = link(year_uri, ARCHIVE_INDEX, "All years")
+        all_years = link(year_page, ARCHIVE_INDEX, "All years")
         page.add(
             paragraph(f"{briefs_count(len(year_entries))} · {all_years}", "nb-byline"),
-            _month_list(year_uri, year, months),
+            _month_list(year_page, year, months),
         )
-        pages[year_uri] = page
+        pages[year_page] = page
         for month, month_entries in months:
             pages.update(call(_month_pages, year, month, month_entries))
     pages[ARCHIVE_INDEX] = index
@@ -130,8 +131,7 @@ def archive_pages(
 def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> str:
     return bullets(
         [
-            link(from_uri, f"archive/{year}/{month:02d}/index.md", month_name(year, month))
-            + f" ({len(group)})"
+            link(from_uri, month_uri(year, month), month_name(year, month)) + f" ({len(group)})"
             for month, group in months
         ]
     )
@@ -140,9 +140,9 @@ def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]])
 def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, Page]:
     title = month_name(year, month)
     pages = {}
-    for uri, chunk, pager in paginated(f"archive/{year}/{month:02d}/index.md", entries):
+    for uri, chunk, pager in paginated(month_uri(year, month), entries):
         page = Page.start(f"Archive {title}", f"Briefs of {title}, newest first.")
-        year_link = link(uri, f"archive/{year}/index.md", str(year))
+        year_link = link(uri, year_uri(year), str(year))
         all_years = link(uri, ARCHIVE_INDEX, "All years")
         page.add(
             paragraph(f"{briefs_count(len(entries))} · {year_link} · {all_years}", "nb-byline"),
@@ -151,9 +151,6 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, P
         )
         pages[uri] = page
     return pages
-
-
-TAGS_A_TO_Z = "tags/a-z.md"
 
 
 def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, Page]:

@@ -16,7 +16,7 @@ from typing import Any
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.slugs import slugify
-from newsbrief.mkdocs_adapter.incremental import call_directly
+from newsbrief.site.calls import call_directly
 
 LIMIT = 5
 MAX_SHARED = 300

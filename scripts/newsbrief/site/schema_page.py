@@ -21,8 +21,6 @@ from newsbrief.archive.schema import (
     type_name,
 )
 
-SCHEMA_REFERENCE = "reference/brief-schema.md"
-
 # The characters that start markup anywhere in a line ('<', '>' and '&' are HTML-escaped
 # instead), and the ones that do only at the start of a line. Escaping no more than
 # these keeps the Markdown small and fast to convert.

@@ -31,12 +31,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from newsbrief.archive.addresses import SCHEMA_REFERENCE, page_url, tag_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
-from newsbrief.site.brief_page import format_date, source_name, tag_uri
-from newsbrief.site.content import page_url
-from newsbrief.site.schema_page import SCHEMA_REFERENCE
+from newsbrief.site.brief_page import format_date, source_name
 
 OUTPUT_DIR = "pagefind"
 WORKER = "assets/javascripts/newsbrief-search-worker.js"

@@ -1,0 +1,19 @@
+"""How the page functions run their steps: through ``call(function, *args)``.
+
+A function that makes many pages takes a ``call`` argument and runs each step through it,
+so that the engine publishing the site can keep the results between builds (the MkDocs
+adapter's memo does, in ``mkdocs serve``). By default a step is simply called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+Call = Callable[..., Any]
+
+
+def call_directly(function: Callable[..., T], *args: Any) -> T:
+    """Run one step: the default ``call`` of the functions that take one."""
+    return function(*args)
