@@ -18,8 +18,8 @@ from newsbrief.ingest.evaluate import (
     evaluate,
     group_of,
     normalize,
-    report,
     same_quote,
+    score_tables,
 )
 from newsbrief.ingest.writer import ExistingBriefs, ingest_one
 
@@ -88,7 +88,7 @@ def test_the_corpus_is_split_by_a_fixed_rule() -> None:
 def test_ingest_scores_on_the_regression_cases(vocabulary) -> None:
     results = evaluate(cases(EVAL, None), vocabulary, dt.date(2026, 11, 24))
     scores = results["regression, text"]
-    table = report(results)
+    table = score_tables(results)
     for field in ("quotes found", "speaker", "expert/principal", "dateline", "date", "title"):
         assert scores[field].f1 >= 0.9, table
     assert scores["tags"].f1 >= 0.8, table
@@ -111,7 +111,7 @@ def test_development_half_does_not_regress(vocabulary) -> None:
     selected = [case for case in cases(EVAL, CORPUS) if case.group == "development"]
     assert len({case.name for case in selected}) == 32
     results = evaluate(selected, vocabulary, dt.date(2026, 11, 24))
-    table = report(results)
+    table = score_tables(results)
     for kind, floors in DEVELOPMENT_FLOORS.items():
         scores = results[f"development, {kind}"]
         assert not [f for f, floor in floors.items() if scores[f].f1 < floor], table

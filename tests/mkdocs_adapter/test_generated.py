@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from newsbrief.mkdocs_adapter.generated import HtmlPage, add_generated, generated_file
-from newsbrief.site.content import Page
+from newsbrief.site.content import PageContent
 from tests.conftest import make_site
 
 OUT = InclusionLevel.NOT_IN_NAV
@@ -27,8 +27,8 @@ def config(tmp_path: Path) -> MkDocsConfig:
     return config
 
 
-def page(title: str) -> Page:
-    return Page.start(title, f"About {title}.")
+def page(title: str) -> PageContent:
+    return PageContent.start(title, f"About {title}.")
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import posixpath
 import pytest
 
 from newsbrief.archive.addresses import page_url, url
-from newsbrief.site.content import Page, table
+from newsbrief.site.content import PageContent, table
 
 PAGES = ["index.md", "about.md", "tags/index.md", "tags/a-z.md", "tags/north-korea.md"]
 PAGES += ["tags/north-korea/page/2.md", "2025/05/04/kim.md", "archive/2025/05/index.md"]
@@ -32,7 +32,7 @@ def test_url_examples() -> None:
 
 
 def test_headings_get_unique_ids_permalinks_and_a_table_of_contents() -> None:
-    page = Page.start("<Title>", "About <this>")
+    page = PageContent.start("<Title>", "About <this>")
     page.heading(2, "Briefs")
     page.heading(2, "Briefs")
     assert page.meta == {"title": "&lt;Title&gt;", "description": "About &lt;this&gt;"}

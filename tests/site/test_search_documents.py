@@ -1,23 +1,17 @@
-"""The search documents and the Pagefind run (newsbrief.site.search_documents)."""
+"""What search finds on each page (newsbrief.site.search_documents)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 
 from newsbrief.archive.collection import load_archive
 from newsbrief.site.search_documents import (
-    SearchIndexer,
     brief_document,
     document,
-    document_path,
     markdown_document,
     new_words,
-    use_search_worker,
 )
-
-MATERIAL_CONFIG = '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags"'
 
 
 def test_document_escapes_front_matter_text() -> None:
@@ -59,35 +53,7 @@ def test_new_words_keeps_the_first_of_each_word_and_leaves_out_known_ones() -> N
     assert new_words([" ... ", ""], []) == ""
 
 
-def test_documents_land_where_pagefind_gives_them_the_page_url() -> None:
-    assert document_path("") == "index.html"
-    assert document_path("2025/05/04/kim/") == "2025/05/04/kim/index.html"
-    assert document_path("about.html") == "about.html"
-
-
 def test_markdown_document_takes_the_first_heading_and_drops_markup() -> None:
     html = markdown_document("---\ntitle: x\n---\n# About\n\nSee [the tags](tags.md).\n", "about")
     assert "<h1>About</h1>" in html and "tags.md" not in html and "[" not in html
     assert "<h1>notes</h1>" in markdown_document("No heading here.", "notes")
-
-
-def test_material_search_box_is_pointed_at_the_pagefind_worker() -> None:
-    assert use_search_worker(MATERIAL_CONFIG) == (
-        '"search": "../../assets/javascripts/newsbrief-search-worker.js", "tags"'
-    )
-
-
-def test_indexer_writes_the_index_into_the_site(tmp_path: Path) -> None:
-    indexer = SearchIndexer()
-    indexer.start([("a/", document("Alpha", "one")), ("", document("Home"))], str(tmp_path))
-    assert indexer.finish() is None
-    assert (tmp_path / "pagefind/pagefind.js").is_file()
-
-
-def test_indexer_reports_pagefind_failing(tmp_path: Path) -> None:
-    blocker = tmp_path / "site"
-    blocker.write_text("a file where the site folder should be", encoding="utf-8")
-    indexer = SearchIndexer()
-    indexer.start([("a/", document("Alpha", "one"))], str(blocker))
-    failure = indexer.finish()
-    assert failure is not None and failure != "no output"

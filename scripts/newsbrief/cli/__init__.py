@@ -22,10 +22,9 @@ from newsbrief.ingest.evaluate import (
     cases,
     corpus_folder,
     evaluate,
-    report,
+    score_tables,
 )
-from newsbrief.ingest.report import progress, summary_table
-from newsbrief.ingest.report import report as report_outcome
+from newsbrief.ingest.report import print_outcome, progress, summary_table
 from newsbrief.ingest.writer import ExistingBriefs, expand, ingest_one
 
 JSON_SCHEMA_FILE = Path("schemas/brief.schema.json")
@@ -255,7 +254,7 @@ def run_ingest(args: argparse.Namespace) -> int:
             source, archive, vocabulary, today=today, force=args.force, dry_run=args.dry_run
         )
         outcomes.append(outcome)
-        report_outcome(outcome)
+        print_outcome(outcome)
     if len(outcomes) > 1:
         summary_table(outcomes)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
@@ -313,5 +312,5 @@ def run_evaluate(args: argparse.Namespace) -> int:
     if not selected:
         print(f"no annotated articles in the group(s) {', '.join(sorted(groups))}", file=sys.stderr)
         return 2
-    print(report(evaluate(selected, vocabulary, dt.date.today()), verbose=args.verbose))
+    print(score_tables(evaluate(selected, vocabulary, dt.date.today()), verbose=args.verbose))
     return 0

@@ -298,7 +298,7 @@ def _quotes(
 _HEADER = f"{'field':<18} {'precision':>9} {'recall':>7} {'F1':>6}  {'tp':>4} {'fp':>4} {'fn':>4}"
 
 
-def report(results: dict[str, Scores], verbose: bool = False) -> str:
+def score_tables(results: dict[str, Scores], verbose: bool = False) -> str:
     """Each group's scores as a table, and with ``verbose`` every miss."""
     blocks = []
     for group, scores in results.items():

@@ -27,7 +27,7 @@ def progress(items: list[T]) -> Iterator[T]:
         yield from bar.track(items)
 
 
-def report(outcome: Outcome) -> None:
+def print_outcome(outcome: Outcome) -> None:
     """One line per source: the brief's path on stdout, or why nothing was written on stderr;
     and on stderr, where a source from outside seeds/ was copied."""
     if outcome.copy:

@@ -21,10 +21,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from newsbrief.mkdocs_adapter.incremental import GeneratedPage
-from newsbrief.site.content import Page
+from newsbrief.mkdocs_adapter.incremental import GeneratedFile
+from newsbrief.site.content import PageContent
 
-Rendering = Page | Callable[[], Page]
+Rendering = PageContent | Callable[[], PageContent]
 """A generated page, or how to make it when MkDocs reads it."""
 Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
 """A generated page or file: its source path, content, and place in the navigation."""
@@ -88,7 +88,7 @@ def generated_file(
     """A generated page's file; a page given as HTML and out of the navigation gets its
     :class:`HtmlPage` now, or MkDocs would make a Markdown page of it."""
     text = content if isinstance(content, str | bytes) else ""
-    file = GeneratedPage.generated(config, src_uri, content=text, inclusion=inclusion)
+    file = GeneratedFile.generated(config, src_uri, content=text, inclusion=inclusion)
     if not isinstance(content, str | bytes) and inclusion.is_not_in_nav():
         HtmlPage(None, file, config)
     return file

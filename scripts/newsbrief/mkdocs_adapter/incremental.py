@@ -2,7 +2,7 @@
 whose content changed are rendered and written again.
 
 MkDocs' dirty builds skip a page when its file reports no change; a generated page has
-no file to compare, so :class:`GeneratedPage` reports a change only when its content
+no file to compare, so :class:`GeneratedFile` reports a change only when its content
 differs from the previous build's. Everything is rebuilt when anything besides the
 briefs may have changed (mkdocs.yml, docs/, the theme overrides), as that can change
 every page. Parsed briefs are kept by :class:`newsbrief.archive.collection.BriefCache`, and the
@@ -22,12 +22,12 @@ from mkdocs.structure.files import File
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.fsio import file_state
 from newsbrief.site.calls import call_directly
-from newsbrief.site.content import Page
+from newsbrief.site.content import PageContent
 
 T = TypeVar("T")
 
 
-class GeneratedPage(File):
+class GeneratedFile(File):
     """A generated page's (or feed's) file, which a dirty build skips when ``unchanged``."""
 
     unchanged = False
@@ -50,11 +50,11 @@ class PreviousBuild:
 
     def __init__(self) -> None:
         self.stamp: tuple[tuple[str, int, int], ...] = ()
-        self.contents: dict[str, tuple[Page | str | bytes, int]] = {}
+        self.contents: dict[str, tuple[PageContent | str | bytes, int]] = {}
         self.files: dict[str, File] = {}
 
     def unchanged(
-        self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, Page | str | bytes]
+        self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, PageContent | str | bytes]
     ) -> set[str]:
         """Source paths of generated pages and files the same as in the previous build."""
         same_setup = stamp == self.stamp
@@ -83,15 +83,15 @@ class PreviousBuild:
         }
 
 
-def _fingerprint(content: Page | str | bytes) -> int:
-    if isinstance(content, Page):
+def _fingerprint(content: PageContent | str | bytes) -> int:
+    if isinstance(content, PageContent):
         return hash((content.html, repr(content.meta), repr(content.toc_tokens)))
     return hash(content)
 
 
 def mark_unchanged(files: Iterable[File], unchanged: set[str]) -> None:
     for file in files:
-        if isinstance(file, GeneratedPage):
+        if isinstance(file, GeneratedFile):
             file.unchanged = file.src_uri in unchanged
 
 

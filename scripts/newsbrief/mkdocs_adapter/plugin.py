@@ -68,13 +68,14 @@ from newsbrief.mkdocs_adapter.incremental import (
     site_setup_stamp,
 )
 from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
+from newsbrief.mkdocs_adapter.pagefind import SearchIndexer, use_search_worker
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
 from newsbrief.site import brief_page, entity_pages, listings
-from newsbrief.site.content import Page
+from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import site_feeds
 from newsbrief.site.related import related_briefs
 from newsbrief.site.schema_page import schema_reference
-from newsbrief.site.search_documents import SearchIndexer, site_documents, use_search_worker
+from newsbrief.site.search_documents import site_documents
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, *map(entity_index_uri, ENTITY_KINDS)}
@@ -181,7 +182,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.memo.next_build()
         return files
 
-    def _listing_pages(self, archive: Archive) -> dict[str, Page]:
+    def _listing_pages(self, archive: Archive) -> dict[str, PageContent]:
         """The tag index and tag pages, and the archive by year and month."""
         by_tag = archive.by_tag()
         pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, by_tag))
@@ -189,8 +190,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             pages |= listings.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
         return pages | listings.archive_pages(archive.entries, self.memo)
 
-    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, Page]:
-        pages: dict[str, Page] = {}
+    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, PageContent]:
+        pages: dict[str, PageContent] = {}
         for kind, items in named.items():
             counts = [(item.name, len(item.entries)) for item in items]
             pages |= self.memo(entity_pages.index_pages, kind, counts)
@@ -210,7 +211,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
 
-        def page(index: int) -> Page:
+        def page(index: int) -> PageContent:
             entry = entries[index]
             return self.memo(
                 brief_page.brief_page,
@@ -342,10 +343,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 server.watch(str(folder))
         return server
 
-    def _rendered(self, src_uri: str) -> Page | None:
+    def _rendered(self, src_uri: str) -> PageContent | None:
         """The generated page at ``src_uri``, made now if it was left for later."""
         rendered = self.rendered.get(src_uri)
-        if rendered is None or isinstance(rendered, Page):
+        if rendered is None or isinstance(rendered, PageContent):
             return rendered
         self.rendered[src_uri] = made = rendered()
         return made

@@ -19,7 +19,15 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Brief, Quote, Source
 from newsbrief.archive.slugs import slugify
 from newsbrief.archive.vocabulary import Vocabulary
-from newsbrief.site.content import Page, admonition, attribute, bullets, link, paragraph, text
+from newsbrief.site.content import (
+    PageContent,
+    admonition,
+    attribute,
+    bullets,
+    link,
+    paragraph,
+    text,
+)
 
 KIND_HEADINGS = {
     "region": "Regions",
@@ -60,12 +68,12 @@ def brief_page(
     newer: Entry | None = None,
     older: Entry | None = None,
     related: Sequence[Entry] = (),
-) -> Page:
+) -> PageContent:
     """A brief's page; ``body_html`` is its summary converted from Markdown, ``newer``
     and ``older`` are its neighbours in time."""
     brief = entry.brief
     uri = entry.src_uri
-    page = Page.start(brief.title, brief.synopsis, published=brief.date.isoformat())
+    page = PageContent.start(brief.title, brief.synopsis, published=brief.date.isoformat())
     if brief.draft:
         page.add(draft_notice(brief.review))
     page.add(
@@ -135,11 +143,6 @@ def byline(brief: Brief) -> str:
     if brief.cites:
         items.append("citing " + and_list([text(name) for name in brief.cites]))
     return " · ".join(items)
-
-
-def source_name(source: Source) -> str:
-    """The source's name, as plain text."""
-    return source.name
 
 
 def source_html(source: Source) -> str:

@@ -71,7 +71,7 @@ def admonition(kind: str, title: str, content: str) -> str:
 
 
 @dataclass
-class Page:
+class PageContent:
     """A generated page: ``meta`` (HTML-escaped title, description, ...), HTML and headings."""
 
     meta: dict[str, Any]
@@ -85,7 +85,7 @@ class Page:
         description: str | None = None,
         published: str | None = None,
         feed_title: str | None = None,
-    ) -> Page:
+    ) -> PageContent:
         """A page with its ``<h1>``, and the meta the theme writes into ``<head>``.
 
         The theme writes these values unescaped (it expects titles to be HTML already),

@@ -15,7 +15,7 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
 from newsbrief.archive.slugs import slugify
 from newsbrief.site.brief_page import brief_list, briefs_count
-from newsbrief.site.content import Page, link, paragraph, table, text
+from newsbrief.site.content import PageContent, link, paragraph, table, text
 from newsbrief.site.listings import paginated
 
 KINDS = dict(zip(ENTITY_KINDS, ("People", "Organisations", "Places"), strict=True))
@@ -54,9 +54,9 @@ def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
     return index
 
 
-def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, Page]:
+def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, PageContent]:
     """The index page of each kind and the page of every entity."""
-    pages: dict[str, Page] = {}
+    pages: dict[str, PageContent] = {}
     for kind, named in sorted_entities(index).items():
         pages.update(index_pages(kind, [(n.name, len(n.entries)) for n in named]))
         for item in named:
@@ -69,14 +69,14 @@ def sorted_entities(index: dict[str, dict[str, Named]]) -> dict[str, list[Named]
     return {kind: sorted(index[kind].values(), key=lambda n: n.name.casefold()) for kind in KINDS}
 
 
-def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, Page]:
+def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, PageContent]:
     """The index of one kind: each name with its number of briefs, A to Z, paginated."""
     pages = {}
     label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
     for uri, chunk, pager in paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE):
         rows = [(link(uri, entity_uri(kind, name), text(name)), str(n)) for name, n in chunk]
-        page = Page.start(label, f"{label} named in the archive's briefs.")
+        page = PageContent.start(label, f"{label} named in the archive's briefs.")
         page.add(
             paragraph(f"{len(counts)} named in the briefs."),
             table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
@@ -88,11 +88,11 @@ def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, Page]:
 
 def pages_of(
     kind: str, name: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
-) -> dict[str, Page]:
+) -> dict[str, PageContent]:
     """The pages of one entity: the briefs that name it, and an expert's commentary."""
     pages = {}
     for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
-        page = Page.start(name, f"Briefs that name {name}.")
+        page = PageContent.start(name, f"Briefs that name {name}.")
         all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
         page.add(paragraph(f"{briefs_count(len(entries))} · {all_of_kind}", "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.

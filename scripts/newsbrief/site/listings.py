@@ -3,7 +3,7 @@ archive by year and month, paginated.
 
 No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
 ``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
-return pages (:class:`newsbrief.site.content.Page`) by source path, for the MkDocs
+return pages (:class:`newsbrief.site.content.PageContent`) by source path, for the MkDocs
 integration to add.
 """
 
@@ -36,7 +36,7 @@ from newsbrief.site.brief_page import (
     tag_chips,
 )
 from newsbrief.site.calls import call_directly
-from newsbrief.site.content import Page, bullets, link, paragraph, table, text
+from newsbrief.site.content import PageContent, bullets, link, paragraph, table, text
 
 PAGE_SIZE = 100
 
@@ -69,7 +69,7 @@ def _pager(uris: list[str], index: int) -> str:
 
 def tag_pages(
     slug: str, tag: Tag, entries: Sequence[Entry], call: Callable[..., Any] = call_directly
-) -> dict[str, Page]:
+) -> dict[str, PageContent]:
     """The pages of one tag: its description, feeds and briefs, newest first. ``call``
     makes each page (``mkdocs serve`` passes its memo: an edit remakes one page, not all)."""
     count = briefs_count(len(entries))
@@ -81,9 +81,9 @@ def tag_pages(
 
 def _tag_page(
     slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: str
-) -> Page:
+) -> PageContent:
     first = uri == tag_uri(slug)  # feeds sit in the first page's folder
-    page = Page.start(tag.title, tag.description, feed_title=tag.title if first else None)
+    page = PageContent.start(tag.title, tag.description, feed_title=tag.title if first else None)
     byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
     page.add(
         paragraph(text(tag.description)),
@@ -100,14 +100,14 @@ def month_name(year: int, month: int) -> str:
 
 def archive_pages(
     entries: Sequence[Entry], call: Callable[..., Any] = call_directly
-) -> dict[str, Page]:
+) -> dict[str, PageContent]:
     """``/archive/`` (years and months with counts), a page per year, and per month;
     ``call`` makes each month's pages (``mkdocs serve`` passes its memo)."""
-    pages: dict[str, Page] = {}
+    pages: dict[str, PageContent] = {}
     years = [
         (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
     ]
-    index = Page.start("Archive", "Every brief, by year and month.")
+    index = PageContent.start("Archive", "Every brief, by year and month.")
     if not years:
         index.add(paragraph("No briefs are published yet."))
     for year, year_entries in years:
@@ -115,7 +115,7 @@ def archive_pages(
         months = [(m, list(g)) for m, g in groupby(year_entries, key=lambda e: e.brief.date.month)]
         index.heading(2, str(year), link(ARCHIVE_INDEX, year_page, str(year)))
         index.add(_month_list(ARCHIVE_INDEX, year, months))
-        page = Page.start(f"Archive {year}", f"Briefs of {year}, by month.")
+        page = PageContent.start(f"Archive {year}", f"Briefs of {year}, by month.")
         all_years = link(year_page, ARCHIVE_INDEX, "All years")
         page.add(
             paragraph(f"{briefs_count(len(year_entries))} · {all_years}", "nb-byline"),
@@ -137,11 +137,11 @@ def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]])
     )
 
 
-def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, Page]:
+def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, PageContent]:
     title = month_name(year, month)
     pages = {}
     for uri, chunk, pager in paginated(month_uri(year, month), entries):
-        page = Page.start(f"Archive {title}", f"Briefs of {title}, newest first.")
+        page = PageContent.start(f"Archive {title}", f"Briefs of {title}, newest first.")
         year_link = link(uri, year_uri(year), str(year))
         all_years = link(uri, ARCHIVE_INDEX, "All years")
         page.add(
@@ -153,7 +153,7 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, P
     return pages
 
 
-def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, Page]:
+def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, PageContent]:
     """Every tag of the vocabulary with its description and count, two ways for readers to
     choose from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
 
@@ -165,7 +165,7 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
         "newest first, and has its own feeds."
     )
     description = "Every topic, region, country and conflict the archive is tagged with."
-    by_count = Page.start("Tags", description)
+    by_count = PageContent.start("Tags", description)
     by_count.add(intro, paragraph(f"Order: by briefs · {link(TAGS_INDEX, TAGS_A_TO_Z, 'A to Z')}"))
     for kind, heading in KIND_HEADINGS.items():
         slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
@@ -174,7 +174,7 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
             by_count.heading(2, heading)
             by_count.add(_tag_table(TAGS_INDEX, slugs, vocabulary, by_tag))
     alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
-    a_to_z = Page.start("Tags", description)
+    a_to_z = PageContent.start("Tags", description)
     a_to_z.add(
         intro,
         paragraph(f"Order: {link(TAGS_A_TO_Z, TAGS_INDEX, 'by briefs')} · A to Z"),
