@@ -52,9 +52,10 @@ browser: ## install Debian's Chromium and Java (for the HTML checker) where they
 	    exit 1; \
 	  fi; }
 
-lint: $(STAMP) ## ruff, formatting, and the committed JSON Schema is current
+lint: $(STAMP) ## ruff, formatting, the boundaries between the parts, and the committed JSON Schema is current
 	$(BIN)/ruff check scripts tests benchmarks
 	$(BIN)/ruff format --check scripts tests benchmarks
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/newsbrief schema --verify
 
 format: $(STAMP) ## format the code with ruff

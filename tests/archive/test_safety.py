@@ -17,7 +17,7 @@ from newsbrief.archive.safety import unsafe_markup
         "Code is text: `<script>alert(1)</script>` and `[x](javascript:y)`.",
         "```html\n<iframe src=x></iframe>\n[x](javascript:y)\n```",
         "~~~~\n```\n<script>\n```\n~~~~",
-        "<!-- an editor's note: <script> -->",
+        "<!-- an editor's note: check the figures -->",
         "A heading { #id .class title='t' lang=ko dir=ltr }",
     ],
 )
@@ -29,6 +29,9 @@ def test_harmless_markup_passes(body: str) -> None:
     ("body", "line", "says"),
     [
         ("<script/xss>alert(1)</script>", 0, "raw HTML <script>"),
+        ("<!--><script>alert(1)</script> -->", 0, "raw HTML <script>"),
+        ("<!-- a --!><script>alert(1)</script> -->", 0, "raw HTML <script>"),
+        ("<!-- a note: <iframe src=x> -->", 0, "raw HTML <iframe>"),
         ("text\n\n<SCRIPT SRC=//x></SCRIPT>", 2, "raw HTML <script>"),
         ("Lazy\n    <object data=x>", 1, "raw HTML <object>"),
         ("<svg\nonload=alert(1)>", 0, "raw HTML <svg>"),

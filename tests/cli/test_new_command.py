@@ -1,4 +1,5 @@
-"""``newsbrief new``: drafts that explain themselves and pass the checker."""
+"""``newsbrief new``: drafts that explain themselves and pass the checker, and what the
+command prints."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import yaml
 
 from newsbrief.archive.schema import Brief, describe, json_schema
 from newsbrief.archive.vocabulary import load_vocabulary
+from newsbrief.cli import main
 from newsbrief.cli.new_command import Request, ScaffoldError, new_brief
 from tests.conftest import FIXTURES, problems_of
 
@@ -99,3 +101,24 @@ def test_an_existing_file_is_never_replaced(root: Path) -> None:
     with pytest.raises(ScaffoldError, match=r"seeds/2025-06-01-a\.md already exists"):
         new_brief(Request("A", DAY, ["military"], None), root, vocabulary(root))
     assert (root / "seeds/2025-06-01-a.md").read_text(encoding="utf-8") == "the editor's article\n"
+
+
+def test_new_prints_what_it_wrote_and_refuses_plainly(archive_root, run, capsys) -> None:
+    root = archive_root({})
+    argv = ["--root", str(root), "new", "Talks resume", "--date", "2025-06-01"]
+    code, out, err = run([*argv, "--tags", "military"])
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "briefs/2025/06/01-talks-resume.md",
+        "seeds/2025-06-01-talks-resume.md",
+    ]
+    code, out, err = run([*argv, "--tags", "military"])
+    assert (code, out) == (1, "")
+    assert err == (
+        "newsbrief new: the slug 'talks-resume' is taken by another brief; change the title\n"
+    )
+    assert run(argv)[0] == 2  # neither tags nor an article
+    with pytest.raises(SystemExit) as usage:
+        main(["--root", str(root), "new", "X", "--date", "2025-13-45", "--tags", "military"])
+    assert usage.value.code == 2
+    assert "'2025-13-45' is not a date like 2025-05-04" in capsys.readouterr().err

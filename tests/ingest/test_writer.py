@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import hashlib
 import os
 import shutil
 import stat
@@ -16,11 +17,12 @@ from newsbrief.archive.collection import load_archive
 from newsbrief.archive.vocabulary import load_vocabulary
 from newsbrief.ingest.writer import SCHEMA_LINE, ExistingBriefs, ingest_one
 
-from ..conftest import FIXTURES, REPO
+from ..conftest import FIXTURES, REPO, problems_of
 
 SEED_NAME = "2025-05-04-nationpress-kim-jong-un-inspects-tank-factory.txt"
 TARGET = "briefs/2025/05/04-did-north-koreas-kim-inspect-an-upgraded-tank-factory.md"
 TODAY = dt.date(2026, 11, 24)
+SEED_SHA256 = hashlib.sha256((REPO / "seeds" / SEED_NAME).read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -59,6 +61,50 @@ def test_same_source_again_is_a_duplicate_and_changes_nothing(project: Path) -> 
     outcome = ingest(project, project / "seeds" / SEED_NAME)
     assert (outcome.status, outcome.detail) == ("duplicate", f"already the source of {TARGET}")
     assert (project / TARGET).read_text() == edited
+
+
+# The seed's source entry in YAML styles a line-by-line scan for "sha256: <hex>" misses or
+# misreads; each is how an editor may well write it.
+SOURCE_STYLES = {
+    "flow mapping, keys reordered, sha256 quoted": (
+        f'source: {{sha256: "{SEED_SHA256}", path: seeds/{SEED_NAME}, name: NationPress}}\n'
+    ),
+    "sha256 on the line below its key, after a comment": (
+        f"source:\n  name: NationPress  # the print edition\n  path: seeds/{SEED_NAME}\n"
+        f"  sha256:  # sha256sum seeds/{SEED_NAME}\n    {SEED_SHA256}\n"
+    ),
+    "another sha256 quoted in a note above the source": (
+        f"review:\n  - |\n    An earlier version of the article had\n    sha256: {'0' * 64}\n"
+        f"source:\n  name: NationPress\n  path: seeds/{SEED_NAME}\n  sha256: '{SEED_SHA256}'\n"
+    ),
+}
+UNRELATED_PROBLEM = "takeway: a typo for takeaways, which the checker refuses\n"
+
+
+def an_editor_s_draft(source: str, extra: str) -> str:
+    """A draft brief on the seed article, its source entry written as ``source``."""
+    return (
+        "---\ntitle: Kim inspects a tank factory\ndate: 2025-05-04\ndraft: true\n"
+        "synopsis: Kim inspected a tank factory.\ntakeaways: [Kim inspected a tank factory.]\n"
+        f"tags: [north-korea]\n{source}{extra}"
+        "---\n\nTo be written.\n"
+    )
+
+
+@pytest.mark.parametrize("style", SOURCE_STYLES)
+@pytest.mark.parametrize("extra", ["", UNRELATED_PROBLEM], ids=["checked", "refused"])
+def test_a_draft_s_source_is_a_duplicate_however_its_yaml_writes_it(
+    project: Path, style: str, extra: str
+) -> None:
+    draft = project / "briefs/2025/05/04-kim-inspects-a-tank-factory.md"
+    draft.parent.mkdir(parents=True)
+    draft.write_text(an_editor_s_draft(SOURCE_STYLES[style], extra), encoding="utf-8")
+    problems = problems_of(project)
+    assert [p.split(" ", 2)[1] for p in problems] == (["takeway:"] if extra else [])
+    outcome = ingest(project, project / "seeds" / SEED_NAME)
+    owner = "briefs/2025/05/04-kim-inspects-a-tank-factory.md"
+    assert (outcome.status, outcome.detail) == ("duplicate", f"already the source of {owner}")
+    assert [p.name for p in draft.parent.iterdir()] == [draft.name]
 
 
 def test_existing_brief_is_replaced_only_with_force(project: Path) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from newsbrief.archive.collection import load_archive
 from newsbrief.archive.schema import Quote, Source
 from newsbrief.site import brief_page
+from newsbrief.site.markup import Html
 
 
 def test_dates_links_and_lists() -> None:
@@ -35,7 +36,8 @@ def test_quote_over_several_paragraphs_stays_one_block_quote() -> None:
 
 def test_brief_page_of_the_seed_brief(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    page = brief_page.brief_page(archive.entries[0], archive.vocabulary, "<p>Summary.</p>\n")
+    summary = Html("<p>Summary.</p>\n")  # as the Markdown converter marks it
+    page = brief_page.brief_page(archive.entries[0], archive.vocabulary, summary)
     assert page.meta == {
         "title": "Kim Jong-un inspects an upgraded tank factory",
         "description": "North Korean leader Kim Jong-un inspected a tank factory.",
@@ -55,3 +57,14 @@ def test_markdown_converter_is_reused_and_reset() -> None:
     convert = brief_page.markdown_converter(["toc", "attr_list"], {})
     assert convert("# A\n\nText\n{: .x }") == '<h1 id="a">A</h1>\n<p class="x">Text</p>'
     assert convert("# A") == '<h1 id="a">A</h1>'  # ids start afresh: no "a_1"
+
+
+def test_summary_is_markup_only_as_the_converter_marks_it(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+
+    def page_html(summary: str) -> str:
+        return brief_page.brief_page(archive.entries[0], archive.vocabulary, summary).html
+
+    convert = brief_page.markdown_converter([], {})
+    assert "<p><em>Summary</em></p>" in page_html(convert("*Summary*"))
+    assert "&lt;p&gt;Summary.&lt;/p&gt;" in page_html("<p>Summary.</p>")  # text, not markup

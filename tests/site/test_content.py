@@ -8,6 +8,7 @@ import pytest
 
 from newsbrief.archive.addresses import page_url, url
 from newsbrief.site.content import PageContent, table
+from newsbrief.site.markup import Html
 
 PAGES = ["index.md", "about.md", "tags/index.md", "tags/a-z.md", "tags/north-korea.md"]
 PAGES += ["tags/north-korea/page/2.md", "2025/05/04/kim.md", "archive/2025/05/index.md"]
@@ -41,6 +42,6 @@ def test_headings_get_unique_ids_permalinks_and_a_table_of_contents() -> None:
 
 
 def test_table_aligns_numeric_columns_right() -> None:
-    html = table(("Tag", "Briefs"), [("<a>x</a>", "3")], numeric=(1,))
+    html = table(("Tag", "Briefs"), [(Html("<a>x</a>"), "3")], numeric=(1,))
     assert '<th style="text-align: right;">Briefs</th>' in html
     assert '<td><a>x</a></td>\n<td style="text-align: right;">3</td>' in html

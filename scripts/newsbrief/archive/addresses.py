@@ -9,7 +9,11 @@ starts here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from newsbrief.archive.schema import Brief
 from newsbrief.archive.slugs import slugify
 
 HOME = "index.md"
@@ -55,6 +59,72 @@ def entity_index_uri(kind: str) -> str:
 def entity_uri(kind: str, name: str) -> str:
     """The page of one person, organisation or place: ``people/<slug>.md``."""
     return f"{kind}/{slugify(name)}.md"
+
+
+@dataclass(frozen=True)
+class SharedSlug:
+    """Names of one kind that meet at one slug, and the slug each was given instead."""
+
+    kind: str
+    slug: str
+    names: dict[str, str]  # name -> its own slug, the first name's being ``slug``
+
+    def __str__(self) -> str:
+        pages = ", ".join(f"'{name}' at /{self.kind}/{own}/" for name, own in self.names.items())
+        return (
+            f"{self.kind}: {len(self.names)} names share the address /{self.kind}/{self.slug}/, "
+            f"so each has its own: {pages}. If they are one {_SINGULAR[self.kind]}, "
+            "write the name the same way in every brief."
+        )
+
+
+_SINGULAR = {"people": "person", "organizations": "organisation", "places": "place"}
+
+
+class EntityAddresses:
+    """The page of every person, organisation and place the archive names.
+
+    A name's page is at its slug. Names that differ can meet at one slug ("Kim Jong Un"
+    and "Kim Jong-un", or two scripts transliterated alike); they never share a page.
+    The name the archive used first keeps the slug, and each other name gets the slug
+    followed by a digest of the name itself, so its address does not depend on which
+    other names the archive holds, and later briefs leave every address as it was.
+    """
+
+    def __init__(self, briefs_oldest_first: Iterable[Brief]) -> None:
+        self._slugs: dict[str, dict[str, str]] = {kind: {} for kind in ENTITY_KINDS}
+        self.shared: list[SharedSlug] = []
+        first_at: dict[tuple[str, str], str] = {}
+        for brief in briefs_oldest_first:
+            for kind, names in brief.named().items():
+                for name in names:
+                    self._place(kind, name, first_at)
+
+    def _place(self, kind: str, name: str, first_at: dict[tuple[str, str], str]) -> None:
+        slugs = self._slugs[kind]
+        if name in slugs:
+            return
+        slug = slugify(name)
+        first = first_at.setdefault((kind, slug), name)
+        slugs[name] = slug if first == name else f"{slug}-{_digest(name)}"
+        if first != name:
+            self._note_shared(kind, slug, first, name)
+
+    def _note_shared(self, kind: str, slug: str, first: str, name: str) -> None:
+        for shared in self.shared:
+            if shared.kind == kind and shared.slug == slug:
+                shared.names[name] = self._slugs[kind][name]
+                return
+        self.shared.append(SharedSlug(kind, slug, {first: slug, name: self._slugs[kind][name]}))
+
+    def uri(self, kind: str, name: str) -> str:
+        """The page of one person, organisation or place: ``people/<slug>.md``."""
+        return f"{kind}/{self._slugs[kind][name]}.md"
+
+
+def _digest(name: str) -> str:
+    """Six hexadecimal digits that tell a name from another with the same slug."""
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:6]
 
 
 def page_uris(first: str, count: int) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from newsbrief.archive.addresses import brief_uri
-from newsbrief.archive.fsio import display_path
+from newsbrief.archive.fsio import decode_text, display_path
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.safety import unsafe_markup
 from newsbrief.archive.schema import Brief, Source, published_minimums
@@ -53,7 +53,20 @@ class Entry:
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
     """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
-    return parse_brief(_decode(file, display_path(file, root)), file, root, briefs_dir, vocabulary)
+    text = _read_text(file, display_path(file, root))
+    return parse_brief(text, file, root, briefs_dir, vocabulary)
+
+
+def read_front_matter(file: Path, display: str) -> dict[str, Any]:
+    """The front matter of the brief at ``file`` (shown as ``display``) as the strict YAML
+    reader gives it, not checked against the schema: a draft an editor has half written has
+    one too.
+
+    Raises :class:`NewsbriefError` when there is none to read: a file that is not UTF-8
+    text, has no front matter, or whose front matter is not a YAML mapping.
+    """
+    located, _body, _body_line = _split(_read_text(file, display), display)
+    return located.value
 
 
 def parse_brief(
@@ -101,28 +114,17 @@ def _check_published(values: dict[str, Any], converter: Converter) -> None:
             )
 
 
-def _decode(file: Path, display: str) -> str:
+def _read_text(file: Path, display: str) -> str:
+    """The text of the brief at ``file``, or a located error saying why it cannot be read."""
     try:
         data = file.read_bytes()
     except OSError as error:
         raise NewsbriefError(
             [Problem(display, 1, "file", f"cannot be read: {error.strerror}")]
         ) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        bad = data[error.start]
-        raise NewsbriefError(
-            [
-                Problem(
-                    display, line, "file", f"is not UTF-8 text (byte 0x{bad:02x}); save it as UTF-8"
-                )
-            ]
-        ) from None
-    if "\x00" in text:
-        raise NewsbriefError([Problem(display, 1, "file", "is binary, not a Markdown brief")])
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_text(
+        data, display, "file", binary="is binary, not a Markdown brief", advice="save it as UTF-8"
+    )
 
 
 def _split(text: str, display: str) -> tuple[LocatedData, str, int]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsbrief.archive.addresses import EntityAddresses
 from newsbrief.archive.brief import Entry, read_brief
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import file_state
@@ -27,6 +28,7 @@ class Archive:
     vocabulary: Vocabulary
     entries: list[Entry]
     _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _addresses: EntityAddresses | None = field(default=None, repr=False)
 
     def published(self, include_drafts: bool) -> Archive:
         """The archive as the site shows it: without drafts unless asked for."""
@@ -43,6 +45,12 @@ class Archive:
                     index[tag].append(entry)
             self._by_tag = index
         return self._by_tag
+
+    def entity_addresses(self) -> EntityAddresses:
+        """The page of every person, organisation and place the briefs name."""
+        if self._addresses is None:
+            self._addresses = EntityAddresses(entry.brief for entry in reversed(self.entries))
+        return self._addresses
 
 
 class BriefCache:

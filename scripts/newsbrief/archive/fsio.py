@@ -1,4 +1,5 @@
-"""Files: safe writes (a file is replaced whole or not at all), and telling whether one changed."""
+"""Files: safe writes (a file is replaced whole or not at all), text read with located errors,
+and telling whether one changed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import stat
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+
+from newsbrief.archive.problems import NewsbriefError, Problem
 
 
 def write_atomic(path: Path, data: str | bytes, *, replace: bool = True) -> None:
@@ -70,6 +73,25 @@ def _create_new(path: Path, payload: bytes) -> None:
     except BaseException:
         path.unlink(missing_ok=True)
         raise
+
+
+def decode_text(data: bytes, display: str, field: str, *, binary: str, advice: str) -> str:
+    """``data`` as UTF-8 text (with or without a BOM) with Unix line endings.
+
+    Anything else is a :class:`NewsbriefError` located in the file ``display`` under
+    ``field``: a byte that is not UTF-8, on its line, with ``advice`` on what to do, and a
+    NUL character with the message ``binary``. Briefs and source articles are read through
+    here; each says what it is in its messages.
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        message = f"is not UTF-8 text (byte 0x{data[error.start]:02x}); {advice}"
+        raise NewsbriefError([Problem(display, line, field, message)]) from None
+    if "\x00" in text:
+        raise NewsbriefError([Problem(display, 1, field, binary)])
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -14,7 +14,9 @@ the line of each:
 
 Code is text: fenced code blocks and inline code spans are not looked into. An
 indented block is, as inside a list it is no code: HTML shown as an example goes in a
-fenced block.
+fenced block. An HTML comment is looked into: where one ends is not the same to every
+reader (``<!-->`` is a whole comment to a browser, ``--!>`` ends one for Python-Markdown),
+so a tag inside one may be a tag outside it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ _LIST_KEYS_ALLOWED = "only #id, .class, title, lang and dir are"
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _EMAIL = re.compile(r"<[^\s<>@]+@[^\s<>]+>")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)([^<>]*)>")  # an opening tag: a closing one acts not
 _ATTRIBUTE_NAME = re.compile(r"""([^\s"'=<>/]+)\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
@@ -89,7 +90,6 @@ def _unsafe_links(text: str) -> Iterator[tuple[int, str]]:
 def _unsafe_html(text: str) -> Iterator[tuple[int, str]]:
     for autolink in (_AUTOLINK, _EMAIL):
         text = autolink.sub(lambda link: " " * len(link.group()), text)
-    text = _COMMENT.sub(lambda comment: re.sub(r"[^\n]", " ", comment.group()), text)
     for tag in _TAG.finditer(text):
         name = tag.group(1).lower()
         if name not in SAFE_TAGS:

@@ -197,6 +197,16 @@ class Brief:
         empty_list=True,
     )
 
+    def named(self) -> dict[str, list[str]]:
+        """The people, organisations and places the brief names, by kind, in order; a
+        speaker counts as a person the brief names."""
+        speakers = [quote.speaker for quote in (*self.quotes, *self.commentary)]
+        return {
+            "people": list(dict.fromkeys([*self.people, *speakers])),
+            "organizations": self.organizations,
+            "places": self.places,
+        }
+
 
 TagKind = Literal["region", "country", "topic", "conflict"]
 

@@ -12,9 +12,11 @@ off the site until an editor has written it.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import hashlib
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,11 @@ from typing import Any
 import yaml
 
 from newsbrief.archive.fsio import display_path, write_atomic
+from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Brief, describe
 from newsbrief.archive.slugs import slugify
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.cli.project_io import print_problems, project_vocabulary
 from newsbrief.ingest.draft import Draft, draft_brief
 from newsbrief.ingest.writer import SCHEMA_LINE, SEEDS, ExistingBriefs, passing, read_seed
 
@@ -45,6 +49,52 @@ class Request:
     date: dt.date
     tags: list[str]
     source: Path | None
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``new`` with the ``commands`` of the parser."""
+    parser = commands.add_parser(
+        "new",
+        help="start a draft brief",
+        description="Write a draft brief titled TITLE at briefs/YYYY/MM/DD-<slug>.md, each "
+        "field under its description, and print its path. From a source article under "
+        "seeds/ (--from), the draft is what ingest makes of it; without one, a seed file is "
+        "made to paste the article into, and --tags are needed. Nothing is ever replaced.",
+    )
+    parser.add_argument("title", metavar="TITLE")
+    parser.add_argument("--date", type=_date, help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--tags", nargs="+", default=[], metavar="TAG", help="slugs of tags.yml")
+    parser.add_argument("--from", dest="source", type=Path, metavar="SOURCE", help="the article")
+    parser.set_defaults(run=run_new)
+
+
+def _date(text: str) -> dt.date:
+    """A ``--date`` argument as a date; argparse reports the message of one that is not."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-05-04") from None
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a draft brief (and its seed file when there is no source); print the paths."""
+    root: Path = args.root
+    if args.source is None and not args.tags:
+        print("newsbrief new: give --tags, or an article with --from", file=sys.stderr)
+        return 2
+    request = Request(args.title, args.date or dt.date.today(), args.tags, args.source)
+    try:
+        vocabulary = project_vocabulary(root)
+        written = new_brief(request, root, vocabulary)
+    except NewsbriefError as error:
+        print_problems(error.problems)
+        return 1
+    except ScaffoldError as error:
+        print(f"newsbrief new: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(display_path(path, root))
+    return 0
 
 
 def new_brief(request: Request, root: Path, vocabulary: Vocabulary) -> list[Path]:

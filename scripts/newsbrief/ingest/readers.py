@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from newsbrief.archive.fsio import decode_text
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs
@@ -24,6 +25,7 @@ MAX_HEADLINE = 200
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
+_BINARY = "is a binary file, not an article"
 _BULLET = re.compile(r"^\s*(?:[-*•▪◦‣]|\d+[.)])\s+(?P<item>.+)$")
 _SECTION = re.compile(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*)?(?P<name>key takeaways|takeaways|key points|highlights|"
@@ -43,7 +45,7 @@ def read_source(file: Path, display: str) -> Article:
         supported = ", ".join(sorted(s for s in readers if s))
         raise _error(display, 1, f"unsupported file type {file.suffix!r}; use one of {supported}")
     data = _read_bytes(file, display)
-    return reader(decode(data, display), display, hashlib.sha256(data).hexdigest())
+    return reader(_article_text(data, display), display, hashlib.sha256(data).hexdigest())
 
 
 def _error(display: str, line: int, message: str) -> NewsbriefError:
@@ -62,20 +64,15 @@ def _read_bytes(file: Path, display: str) -> bytes:
         raise _error(display, 1, f"cannot be read: {error.strerror}") from None
 
 
-def decode(data: bytes, display: str) -> str:
-    """UTF-8 text (with or without BOM), with Unix line endings; anything else is an error."""
+def _article_text(data: bytes, display: str) -> str:
+    """The article's text, as the archive reads text files; an empty one is an error too.
+
+    A NUL byte early on makes a file binary (a photo, a PDF) before any of its bytes are
+    judged as text: it is reported as what it is, not as text with a bad byte.
+    """
     if b"\x00" in data[:8192]:
-        raise _error(display, 1, "is a binary file, not an article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise _error(
-            display,
-            line,
-            f"is not UTF-8 text (byte 0x{data[error.start]:02x}); convert it to UTF-8 first",
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        raise _error(display, 1, _BINARY)
+    text = decode_text(data, display, "source", binary=_BINARY, advice="convert it to UTF-8 first")
     if not text.strip():
         raise _error(display, 1, "is empty")
     return text

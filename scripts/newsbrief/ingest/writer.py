@@ -19,7 +19,6 @@ import datetime as dt
 import hashlib
 import itertools
 import os
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -27,7 +26,8 @@ from pathlib import Path
 
 import frontmatter
 
-from newsbrief.archive.brief import parse_brief
+from newsbrief.archive.brief import parse_brief, read_front_matter
+from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import display_path, write_atomic
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary
@@ -43,7 +43,6 @@ from newsbrief.ingest.readers import (
 SEEDS = "seeds"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/brief.schema.json"
 """A brief's first front-matter line: editors' YAML support checks it against the schema."""
-_SHA256 = re.compile(r"^\s*sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
 SUFFIXES = (TEXT_SUFFIXES - {""}) | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 
 
@@ -62,22 +61,41 @@ class Outcome:
 
 
 class ExistingBriefs:
-    """What ingest needs to know of the briefs already there: their sources and slugs."""
+    """What ingest needs to know of the briefs already there: their sources and slugs.
+
+    A brief's source is what the archive's reader finds in its front matter, unchecked: a
+    draft an editor has half written, or a brief the checker refuses for another reason,
+    still has its source, and ingest must not draft it again.
+    """
 
     def __init__(self, briefs: Path, root: Path) -> None:
         self.folder = briefs
         self.root = root
         self.sources: dict[str, str] = {}
         self.slugs: set[str] = set()
-        for file in briefs.rglob("*.md") if briefs.is_dir() else []:
-            head = file.read_text(encoding="utf-8", errors="replace")[:4000]
-            found = _SHA256.search(head)
-            if found:
-                self.sources[found[1]] = display_path(file, root)
+        files = sorted(briefs.rglob("*.md")) if briefs.is_dir() else []
+        displays = [display_path(file, root) for file in files]
+        # Reading every front matter is most of ingest's start in a large archive.
+        found = map_on_two_cores(_source_sha256, list(zip(files, displays, strict=True)))
+        for file, display, sha256 in zip(files, displays, found, strict=True):
+            if sha256 is not None:
+                self.sources[sha256] = display
             self.slugs.add(file.stem.split("-", 1)[-1])
 
     def target(self, draft: Draft) -> Path:
         return self.folder / f"{draft.date:%Y/%m}" / f"{draft.date:%d}-{draft.slug}.md"
+
+
+def _source_sha256(brief_and_display: tuple[Path, str]) -> str | None:
+    """The sha256 of the brief's source article as its front matter gives it; None when
+    it gives none, or has no front matter that can be read (``newsbrief check`` says why)."""
+    brief, display = brief_and_display
+    try:
+        source = read_front_matter(brief, display).get("source")
+    except NewsbriefError:
+        return None
+    sha256 = source.get("sha256") if isinstance(source, dict) else None
+    return sha256 if isinstance(sha256, str) else None
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:

@@ -2,8 +2,8 @@
 
 A brief's page is built as HTML with :mod:`newsbrief.site.content` (see there why not
 Markdown); only the editor's summary is Markdown, converted by the caller. Text from
-front matter goes through :func:`newsbrief.site.content.text`, so a title like
-``<img src=x onerror=alert(1)>`` shows as text and runs nothing.
+front matter is put into :class:`~newsbrief.site.markup.Html`, which escapes it, so a
+title like ``<img src=x onerror=alert(1)>`` shows as text and runs nothing.
 """
 
 from __future__ import annotations
@@ -22,12 +22,16 @@ from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.content import (
     PageContent,
     admonition,
-    attribute,
+    anchor,
+    blockquote,
     bullets,
+    division,
+    dot_separated,
     link,
     paragraph,
-    text,
+    strong,
 )
+from newsbrief.site.markup import Html
 
 KIND_HEADINGS = {
     "region": "Regions",
@@ -54,17 +58,24 @@ def and_list(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callable[[str], str]:
+def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callable[[str], Html]:
     """Markdown to HTML with the site's extensions, for editors' summaries: one converter,
     reset between texts, as building one per page costs more than most conversions."""
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
-    return lambda source: converter.reset().convert(source)
+    # Trusted as markup because the archive checked the summaries given here: Markdown
+    # passes raw HTML through, and the archive refuses a brief whose summary has raw HTML
+    # tags but a few inline ones (<sup>, <abbr>, ...) with no attribute but title,
+    # attribute lists setting more than an id, classes, title, lang or dir, or link and
+    # image addresses with a scheme but http, https and mailto (newsbrief.archive.safety).
+    # It looks inside HTML comments too. What it lets through comes out as it is: those
+    # tags, ids and classes, and links and images to any http(s) address.
+    return lambda source: Html(converter.reset().convert(source))
 
 
 def brief_page(
     entry: Entry,
     vocabulary: Vocabulary,
-    body_html: str,
+    body_html: Html,
     newer: Entry | None = None,
     older: Entry | None = None,
     related: Sequence[Entry] = (),
@@ -77,12 +88,12 @@ def brief_page(
     if brief.draft:
         page.add(draft_notice(brief.review))
     page.add(
-        paragraph(f"{byline(brief)} · {reading_minutes(entry)} min read", "nb-byline"),
+        paragraph(dot_separated(byline(brief), f"{reading_minutes(entry)} min read"), "nb-byline"),
         paragraph(tag_chips(uri, brief.tags, vocabulary), "nb-chips"),
-        admonition("abstract", "Synopsis", paragraph(text(brief.synopsis))),
+        admonition("abstract", "Synopsis", paragraph(brief.synopsis)),
     )
     page.heading(2, "Key takeaways")
-    page.add(bullets([text(item) for item in brief.takeaways]))
+    page.add(bullets(brief.takeaways))
     page.heading(2, "Summary")
     page.add(body_html)
     if brief.quotes:
@@ -105,21 +116,21 @@ def brief_page(
     return page
 
 
-def neighbours(from_uri: str, newer: Entry | None, older: Entry | None) -> str:
+def neighbours(from_uri: str, newer: Entry | None, older: Entry | None) -> Html:
     """Links to the previous (older) and next (newer) brief."""
     links = []
     if older:
-        links.append("← Previous: " + link(from_uri, older.src_uri, text(older.brief.title)))
+        links.append(Html("← Previous: %s") % link(from_uri, older.src_uri, older.brief.title))
     if newer:
-        links.append("Next: " + link(from_uri, newer.src_uri, text(newer.brief.title)) + " →")
-    return paragraph(" · ".join(links), "nb-neighbours") if links else ""
+        links.append(Html("Next: %s →") % link(from_uri, newer.src_uri, newer.brief.title))
+    return paragraph(dot_separated(*links), "nb-neighbours") if links else Html()
 
 
-def draft_notice(review: Sequence[str]) -> str:
+def draft_notice(review: Sequence[str]) -> Html:
     """The box on a draft's page (drafts appear in ``make serve`` only), with review notes."""
-    content = paragraph("This brief awaits review; <code>make site</code> leaves it out.")
+    content = paragraph(Html("This brief awaits review; <code>make site</code> leaves it out."))
     if review:
-        content += paragraph("Notes for the editor:") + bullets([text(note) for note in review])
+        content += paragraph("Notes for the editor:") + bullets(review)
     return admonition("warning", "Draft", content)
 
 
@@ -134,53 +145,50 @@ def reading_minutes(entry: Entry) -> int:
     return max(1, round(sum(len(text.split()) for text in texts) / WORDS_PER_MINUTE))
 
 
-def byline(brief: Brief) -> str:
-    """Date, dateline, source and the agencies it cites, on one line (HTML)."""
-    items = [f"<strong>{format_date(brief.date)}</strong>"]
+def byline(brief: Brief) -> Html:
+    """Date, dateline, source and the agencies it cites, on one line."""
+    items = [strong(format_date(brief.date))]
     if brief.dateline:
-        items.append(text(brief.dateline))
+        items.append(brief.dateline)
     items.append(source_html(brief.source))
     if brief.cites:
-        items.append("citing " + and_list([text(name) for name in brief.cites]))
-    return " · ".join(items)
+        items.append("citing " + and_list(brief.cites))
+    return dot_separated(*items)
 
 
-def source_html(source: Source) -> str:
+def source_html(source: Source) -> Html:
     """The source's name, linked to the article when its address is known."""
     if source.url:
-        return f'<a href="{attribute(source.url)}">{text(source.name)}</a>'
-    return text(source.name)
+        return anchor(source.url, source.name)
+    return Html.escape(source.name)
 
 
-def tag_chips(from_uri: str, tags: Iterable[str], vocabulary: Vocabulary) -> str:
+def tag_chips(from_uri: str, tags: Iterable[str], vocabulary: Vocabulary) -> Html:
     """Links to each tag's page, styled as chips."""
-    return " ".join(
-        link(from_uri, tag_uri(slug), text(vocabulary.tags[slug].title), "nb-chip") for slug in tags
+    return Html(" ").join(
+        link(from_uri, tag_uri(slug), vocabulary.tags[slug].title, "nb-chip") for slug in tags
     )
 
 
-def quotes_box(kind: str, quotes: Sequence[Quote], intro: str = "") -> str:
+def quotes_box(kind: str, quotes: Sequence[Quote], intro: str = "") -> Html:
     """Quotes, each a block quote of its paragraphs and attribution, in a box styled by
     ``kind``."""
-    blocks = [f'<div class="nb-quotes nb-quotes--{kind}">\n']
-    if intro:
-        blocks.append(paragraph(text(intro), "nb-quotes__intro"))
-    for quote in quotes:
-        paragraphs = [" ".join(part.split()) for part in quote.text.split("\n\n")]
-        who = f"<strong>{text(quote.speaker)}</strong>"
-        if quote.role:
-            who += f", {text(quote.role)}"
-        blocks.append(
-            "<blockquote>\n"
-            + "".join(paragraph(text(part)) for part in paragraphs if part)
-            + paragraph(f"— {who}")
-            + "</blockquote>\n"
-        )
-    blocks.append("</div>\n")
-    return "".join(blocks)
+    blocks = [paragraph(intro, "nb-quotes__intro")] if intro else []
+    blocks += [_quote_block(quote) for quote in quotes]
+    return division(f"nb-quotes nb-quotes--{kind}", Html().join(blocks))
 
 
-def who_and_where(from_uri: str, brief: Brief) -> list[str]:
+def _quote_block(quote: Quote) -> Html:
+    paragraphs = [" ".join(part.split()) for part in quote.text.split("\n\n")]
+    who = Html("— %s") % strong(quote.speaker)
+    if quote.role:
+        who += ", " + quote.role
+    return blockquote(
+        Html().join([*(paragraph(part) for part in paragraphs if part), paragraph(who)])
+    )
+
+
+def who_and_where(from_uri: str, brief: Brief) -> list[Html]:
     """The people, organisations and places a brief names, each linked to its page."""
     groups = [
         ("People", "people", brief.people),
@@ -188,45 +196,52 @@ def who_and_where(from_uri: str, brief: Brief) -> list[str]:
         ("Places", "places", brief.places),
     ]
     return [
-        f"<strong>{label}:</strong> "
-        + ", ".join(link(from_uri, f"{kind}/{slugify(name)}.md", text(name)) for name in names)
+        Html("<strong>%s:</strong> %s")
+        % (
+            label,
+            Html(", ").join(link(from_uri, f"{kind}/{slugify(name)}.md", name) for name in names),
+        )
         for label, kind, names in groups
         if names
     ]
 
 
-def source_lines(source: Source, cites: Sequence[str]) -> list[str]:
-    lines = [f"<strong>Published by:</strong> {source_html(source)}"]
+def source_lines(source: Source, cites: Sequence[str]) -> list[Html]:
+    lines = [Html("<strong>Published by:</strong> %s") % source_html(source)]
     if cites:
-        lines.append("<strong>Citing:</strong> " + and_list([text(name) for name in cites]))
+        lines.append(Html("<strong>Citing:</strong> %s") % and_list(cites))
     lines.append(
-        f"<strong>Source article:</strong> <code>{text(source.path)}</code> "
-        f"(SHA-256 <code>{source.sha256[:12]}…</code>)"
+        Html("<strong>Source article:</strong> <code>%s</code> (SHA-256 <code>%s…</code>)")
+        % (source.path, source.sha256[:12])
     )
     return lines
 
 
-def brief_list(from_uri: str, entries: Iterable[Entry]) -> str:
+def brief_list(from_uri: str, entries: Iterable[Entry]) -> Html:
     """A listing of briefs (linked title, date, dateline, synopsis) as an HTML block.
 
     Listings are most of the site's pages by volume; written as HTML they skip
     Markdown's inline processing, which halves the build time of a large archive.
     The links are checked by the test that crawls every built page.
     """
-    items = []
-    for entry in entries:
-        brief = entry.brief
-        where = f" · {text(brief.dateline)}" if brief.dateline else ""
-        title = f"<strong>{text(brief.title)}</strong>"
-        items.append(
-            f"<li>{link(from_uri, entry.src_uri, title)}<br>"
-            f"{format_date(brief.date)}{where} — {text(brief.synopsis)}</li>"
-        )
-    return '<ul class="nb-briefs">\n' + "\n".join(items) + "\n</ul>\n" if items else ""
+    items = [_brief_item(from_uri, entry) for entry in entries]
+    return Html('<ul class="nb-briefs">\n%s\n</ul>\n') % Html("\n").join(items) if items else Html()
 
 
-def feed_links(from_uri: str, folder: str) -> str:
+def _brief_item(from_uri: str, entry: Entry) -> Html:
+    brief = entry.brief
+    title = link(from_uri, entry.src_uri, strong(brief.title))
+    return Html("<li>%s<br>%s — %s</li>") % (title, dated(brief), brief.synopsis)
+
+
+def dated(brief: Brief) -> str:
+    """The brief's date and dateline, as text: ``4 May 2025 · Seoul``."""
+    day = format_date(brief.date)
+    return f"{day} · {brief.dateline}" if brief.dateline else day
+
+
+def feed_links(from_uri: str, folder: str) -> Html:
     """Links to the feeds in ``folder`` (``""`` for the whole archive's)."""
-    return "Follow: " + " · ".join(
-        link(from_uri, folder + name, label) for label, name in FEED_FILES.items()
+    return Html("Follow: %s") % dot_separated(
+        *(link(from_uri, folder + name, label) for label, name in FEED_FILES.items())
     )

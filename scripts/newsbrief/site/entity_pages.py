@@ -15,8 +15,16 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
 from newsbrief.archive.slugs import slugify
 from newsbrief.site.brief_page import brief_list, briefs_count
-from newsbrief.site.content import PageContent, link, paragraph, table, text
+from newsbrief.site.content import (
+    PageContent,
+    blockquote,
+    dot_separated,
+    link,
+    paragraph,
+    table,
+)
 from newsbrief.site.listings import paginated
+from newsbrief.site.markup import Html
 
 KINDS = dict(zip(ENTITY_KINDS, ("People", "Organisations", "Places"), strict=True))
 INDEX_PAGE_SIZE = 200
@@ -75,7 +83,7 @@ def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, PageConte
     label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
     for uri, chunk, pager in paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE):
-        rows = [(link(uri, entity_uri(kind, name), text(name)), str(n)) for name, n in chunk]
+        rows = [(link(uri, entity_uri(kind, name), name), str(n)) for name, n in chunk]
         page = PageContent.start(label, f"{label} named in the archive's briefs.")
         page.add(
             paragraph(f"{len(counts)} named in the briefs."),
@@ -94,7 +102,7 @@ def pages_of(
     for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
         page = PageContent.start(name, f"Briefs that name {name}.")
         all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
-        page.add(paragraph(f"{briefs_count(len(entries))} · {all_of_kind}", "nb-byline"))
+        page.add(paragraph(dot_separated(briefs_count(len(entries)), all_of_kind), "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
         said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
@@ -107,15 +115,13 @@ def pages_of(
     return pages
 
 
-def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> str:
-    blocks = []
-    for entry, quote in commentary:
-        where = link(from_uri, entry.src_uri, text(entry.brief.title))
-        role = f", {text(quote.role)}" if quote.role else ""
-        blocks.append(
-            "<blockquote>\n"
-            + paragraph(text(" ".join(quote.text.split())))
-            + paragraph(f"— on {where}{role}")
-            + "</blockquote>\n"
-        )
-    return "".join(blocks)
+def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> Html:
+    return Html().join(_commented(from_uri, entry, quote) for entry, quote in commentary)
+
+
+def _commented(from_uri: str, entry: Entry, quote: Quote) -> Html:
+    """One expert's quote, with the brief it is from."""
+    where = Html("— on %s") % link(from_uri, entry.src_uri, entry.brief.title)
+    if quote.role:
+        where += ", " + quote.role
+    return blockquote(paragraph(" ".join(quote.text.split())) + paragraph(where))

@@ -7,7 +7,6 @@ Feed addresses must be absolute, so feeds need the site's ``site_url``.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from newsbrief.archive.addresses import FEED_FILES, absolute_url, tag_feeds_fold
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.site.markup import QuotedHtml
 
 LIMIT = 50  # entries in the whole archive's feeds
 TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
@@ -97,11 +97,11 @@ def _published(entry: Entry) -> dt.datetime:
     return dt.datetime.combine(entry.brief.date, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def content_html(entry: Entry) -> str:
+def content_html(entry: Entry) -> QuotedHtml:
     """The synopsis and the key takeaways, as HTML for feed readers."""
     brief = entry.brief
-    items = "".join(f"<li>{html.escape(item)}</li>" for item in brief.takeaways)
-    return f"<p>{html.escape(brief.synopsis)}</p><ul>{items}</ul>"
+    items = QuotedHtml().join(QuotedHtml("<li>%s</li>") % item for item in brief.takeaways)
+    return QuotedHtml("<p>%s</p><ul>%s</ul>") % (brief.synopsis, items)
 
 
 def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_url: str) -> None:

@@ -31,12 +31,21 @@ from newsbrief.site.brief_page import (
     KIND_HEADINGS,
     brief_list,
     briefs_count,
+    dated,
     feed_links,
-    format_date,
     tag_chips,
 )
 from newsbrief.site.calls import call_directly
-from newsbrief.site.content import PageContent, bullets, link, paragraph, table, text
+from newsbrief.site.content import (
+    PageContent,
+    bullets,
+    dot_separated,
+    link,
+    paragraph,
+    strong,
+    table,
+)
+from newsbrief.site.markup import Html
 
 PAGE_SIZE = 100
 
@@ -46,7 +55,7 @@ T = TypeVar("T")
 
 def paginated(
     first: str, items: Sequence[T], size: int = PAGE_SIZE
-) -> list[tuple[str, Sequence[T], str]]:
+) -> list[tuple[str, Sequence[T], Html]]:
     """(source path, items, pager line) of each page of a listing."""
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     uris = page_uris(first, len(chunks))
@@ -56,15 +65,15 @@ def paginated(
     ]
 
 
-def _pager(uris: list[str], index: int) -> str:
+def _pager(uris: list[str], index: int) -> Html:
     if len(uris) == 1:
-        return ""
+        return Html()
     parts = [f"Page {index + 1} of {len(uris)}"]
     if index > 0:
         parts.append(link(uris[index], uris[index - 1], "← Newer"))
     if index + 1 < len(uris):
         parts.append(link(uris[index], uris[index + 1], "Older →"))
-    return paragraph(" · ".join(parts), "nb-pager")
+    return paragraph(dot_separated(*parts), "nb-pager")
 
 
 def tag_pages(
@@ -80,14 +89,16 @@ def tag_pages(
 
 
 def _tag_page(
-    slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: str
+    slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: Html
 ) -> PageContent:
     first = uri == tag_uri(slug)  # feeds sit in the first page's folder
     page = PageContent.start(tag.title, tag.description, feed_title=tag.title if first else None)
-    byline = f"{count} · {link(uri, TAGS_INDEX, 'All tags')} · "
+    byline = dot_separated(
+        count, link(uri, TAGS_INDEX, "All tags"), feed_links(uri, tag_feeds_folder(slug))
+    )
     page.add(
-        paragraph(text(tag.description)),
-        paragraph(byline + feed_links(uri, tag_feeds_folder(slug)), "nb-byline"),
+        paragraph(tag.description),
+        paragraph(byline, "nb-byline"),
         brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
         pager,
     )
@@ -118,7 +129,7 @@ def archive_pages(
         page = PageContent.start(f"Archive {year}", f"Briefs of {year}, by month.")
         all_years = link(year_page, ARCHIVE_INDEX, "All years")
         page.add(
-            paragraph(f"{briefs_count(len(year_entries))} · {all_years}", "nb-byline"),
+            paragraph(dot_separated(briefs_count(len(year_entries)), all_years), "nb-byline"),
             _month_list(year_page, year, months),
         )
         pages[year_page] = page
@@ -128,12 +139,11 @@ def archive_pages(
     return pages
 
 
-def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> str:
+def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> Html:
     return bullets(
-        [
-            link(from_uri, month_uri(year, month), month_name(year, month)) + f" ({len(group)})"
-            for month, group in months
-        ]
+        Html("%s (%s)")
+        % (link(from_uri, month_uri(year, month), month_name(year, month)), len(group))
+        for month, group in months
     )
 
 
@@ -145,7 +155,7 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, P
         year_link = link(uri, year_uri(year), str(year))
         all_years = link(uri, ARCHIVE_INDEX, "All years")
         page.add(
-            paragraph(f"{briefs_count(len(entries))} · {year_link} · {all_years}", "nb-byline"),
+            paragraph(dot_separated(briefs_count(len(entries)), year_link, all_years), "nb-byline"),
             brief_list(uri, chunk),
             pager,
         )
@@ -166,7 +176,9 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
     )
     description = "Every topic, region, country and conflict the archive is tagged with."
     by_count = PageContent.start("Tags", description)
-    by_count.add(intro, paragraph(f"Order: by briefs · {link(TAGS_INDEX, TAGS_A_TO_Z, 'A to Z')}"))
+    by_count.add(
+        intro, paragraph(Html("Order: by briefs · %s") % link(TAGS_INDEX, TAGS_A_TO_Z, "A to Z"))
+    )
     for kind, heading in KIND_HEADINGS.items():
         slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
         slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
@@ -177,7 +189,7 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
     a_to_z = PageContent.start("Tags", description)
     a_to_z.add(
         intro,
-        paragraph(f"Order: {link(TAGS_A_TO_Z, TAGS_INDEX, 'by briefs')} · A to Z"),
+        paragraph(Html("Order: %s · A to Z") % link(TAGS_A_TO_Z, TAGS_INDEX, "by briefs")),
         _tag_table(TAGS_A_TO_Z, alphabetical, vocabulary, by_tag),
     )
     return {TAGS_INDEX: by_count, TAGS_A_TO_Z: a_to_z}
@@ -185,12 +197,12 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
 
 def _tag_table(
     from_uri: str, slugs: list[str], vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]
-) -> str:
+) -> Html:
     rows = [
         (
-            link(from_uri, tag_uri(slug), text(vocabulary.tags[slug].title)),
+            link(from_uri, tag_uri(slug), vocabulary.tags[slug].title),
             str(len(by_tag[slug])),
-            text(vocabulary.tags[slug].description),
+            vocabulary.tags[slug].description,
         )
         for slug in slugs
     ]
@@ -198,30 +210,32 @@ def _tag_table(
 
 
 def latest_briefs(from_uri: str, entries: Sequence[Entry], vocabulary: Vocabulary) -> str:
-    """The newest briefs as cards (title, date, dateline, tags and first takeaway), as the
-    HTML block the home page's Markdown ends with."""
+    """The newest briefs as cards (title, date, dateline, tags and first takeaway): the
+    Markdown the home page ends with, a heading and an HTML block (which Markdown keeps
+    as it is)."""
+    heading = "## Latest briefs\n\n"
     if not entries:
-        return "## Latest briefs\n\nNo briefs are published yet.\n"
-    cards = []
-    for entry in entries:
-        brief = entry.brief
-        where = f" · {text(brief.dateline)}" if brief.dateline else ""
-        cards.append(
-            "<li>\n"
-            + paragraph(f"<strong>{link(from_uri, entry.src_uri, text(brief.title))}</strong>")
-            + paragraph(f"{format_date(brief.date)}{where}")
-            + paragraph(text(brief.takeaways[0]))
-            + paragraph(tag_chips(from_uri, brief.tags, vocabulary))
-            + "</li>\n"
-        )
-    more = (
-        f"{link(from_uri, TAGS_INDEX, 'All tags')} · {link(from_uri, ARCHIVE_INDEX, 'Archive')}"
-        f" · {feed_links(from_uri, '')}"
+        return heading + "No briefs are published yet.\n"
+    cards = Html().join(_card(from_uri, entry, vocabulary) for entry in entries)
+    more = dot_separated(
+        link(from_uri, TAGS_INDEX, "All tags"),
+        link(from_uri, ARCHIVE_INDEX, "Archive"),
+        feed_links(from_uri, ""),
     )
-    return (
-        "## Latest briefs\n\n"
-        '<div class="grid cards nb-cards">\n<ul>\n'
-        + "".join(cards)
-        + "</ul>\n</div>\n\n"
-        + paragraph(more)
+    block = Html('<div class="grid cards nb-cards">\n<ul>\n%s</ul>\n</div>\n\n%s') % (
+        cards,
+        paragraph(more),
+    )
+    return heading + str(block)  # Markdown: as Html, added to Markdown it would escape it
+
+
+def _card(from_uri: str, entry: Entry, vocabulary: Vocabulary) -> Html:
+    brief = entry.brief
+    return Html("<li>\n%s</li>\n") % Html().join(
+        [
+            paragraph(strong(link(from_uri, entry.src_uri, brief.title))),
+            paragraph(dated(brief)),
+            paragraph(brief.takeaways[0]),
+            paragraph(tag_chips(from_uri, brief.tags, vocabulary)),
+        ]
     )

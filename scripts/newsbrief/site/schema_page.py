@@ -1,4 +1,9 @@
-"""The site's reference page of the brief schema, generated from :mod:`newsbrief.archive.schema`."""
+"""The site's reference page of the brief schema, generated from :mod:`newsbrief.archive.schema`.
+
+The page is Markdown, converted by MkDocs like the pages of ``docs/``, not HTML: the
+fields' descriptions are Markdown written in the schema's code, and other text goes in
+through :func:`md_text`, which escapes Markdown as well as HTML.
+"""
 
 from __future__ import annotations
 
@@ -61,8 +66,8 @@ def schema_reference() -> str:
         _field_table("Brief fields", describe(Brief)),
         _field_table("`source`", describe(Source)),
         _field_table("`quotes` and `commentary` items", describe(Quote)),
-        _field_table("Tags in `briefs/tags.yml`", describe(Tag))
-        + "\nEach key of `briefs/tags.yml` is a tag's slug (lowercase letters, digits and "
+        _field_table("Tags in `briefs/tags.yml`", describe(Tag)),
+        "Each key of `briefs/tags.yml` is a tag's slug (lowercase letters, digits and "
         "hyphens): the name a brief lists under `tags` and the tag page's address "
         "`/tags/<slug>/`.\n",
     ]

@@ -12,7 +12,6 @@ Pagefind (:mod:`newsbrief.mkdocs_adapter.pagefind`).
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 import string
@@ -24,31 +23,32 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.brief_page import format_date
+from newsbrief.site.markup import QuotedHtml
 
 _MARKUP = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]{}]|<[^>]+>")
 _PUNCTUATION = string.punctuation + "“”‘’«»–—…·"
 
 
-def document(title: str, *paragraphs: str, synopsis: str = "") -> str:
+_DOCUMENT = QuotedHtml(
+    '<!DOCTYPE html>\n<html lang="en"><head><title>%s</title></head>'
+    "<body>\n<h1>%s</h1>\n%s</body></html>\n"
+)
+_PARAGRAPH = QuotedHtml("<p>%s</p>\n")
+_SYNOPSIS = QuotedHtml('<p data-pagefind-meta="synopsis">%s</p>\n')
+
+
+def document(title: str, *paragraphs: str, synopsis: str = "") -> QuotedHtml:
     """A page as Pagefind indexes it: the title (weighted as a heading) and plain text.
 
     A ``synopsis`` is also kept as the page's metadata: the search box shows it for the
     page instead of an excerpt.
     """
-    body = "".join(_paragraph(text) for text in paragraphs)
-    if synopsis:
-        body = _paragraph(synopsis, ' data-pagefind-meta="synopsis"') + body
-    return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><title>{html.escape(title)}</title></head>'
-        f"<body>\n<h1>{html.escape(title)}</h1>\n{body}</body></html>\n"
-    )
+    texts = [_SYNOPSIS % synopsis] if synopsis else []
+    texts += [_PARAGRAPH % text for text in paragraphs if text]
+    return _DOCUMENT % (title, title, QuotedHtml().join(texts))
 
 
-def _paragraph(text: str, attributes: str = "") -> str:
-    return f"<p{attributes}>{html.escape(text)}</p>\n" if text else ""
-
-
-def brief_document(entry: Entry, vocabulary: Vocabulary) -> str:
+def brief_document(entry: Entry, vocabulary: Vocabulary) -> QuotedHtml:
     """Everything a reader may search a brief by: its text, speakers, tags and names.
 
     The title and synopsis are given whole; every other field and the body add only the
@@ -98,7 +98,7 @@ def _words(text: str) -> Iterator[str]:
             yield word
 
 
-def markdown_document(markdown: str, fallback_title: str) -> str:
+def markdown_document(markdown: str, fallback_title: str) -> QuotedHtml:
     """A page of docs/ from its Markdown: the first heading as title, the text without markup."""
     text = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
     lines = text.splitlines()
@@ -111,7 +111,7 @@ def site_documents(
     docs: Iterable[tuple[str, str, str]],
     reference: str,
     call: Callable[..., Any],
-) -> Iterator[tuple[str, str]]:
+) -> Iterator[tuple[str, QuotedHtml]]:
     """``(url, document)`` of every page readers search: briefs, tags, the schema
     ``reference`` and the ``docs`` pages, given as (url, Markdown, file name).
     ``call(function, *args)`` makes each brief's (``mkdocs serve`` passes its memo).

@@ -1,0 +1,74 @@
+"""The site's address scheme, and a page of its own for every name."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from newsbrief.archive.addresses import EntityAddresses, absolute_url, brief_uri, page_uris
+from newsbrief.archive.schema import Brief, Quote, Source
+
+
+def brief(**names: list[str]) -> Brief:
+    source = Source(name="Wire", url=None, path="seeds/a.txt", sha256="0" * 64)
+    return Brief(
+        title="T", date=dt.date(2025, 5, 4), source=source, cites=[], synopsis="S",
+        takeaways=["K"], tags=[], **{"people": [], "organizations": [], "places": [], **names},
+    )  # fmt: skip
+
+
+def test_briefs_and_listings_have_their_addresses() -> None:
+    assert brief_uri(dt.date(2025, 5, 4), "kim") == "2025/05/04/kim.md"
+    assert page_uris("tags/military.md", 3) == [
+        "tags/military.md",
+        "tags/military/page/2.md",
+        "tags/military/page/3.md",
+    ]
+    assert absolute_url("https://x.org/", "2025/05/04/kim.md") == "https://x.org/2025/05/04/kim/"
+    assert absolute_url("https://x.org", "archive/index.md") == "https://x.org/archive/"
+
+
+def test_names_in_other_scripts_get_pages_of_their_own() -> None:
+    addresses = EntityAddresses([brief(people=["Владимир Путин", "习近平", "Сергей Лавров"])])
+    uris = [addresses.uri("people", n) for n in ("Владимир Путин", "习近平", "Сергей Лавров")]
+    assert uris == ["people/vladimir-putin.md", "people/xi-jin-ping.md", "people/sergei-lavrov.md"]
+    assert addresses.shared == []
+
+
+def test_names_that_meet_at_one_slug_never_share_a_page() -> None:
+    older = brief(people=["Kim Jong Un"], places=["Łódź"])
+    newer = brief(people=["Kim Jong-un", "KIM JONG UN"], places=["Lodz"])
+    addresses = EntityAddresses([older, newer])
+    first = addresses.uri("people", "Kim Jong Un")
+    others = {addresses.uri("people", n) for n in ("Kim Jong-un", "KIM JONG UN")}
+    assert first == "people/kim-jong-un.md"
+    assert len(others) == 2 and first not in others
+    assert all(uri.startswith("people/kim-jong-un-") for uri in others)
+    assert addresses.uri("places", "Łódź") == "places/lodz.md" != addresses.uri("places", "Lodz")
+    assert [(s.kind, s.slug, len(s.names)) for s in addresses.shared] == [
+        ("people", "kim-jong-un", 3),
+        ("places", "lodz", 2),
+    ]
+    note = str(addresses.shared[0])
+    assert "'Kim Jong-un' at /people/kim-jong-un-" in note and "one person" in note
+
+
+def test_an_address_does_not_depend_on_the_other_names() -> None:
+    """A later brief adds a name at the same slug: the earlier names keep their pages,
+    and a name's own digest is the same whichever names came before it."""
+    alone = EntityAddresses([brief(people=["Kim Jong Un"]), brief(people=["Kim Jong-un"])])
+    more = EntityAddresses(
+        [
+            brief(people=["Kim Jong Un"]),
+            brief(people=["KIM JONG UN"]),
+            brief(people=["Kim Jong-un"]),
+        ]
+    )
+    for name in ("Kim Jong Un", "Kim Jong-un"):
+        assert alone.uri("people", name) == more.uri("people", name)
+
+
+def test_a_speaker_is_a_person_the_brief_names() -> None:
+    quote = Quote(speaker="Анна Петрова", role=None, text="Да.")
+    named = dataclasses.replace(brief(), quotes=[quote])
+    assert EntityAddresses([named]).uri("people", "Анна Петрова") == "people/anna-petrova.md"
