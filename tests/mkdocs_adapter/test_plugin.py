@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import re
 import shutil
 from collections.abc import Iterator
@@ -354,6 +355,42 @@ def test_entity_pages_list_their_briefs_and_experts_their_commentary(site: Path)
     links = [v for tag, name, v in attributes(article(site, "2025/06/10/exports/index.html"))]
     assert "../../../../places/south-korea/" in links
     assert "../../../../organizations/ministry-of-trade-industry-and-energy/" in links
+
+
+def test_names_in_any_script_have_pages_of_their_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Names in Cyrillic and Chinese get readable addresses, and two names that meet at
+    one slug get a page each (the older brief's keeps the slug), and the build says so."""
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    brief = root / "briefs/2025/05/04-kim-tank-factory.md"
+    named = "people: [Владимир Путин, 习近平, Сергей Лавров, Kim Jong Un]\nplaces: [Łódź, 北京]\n"
+    brief.write_text(
+        brief.read_text(encoding="utf-8").replace("quotes:\n", named + "quotes:\n", 1),
+        encoding="utf-8",
+    )
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.newsbrief"):
+        site = build_site(root)
+    for page, name in [
+        ("people/vladimir-putin", "Владимир Путин"),
+        ("people/xi-jin-ping", "习近平"),
+        ("people/sergei-lavrov", "Сергей Лавров"),
+        ("places/lodz", "Łódź"),
+        ("places/bei-jing", "北京"),
+        ("people/kim-jong-un", "Kim Jong Un"),
+    ]:
+        assert "<h1 id=" in (html := article(site, f"{page}/index.html"))
+        assert text_of(html).startswith(name), page
+    spelled_otherwise = [p.parent.name for p in site.glob("people/kim-jong-un-*/index.html")]
+    assert len(spelled_otherwise) == 1  # "Kim Jong-un", the speaker
+    assert text_of(article(site, f"people/{spelled_otherwise[0]}/index.html")).startswith(
+        "Kim Jong-un"
+    )
+    links = [v for _, _, v in attributes(article(site, "2025/05/04/kim-tank-factory/index.html"))]
+    assert "../../../../people/vladimir-putin/" in links and "../../../../places/bei-jing/" in links
+    assert any(
+        "2 names share the address /people/kim-jong-un/" in r.getMessage() for r in caplog.records
+    )
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:

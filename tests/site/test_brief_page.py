@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsbrief.archive.collection import load_archive
+from newsbrief.archive.collection import Archive, load_archive
 from newsbrief.archive.schema import Quote, Source
 from newsbrief.site import brief_page
+from newsbrief.site.brief_page import NamedLinks
 from newsbrief.site.markup import Html
 
 
@@ -34,10 +35,15 @@ def test_quote_over_several_paragraphs_stays_one_block_quote() -> None:
     assert "<strong>Yang Moo-jin</strong>, analyst" in html
 
 
+def named_in(archive: Archive) -> NamedLinks:
+    """What the archive's first brief lists, with the pages' addresses."""
+    return archive.entity_addresses().named_in(archive.entries[0].brief)
+
+
 def test_brief_page_of_the_seed_brief(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
     summary = Html("<p>Summary.</p>\n")  # as the Markdown converter marks it
-    page = brief_page.brief_page(archive.entries[0], archive.vocabulary, summary)
+    page = brief_page.brief_page(archive.entries[0], archive.vocabulary, summary, named_in(archive))
     assert page.meta == {
         "title": "Kim Jong-un inspects an upgraded tank factory",
         "description": "North Korean leader Kim Jong-un inspected a tank factory.",
@@ -63,8 +69,24 @@ def test_summary_is_markup_only_as_the_converter_marks_it(archive_root) -> None:
     archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
 
     def page_html(summary: str) -> str:
-        return brief_page.brief_page(archive.entries[0], archive.vocabulary, summary).html
+        return brief_page.brief_page(
+            archive.entries[0], archive.vocabulary, summary, named_in(archive)
+        ).html
 
     convert = brief_page.markdown_converter([], {})
     assert "<p><em>Summary</em></p>" in page_html(convert("*Summary*"))
     assert "&lt;p&gt;Summary.&lt;/p&gt;" in page_html("<p>Summary.</p>")  # text, not markup
+
+
+def test_who_and_where_links_each_name_to_its_own_page() -> None:
+    named = {
+        "people": [("Kim Jong Un", "people/kim-jong-un.md"), ("Kim Jong-un", "people/kim-x.md")],
+        "organizations": [],
+        "places": [("Łódź", "places/lodz.md")],
+    }
+    lines = brief_page.who_and_where("2025/05/04/kim.md", named)
+    assert lines == [
+        '<strong>People:</strong> <a href="../../../../people/kim-jong-un/">Kim Jong Un</a>, '
+        '<a href="../../../../people/kim-x/">Kim Jong-un</a>',
+        '<strong>Places:</strong> <a href="../../../../places/lodz/">Łódź</a>',
+    ]

@@ -56,11 +56,6 @@ def entity_index_uri(kind: str) -> str:
     return f"{kind}/index.md"
 
 
-def entity_uri(kind: str, name: str) -> str:
-    """The page of one person, organisation or place: ``people/<slug>.md``."""
-    return f"{kind}/{slugify(name)}.md"
-
-
 @dataclass(frozen=True)
 class SharedSlug:
     """Names of one kind that meet at one slug, and the slug each was given instead."""
@@ -120,6 +115,16 @@ class EntityAddresses:
     def uri(self, kind: str, name: str) -> str:
         """The page of one person, organisation or place: ``people/<slug>.md``."""
         return f"{kind}/{self._slugs[kind][name]}.md"
+
+    def named_in(self, brief: Brief) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The people, organisations and places ``brief`` lists, by kind, each with the
+        address of its page."""
+        lists = {"people": brief.people, "organizations": brief.organizations}
+        lists["places"] = brief.places
+        return {
+            kind: tuple((name, self.uri(kind, name)) for name in names)
+            for kind, names in lists.items()
+        }
 
 
 def _digest(name: str) -> str:

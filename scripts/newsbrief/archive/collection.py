@@ -7,7 +7,7 @@ indexes the site is built from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,8 +49,14 @@ class Archive:
     def entity_addresses(self) -> EntityAddresses:
         """The page of every person, organisation and place the briefs name."""
         if self._addresses is None:
-            self._addresses = EntityAddresses(entry.brief for entry in reversed(self.entries))
+            self._addresses = entity_addresses(self.entries)
         return self._addresses
+
+
+def entity_addresses(entries: Sequence[Entry]) -> EntityAddresses:
+    """The page of every person, organisation and place ``entries`` (newest first) name:
+    where two names meet at one slug, the older brief's name keeps it."""
+    return EntityAddresses(entry.brief for entry in reversed(entries))
 
 
 class BriefCache:

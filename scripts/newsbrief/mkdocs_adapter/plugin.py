@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +54,10 @@ from newsbrief.archive.addresses import (
     JSON_SCHEMA,
     SCHEMA_REFERENCE,
     TAGS_INDEX,
+    EntityAddresses,
     entity_index_uri,
 )
-from newsbrief.archive.collection import Archive, BriefCache, load_archive
+from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
@@ -79,6 +81,7 @@ from newsbrief.site.search_documents import site_documents
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, *map(entity_index_uri, ENTITY_KINDS)}
+log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 class NewsbriefConfig(Config):
@@ -166,13 +169,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
+        addresses = self.memo(entity_addresses, archive.entries)
+        for shared in addresses.shared:
+            log.info("newsbrief: %s", shared)
         named = entity_pages.sorted_entities(
-            self.memo(entity_pages.index_entities, archive.entries)
+            self.memo(entity_pages.index_entities, archive.entries, addresses)
         )
         generated = {
             **self._listing_pages(archive),
             **self._entity_pages(named),
-            **self._brief_pages(archive, config),
+            **self._brief_pages(archive, addresses, config),
         }
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         site = (config.site_name, config.site_description, config.site_url)
@@ -193,14 +199,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, PageContent]:
         pages: dict[str, PageContent] = {}
         for kind, items in named.items():
-            counts = [(item.name, len(item.entries)) for item in items]
+            counts = [(item.name, item.uri, len(item.entries)) for item in items]
             pages |= self.memo(entity_pages.index_pages, kind, counts)
             for item in items:
-                args = (kind, item.name, item.entries, item.commentary)
+                args = (kind, item.name, item.uri, item.entries, item.commentary)
                 pages |= self.memo(entity_pages.pages_of, *args)
         return pages
 
-    def _brief_pages(self, archive: Archive, config: MkDocsConfig) -> dict[str, Rendering]:
+    def _brief_pages(
+        self, archive: Archive, addresses: EntityAddresses, config: MkDocsConfig
+    ) -> dict[str, Rendering]:
         """Each brief's page, with its neighbours in time and its related briefs.
 
         In ``mkdocs build`` a page is made when MkDocs reads it, so that the second
@@ -218,6 +226,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 entry,
                 archive.vocabulary,
                 self.memo(convert, entry.body),
+                addresses.named_in(entry.brief),
                 entries[index - 1] if index else None,
                 entries[index + 1] if index + 1 < len(entries) else None,
                 related[entry.src_uri],

@@ -9,15 +9,14 @@ title like ``<img src=x onerror=alert(1)>`` shows as text and runs nothing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import markdown
 
-from newsbrief.archive.addresses import FEED_FILES, tag_uri
+from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, tag_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Brief, Quote, Source
-from newsbrief.archive.slugs import slugify
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.content import (
     PageContent,
@@ -33,6 +32,9 @@ from newsbrief.site.content import (
 )
 from newsbrief.site.markup import Html
 
+ENTITY_HEADINGS = dict(zip(ENTITY_KINDS, ("People", "Organisations", "Places"), strict=True))
+NamedLinks = Mapping[str, Sequence[tuple[str, str]]]
+"""The people, organisations and places a brief lists, by kind: (name, page) pairs."""
 KIND_HEADINGS = {
     "region": "Regions",
     "country": "Countries",
@@ -76,12 +78,14 @@ def brief_page(
     entry: Entry,
     vocabulary: Vocabulary,
     body_html: Html,
+    named: NamedLinks,
     newer: Entry | None = None,
     older: Entry | None = None,
     related: Sequence[Entry] = (),
 ) -> PageContent:
-    """A brief's page; ``body_html`` is its summary converted from Markdown, ``newer``
-    and ``older`` are its neighbours in time."""
+    """A brief's page; ``body_html`` is its summary converted from Markdown, ``named``
+    the people, organisations and places it lists with their pages' addresses
+    (:meth:`EntityAddresses.named_in`), ``newer`` and ``older`` its neighbours in time."""
     brief = entry.brief
     uri = entry.src_uri
     page = PageContent.start(brief.title, brief.synopsis, published=brief.date.isoformat())
@@ -103,7 +107,7 @@ def brief_page(
         page.heading(2, "Expert commentary")
         intro = "Outside experts' views on these events; they are not parties to them."
         page.add(quotes_box("expert", brief.commentary, intro))
-    names = who_and_where(uri, brief)
+    names = who_and_where(uri, named)
     if names:
         page.heading(2, "Who and where")
         page.add(bullets(names))
@@ -188,21 +192,13 @@ def _quote_block(quote: Quote) -> Html:
     )
 
 
-def who_and_where(from_uri: str, brief: Brief) -> list[Html]:
+def who_and_where(from_uri: str, named: NamedLinks) -> list[Html]:
     """The people, organisations and places a brief names, each linked to its page."""
-    groups = [
-        ("People", "people", brief.people),
-        ("Organisations", "organizations", brief.organizations),
-        ("Places", "places", brief.places),
-    ]
     return [
         Html("<strong>%s:</strong> %s")
-        % (
-            label,
-            Html(", ").join(link(from_uri, f"{kind}/{slugify(name)}.md", name) for name in names),
-        )
-        for label, kind, names in groups
-        if names
+        % (label, Html(", ").join(link(from_uri, uri, name) for name, uri in named[kind]))
+        for kind, label in ENTITY_HEADINGS.items()
+        if named[kind]
     ]
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsbrief.archive.addresses import ENTITY_KINDS, entity_index_uri, entity_uri
+from newsbrief.archive.addresses import EntityAddresses, entity_index_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
-from newsbrief.archive.slugs import slugify
-from newsbrief.site.brief_page import brief_list, briefs_count
+from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count
 from newsbrief.site.content import (
     PageContent,
     blockquote,
@@ -26,7 +25,7 @@ from newsbrief.site.content import (
 from newsbrief.site.listings import paginated
 from newsbrief.site.markup import Html
 
-KINDS = dict(zip(ENTITY_KINDS, ("People", "Organisations", "Places"), strict=True))
+KINDS = ENTITY_HEADINGS
 INDEX_PAGE_SIZE = 200
 
 
@@ -35,30 +34,26 @@ class Named:
     """One person, organisation or place, and the briefs that name it (newest first)."""
 
     name: str
+    uri: str
     entries: list[Entry] = field(default_factory=list)
     commentary: list[tuple[Entry, Quote]] = field(default_factory=list)
 
 
-def index_entities(entries: Sequence[Entry]) -> dict[str, dict[str, Named]]:
-    """Every entity by kind and slug; a speaker counts as a person the brief names."""
+def index_entities(
+    entries: Sequence[Entry], addresses: EntityAddresses
+) -> dict[str, dict[str, Named]]:
+    """Every entity by kind and name, with its page; a speaker counts as a person the
+    brief names. Names that share a slug are two entities with pages of their own."""
     index: dict[str, dict[str, Named]] = {kind: {} for kind in KINDS}
     for entry in entries:
-        brief = entry.brief
-        speakers = [q.speaker for q in (*brief.quotes, *brief.commentary)]
-        names = {
-            "people": [*brief.people, *speakers],
-            "organizations": brief.organizations,
-            "places": brief.places,
-        }
-        for kind, kind_names in names.items():
-            for slug in dict.fromkeys(slugify(name) for name in kind_names):
-                named = index[kind].get(slug)
+        for kind, names in entry.brief.named().items():
+            for name in names:
+                named = index[kind].get(name)
                 if named is None:
-                    name = next(n for n in kind_names if slugify(n) == slug)
-                    named = index[kind][slug] = Named(name)
+                    named = index[kind][name] = Named(name, addresses.uri(kind, name))
                 named.entries.append(entry)
-        for quote in brief.commentary:
-            index["people"][slugify(quote.speaker)].commentary.append((entry, quote))
+        for quote in entry.brief.commentary:
+            index["people"][quote.speaker].commentary.append((entry, quote))
     return index
 
 
@@ -66,9 +61,9 @@ def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, PageContent]:
     """The index page of each kind and the page of every entity."""
     pages: dict[str, PageContent] = {}
     for kind, named in sorted_entities(index).items():
-        pages.update(index_pages(kind, [(n.name, len(n.entries)) for n in named]))
+        pages.update(index_pages(kind, [(n.name, n.uri, len(n.entries)) for n in named]))
         for item in named:
-            pages.update(pages_of(kind, item.name, item.entries, item.commentary))
+            pages.update(pages_of(kind, item.name, item.uri, item.entries, item.commentary))
     return pages
 
 
@@ -77,13 +72,14 @@ def sorted_entities(index: dict[str, dict[str, Named]]) -> dict[str, list[Named]
     return {kind: sorted(index[kind].values(), key=lambda n: n.name.casefold()) for kind in KINDS}
 
 
-def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, PageContent]:
-    """The index of one kind: each name with its number of briefs, A to Z, paginated."""
+def index_pages(kind: str, counts: list[tuple[str, str, int]]) -> dict[str, PageContent]:
+    """The index of one kind: each name (with its page) and its number of briefs, A to Z,
+    paginated."""
     pages = {}
     label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
     for uri, chunk, pager in paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE):
-        rows = [(link(uri, entity_uri(kind, name), name), str(n)) for name, n in chunk]
+        rows = [(link(uri, page, name), str(n)) for name, page, n in chunk]
         page = PageContent.start(label, f"{label} named in the archive's briefs.")
         page.add(
             paragraph(f"{len(counts)} named in the briefs."),
@@ -95,11 +91,12 @@ def index_pages(kind: str, counts: list[tuple[str, int]]) -> dict[str, PageConte
 
 
 def pages_of(
-    kind: str, name: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
+    kind: str, name: str, first: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
 ) -> dict[str, PageContent]:
-    """The pages of one entity: the briefs that name it, and an expert's commentary."""
+    """The pages of one entity, the first at ``first``: the briefs that name it, and an
+    expert's commentary."""
     pages = {}
-    for uri, chunk, pager in paginated(entity_uri(kind, name), entries):
+    for uri, chunk, pager in paginated(first, entries):
         page = PageContent.start(name, f"Briefs that name {name}.")
         all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
         page.add(paragraph(dot_separated(briefs_count(len(entries)), all_of_kind), "nb-byline"))
