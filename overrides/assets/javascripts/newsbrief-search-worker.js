@@ -10,7 +10,7 @@
  * (every page is excluded from it), so the setup message carries nothing.
  *
  * A brief is indexed as its title, its synopsis and the rest of its words once
- * each (see newsbrief/search.py), so an excerpt of it would be a list of words:
+ * each (see newsbrief/site/search_documents.py), so an excerpt of it would be a list of words:
  * its result shows the synopsis, with the query's words marked.
  */
 "use strict";
