@@ -176,6 +176,18 @@ def test_a_source_from_outside_is_copied_into_seeds_and_drafted_from_the_copy(
     assert entry.brief.source.url.endswith("/did-north-koreas-kim-inspect-an-upgraded-tank-factory")
 
 
+def test_the_briefs_sources_are_known_by_sha256_and_by_address(
+    project: Path, downloaded: Path
+) -> None:
+    ingest(project, downloaded)
+    archive = ExistingBriefs(project / "briefs", project)
+    assert archive.sources == {hashlib.sha256(PAGE.read_bytes()).hexdigest(): TARGET}
+    assert archive.addresses == {
+        "https://www.nationpress.com/international/"
+        "did-north-koreas-kim-inspect-an-upgraded-tank-factory": TARGET
+    }
+
+
 def test_an_outside_source_again_is_found_by_its_copy_s_sha256(
     project: Path, downloaded: Path
 ) -> None:

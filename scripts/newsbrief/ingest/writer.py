@@ -1,6 +1,9 @@
 """Ingesting sources into the archive without ever losing an editor's work.
 
-* a source whose sha256 is already some brief's source is a duplicate and is skipped;
+* a source whose sha256 is already some brief's source is a duplicate and is skipped, and
+  so is a web address that is already some brief's ``source.url``;
+* a web page is fetched (``ingest.fetch``) and ingested as a file from elsewhere, its
+  ``source.url`` being where it was fetched from after redirects;
 * a source outside seeds/ (briefs record a seed's path) is drafted from a copy in seeds/:
   an earlier copy with the same sha256 when there is one, else a new copy named after
   the draft's date and slug (``seeds/2019-11-19-two-officers-charged.html``), never
@@ -19,6 +22,7 @@ import datetime as dt
 import hashlib
 import itertools
 import os
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -33,6 +37,7 @@ from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.draft import Draft, draft_brief
+from newsbrief.ingest.fetch import PAGE_LIMITS, Limits, fetch_page
 from newsbrief.ingest.readers import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
@@ -61,7 +66,8 @@ class Outcome:
 
 
 class ExistingBriefs:
-    """What ingest needs to know of the briefs already there: their sources and slugs.
+    """What ingest needs to know of the briefs already there: their sources' sha256 and
+    addresses, and their slugs.
 
     A brief's source is what the archive's reader finds in its front matter, unchecked: a
     draft an editor has half written, or a brief the checker refuses for another reason,
@@ -72,30 +78,35 @@ class ExistingBriefs:
         self.folder = briefs
         self.root = root
         self.sources: dict[str, str] = {}
+        self.addresses: dict[str, str] = {}
         self.slugs: set[str] = set()
         files = sorted(briefs.rglob("*.md")) if briefs.is_dir() else []
         displays = [display_path(file, root) for file in files]
         # Reading every front matter is most of ingest's start in a large archive.
-        found = map_on_two_cores(_source_sha256, list(zip(files, displays, strict=True)))
-        for file, display, sha256 in zip(files, displays, found, strict=True):
+        found = map_on_two_cores(_source_of, list(zip(files, displays, strict=True)))
+        for file, display, (sha256, url) in zip(files, displays, found, strict=True):
             if sha256 is not None:
                 self.sources[sha256] = display
+            if url is not None:
+                self.addresses[url] = display
             self.slugs.add(file.stem.split("-", 1)[-1])
 
     def target(self, draft: Draft) -> Path:
         return self.folder / f"{draft.date:%Y/%m}" / f"{draft.date:%d}-{draft.slug}.md"
 
 
-def _source_sha256(brief_and_display: tuple[Path, str]) -> str | None:
-    """The sha256 of the brief's source article as its front matter gives it; None when
-    it gives none, or has no front matter that can be read (``newsbrief check`` says why)."""
+def _source_of(brief_and_display: tuple[Path, str]) -> tuple[str | None, str | None]:
+    """The sha256 and address of the brief's source article as its front matter gives
+    them; None for each it does not give, or when it has no front matter that can be read
+    (``newsbrief check`` says why)."""
     brief, display = brief_and_display
     try:
         source = read_front_matter(brief, display).get("source")
     except NewsbriefError:
-        return None
-    sha256 = source.get("sha256") if isinstance(source, dict) else None
-    return sha256 if isinstance(sha256, str) else None
+        return None, None
+    fields = source if isinstance(source, dict) else {}
+    sha256, url = fields.get("sha256"), fields.get("url")
+    return (sha256 if isinstance(sha256, str) else None), (url if isinstance(url, str) else None)
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -120,28 +131,91 @@ def ingest_one(
 ) -> Outcome:
     """Read, analyse and write one source; every problem becomes a ``failed`` outcome."""
     display = display_path(source, archive.root)
+    return _ingest(source, display, archive, vocabulary, today, force, dry_run, address=None)
+
+
+def ingest_address(
+    url: str,
+    archive: ExistingBriefs,
+    vocabulary: Vocabulary,
+    *,
+    today: dt.date,
+    force: bool = False,
+    dry_run: bool = False,
+    limits: Limits = PAGE_LIMITS,
+) -> Outcome:
+    """Fetch the web page at ``url`` and ingest it as a file from outside seeds/ (saved
+    there as fetched, then drafted from that copy); every problem becomes a ``failed``
+    outcome. A page whose address, as given or after redirects, is already some brief's
+    ``source.url`` is a duplicate, found before anything is saved."""
+    owner = _owner_of(url, archive, force)
+    if owner is not None:
+        return _duplicate(url, owner)
+    try:
+        page = fetch_page(url, limits)
+    except NewsbriefError as error:
+        return _failure(url, error)
+    owner = _owner_of(page.url, archive, force)
+    if owner is not None:
+        return _duplicate(url, owner)
+    with tempfile.TemporaryDirectory(prefix="newsbrief-") as folder:
+        received = Path(folder) / f"page{page.suffix}"  # read as the suffix says
+        try:
+            received.write_bytes(page.data)
+        except OSError as error:
+            return _failure(url, _refused(url, f"cannot be saved to be read: {error.strerror}"))
+        return _ingest(received, url, archive, vocabulary, today, force, dry_run, page.url)
+
+
+def _owner_of(url: str, archive: ExistingBriefs, force: bool) -> str | None:
+    """The brief whose ``source.url`` is ``url``, unless ``force`` ingests it again."""
+    return None if force else archive.addresses.get(url)
+
+
+def _ingest(
+    source: Path,
+    display: str,
+    archive: ExistingBriefs,
+    vocabulary: Vocabulary,
+    today: dt.date,
+    force: bool,
+    dry_run: bool,
+    address: str | None,
+) -> Outcome:
+    """Ingest the file ``source``, shown as ``display``; ``address`` is the web address it
+    was fetched from, if it was."""
     try:
         article, seed = _read(source, archive.root, display)
         if article.sha256 in archive.sources and not force:
-            owner = archive.sources[article.sha256]
-            return Outcome(display, "duplicate", f"already the source of {owner}", owner)
+            return _duplicate(display, archive.sources[article.sha256])
         draft = _unique(draft_brief(article, vocabulary, today), archive, force)
+        draft = draft if address is None else _fetched_from(draft, address)
         target = archive.target(draft)
-        with _in_seeds(source, seed, draft, archive.root, keep=not dry_run) as placed:
+        with _in_seeds(source, display, seed, draft, archive.root, keep=not dry_run) as placed:
             draft = _with_source_path(draft, placed)
             text = render_draft(draft)
             passing(text, target, archive, vocabulary, display)
             if not dry_run:
                 _write_brief(target, text, archive.root)
     except NewsbriefError as error:
-        return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
+        return _failure(display, error)
     shown = display_path(target, archive.root)
     copy = None if placed == seed else placed
     if dry_run:
         return Outcome(display, "dry-run", "not written", shown, text, copy)
     archive.sources[article.sha256] = shown
+    if address is not None:
+        archive.addresses[address] = shown
     archive.slugs.add(draft.slug)
     return Outcome(display, "written", "draft brief", shown, copy=copy)
+
+
+def _duplicate(display: str, owner: str) -> Outcome:
+    return Outcome(display, "duplicate", f"already the source of {owner}", owner)
+
+
+def _failure(display: str, error: NewsbriefError) -> Outcome:
+    return Outcome(display, "failed", "; ".join(str(p) for p in error.problems))
 
 
 def _read(source: Path, root: Path, display: str) -> tuple[Article, str | None]:
@@ -254,7 +328,7 @@ def earlier_copy(source: Path, sha256: str, root: Path, display: str) -> str | N
 
 @contextmanager
 def _in_seeds(
-    source: Path, seed: str | None, draft: Draft, root: Path, *, keep: bool
+    source: Path, display: str, seed: str | None, draft: Draft, root: Path, *, keep: bool
 ) -> Iterator[str]:
     """The source's path in seeds/ while its draft is checked and written: its own, or for
     a source from elsewhere a new copy. The copy, and seeds/ when it was made for it, are
@@ -262,10 +336,9 @@ def _in_seeds(
     if seed is not None:
         yield seed
         return
-    display = display_path(source, root)
     with ExitStack() as undo:
         try:
-            copy = _copy_into_seeds(source, draft, root, undo)
+            copy = _copy_into_seeds(source, display, draft, root, undo)
         except OSError as error:
             raise _refused(display, f"cannot be copied into {SEEDS}/: {error.strerror}") from None
         yield display_path(copy, root)
@@ -273,13 +346,13 @@ def _in_seeds(
             undo.pop_all()
 
 
-def _copy_into_seeds(source: Path, draft: Draft, root: Path, undo: ExitStack) -> Path:
+def _copy_into_seeds(source: Path, display: str, draft: Draft, root: Path, undo: ExitStack) -> Path:
     """An atomic copy of ``source`` at ``seeds/<date>-<slug><suffix>``, numbered ``-2``,
     ``-3``... when the name is taken: an existing file is never replaced. How to remove
     the copy, and seeds/ when it is made here, goes on ``undo``."""
     data = source.read_bytes()
     if hashlib.sha256(data).hexdigest() != draft.front_matter["source"]["sha256"]:
-        raise _refused(display_path(source, root), "changed while it was read; ingest it again")
+        raise _refused(display, "changed while it was read; ingest it again")
     seeds = root / SEEDS
     if not seeds.is_dir():
         seeds.mkdir()
@@ -299,6 +372,20 @@ def _written_unless_taken(path: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     return True
+
+
+def _fetched_from(draft: Draft, address: str) -> Draft:
+    """The draft of a page fetched from ``address``, its ``source.url``: where the saved
+    bytes came from, and what the next run of a feed finds without fetching the page
+    again. A page naming another address for itself (its canonical link, which some sites
+    get wrong) leaves the choice to the editor in a review note."""
+    source = draft.front_matter["source"]
+    review = draft.front_matter["review"]
+    if source["url"] not in (None, address):
+        note = f"source.url: fetched from {address}; the page names {source['url']} as its address"
+        review = [*review, note]
+    front_matter = {**draft.front_matter, "source": {**source, "url": address}, "review": review}
+    return dataclasses.replace(draft, front_matter=front_matter)
 
 
 def _with_source_path(draft: Draft, path: str) -> Draft:
