@@ -15,9 +15,17 @@ from newsbrief.cli import (
     ingest_command,
     new_command,
     schema_command,
+    summary_command,
 )
 
-COMMANDS = (check_command, schema_command, ingest_command, new_command, evaluate_command)
+COMMANDS = (
+    check_command,
+    summary_command,
+    schema_command,
+    ingest_command,
+    new_command,
+    evaluate_command,
+)
 """The subcommands, in the order ``newsbrief --help`` lists them."""
 
 

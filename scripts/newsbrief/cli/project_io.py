@@ -1,14 +1,61 @@
-"""What several commands share: the project's tag vocabulary read in, and located
-problems printed out, for people or as GitHub Actions annotations."""
+"""What several commands share: the briefs a command line selects (paths given, or changed
+on a branch), the project's tag vocabulary read in, and located problems printed out, for
+people or as GitHub Actions annotations."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
+from newsbrief.archive.changes import GitError, changed_briefs
 from newsbrief.archive.collection import VOCABULARY_FILE
 from newsbrief.archive.problems import Problem
 from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
+
+
+class UsageError(Exception):
+    """A command line that names what is not there; the command prints it and exits 2."""
+
+
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments that select briefs: ``PATH ...`` and ``--changed [BASE]``."""
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="briefs or folders (default: all)"
+    )
+    parser.add_argument(
+        "--changed",
+        nargs="?",
+        const="main",
+        metavar="BASE",
+        help="only the briefs changed since the branch left BASE (git; default: main), "
+        "committed or not",
+    )
+
+
+def selected_paths(args: argparse.Namespace, command: str) -> list[Path]:
+    """The paths given, and with ``--changed`` the briefs changed since BASE; raise
+    :class:`UsageError` when git cannot tell or a path does not exist."""
+    paths: list[Path] = args.paths
+    if args.changed is not None:
+        try:
+            paths = paths + changed_briefs(args.root, args.changed)
+        except GitError as error:
+            raise UsageError(f"newsbrief {command} --changed: {error}") from None
+    missing = [path for path in paths if not path.exists()]
+    if missing:
+        raise UsageError("\n".join(f"{path}: no such file or folder" for path in missing))
+    return paths
+
+
+def concerns(problem: Problem, selected: list[str]) -> bool:
+    """Whether a problem concerns one of the ``selected`` paths (as shown; none selected:
+    all), or the vocabulary, which every brief uses."""
+    if not selected or problem.path.endswith(VOCABULARY_FILE):
+        return True
+    return any(
+        problem.path == path or problem.path.startswith(path.rstrip("/") + "/") for path in selected
+    )
 
 
 def project_vocabulary(root: Path) -> Vocabulary:
