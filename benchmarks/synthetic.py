@@ -183,7 +183,8 @@ def make_project(root: Path, count: int) -> list[dict]:
         words = data["title"].lower().replace("(", "").replace(")", "").split()
         slug = "-".join([*words[:6], str(index)])  # the index keeps slugs unique
         seed = f"seeds/{day.isoformat()}-{slug}.txt"
-        article = f"{data['title']}\n\n{data['synopsis']}\n\n{data['body']}\n"
+        said = [f"“{q['text']}” said {q['speaker']}." for q in data["quotes"] + data["commentary"]]
+        article = "\n\n".join([data["title"], data["synopsis"], data["body"], *said]) + "\n"
         (root / seed).write_text(article, encoding="utf-8")
         front = {
             "title": data["title"],

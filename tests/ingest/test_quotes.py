@@ -59,7 +59,8 @@ def test_single_quotes_are_told_apart_from_apostrophes() -> None:
 
 def test_a_quote_split_by_its_attribution_is_one_quote() -> None:
     ((speaker, text),) = quotes_of("“The numbers,” Kim said, “do not add up at all.”")
-    assert (speaker, text) == ("Daniel Kim", "The numbers do not add up at all.")
+    # The ellipsis marks the attribution cut out: the quotation stays word for word.
+    assert (speaker, text) == ("Daniel Kim", "The numbers … do not add up at all.")
 
 
 def test_a_quote_over_two_paragraphs_is_one_quote() -> None:
@@ -70,7 +71,7 @@ def test_a_quote_over_two_paragraphs_is_one_quote() -> None:
     assert found == [
         (
             "Maria Lopez",
-            "We will cut the deficit by half within three years. "
+            "We will cut the deficit by half within three years.\n\n"
             "And we will do it without raising taxes on workers",
         )
     ]
@@ -163,7 +164,7 @@ def test_a_quote_after_a_paragraph_ending_with_a_colon_is_the_attribution_s() ->
         "“The second problem is growth.”"
     )
     assert found == [
-        ("Daniel Kim", "The first problem is the deficit. The second problem is growth.")
+        ("Daniel Kim", "The first problem is the deficit.\n\nThe second problem is growth.")
     ]
 
 

@@ -93,9 +93,11 @@ def test_brief_page_shows_every_part_of_the_brief(site: Path) -> None:
         "Synopsis North Korean leader Kim Jong-un inspected a tank factory.",
         "Key takeaways Kim Jong-un inspected an upgraded tank factory.",
         "Summary Kim toured a tank plant and called for a modern army.",
-        "What they said Modernizing our army is crucial. — Kim Jong-un , North Korean leader",
+        "What they said Modernizing our army … is crucial for strengthening our armed forces. "
+        "— Kim Jong-un , North Korean leader",
         "Expert commentary Outside experts' views on these events; they are not parties to them. "
-        "Conventional weaponry is pivotal in modern warfare. — Yang Moo-jin , president of the "
+        "Conventional weaponry like artillery and missiles … are pivotal in determining the "
+        "success or failure in modern warfare. — Yang Moo-jin , president of the "
         "University of North Korean Studies in Seoul",
         "Source article: seeds/tank-factory.txt",
     ):
@@ -346,7 +348,7 @@ def test_archive_pages_and_neighbour_links(site: Path) -> None:
 
 def test_entity_pages_list_their_briefs_and_experts_their_commentary(site: Path) -> None:
     yang = text_of(article(site, "people/yang-moo-jin/index.html"))
-    assert "Commentary Conventional weaponry is pivotal in modern warfare." in yang
+    assert "Commentary Conventional weaponry like artillery and missiles …" in yang
     assert "Kim Jong-un inspects an upgraded tank factory" in yang
     people = text_of(article(site, "people/index.html"))
     assert "Kim Jong-un 1" in people and "Yang Moo-jin 1" in people

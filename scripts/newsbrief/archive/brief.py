@@ -19,6 +19,7 @@ from frontmatter.default_handlers import YAMLHandler
 from newsbrief.archive.addresses import brief_uri
 from newsbrief.archive.fsio import decode_text, display_path
 from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.quotations import SourceText
 from newsbrief.archive.safety import unsafe_markup
 from newsbrief.archive.schema import Brief, Source, published_minimums
 from newsbrief.archive.validation import INVALID, Converter
@@ -83,7 +84,9 @@ def parse_brief(
     if not values.get("draft", False):
         _check_published(values, converter)
     if values.get("source", INVALID) is not INVALID:
-        _check_source(values["source"], root, converter)
+        article = _check_source(values["source"], root, converter)
+        if article is not None:
+            _check_quotations(values, SourceText.of(article, values["source"].path), converter)
     if not body.strip():
         converter.problems.append(
             Problem(
@@ -197,24 +200,44 @@ def _check_tags(tags: list[str], vocabulary: Vocabulary, converter: Converter) -
             converter.problem(f"tags[{index}]", vocabulary.unknown_tag(tag))
 
 
-def _check_source(source: Source, root: Path, converter: Converter) -> None:
+def _check_source(source: Source, root: Path, converter: Converter) -> bytes | None:
+    """The source article's bytes, if it is there and is the article the brief records."""
     file = root / source.path
     if file.is_symlink():
         converter.problem(
             "source.path", f"{source.path} is a symbolic link; put the article itself in seeds/"
         )
-        return
+        return None
     try:
-        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        article = file.read_bytes()
     except OSError:
         converter.problem(
             "source.path",
             f"{source.path} does not exist; add the source article there or fix the path",
         )
-        return
+        return None
+    digest = hashlib.sha256(article).hexdigest()
     if digest != source.sha256:
         converter.problem(
             "source.sha256",
             f"does not match {source.path} (its sha256 is {digest}); "
             "if the article was changed on purpose, update the sha256",
         )
+        return None
+    return article
+
+
+def _check_quotations(values: dict[str, Any], article: SourceText, converter: Converter) -> None:
+    """Every quotation, and its speaker's name, is in the source article."""
+    for kind in ("quotes", "commentary"):
+        quotes = values.get(kind, INVALID)
+        for index, quote in enumerate([] if quotes is INVALID else quotes):
+            misquote = article.find(quote.text)
+            if misquote is not None:
+                converter.problem(f"{kind}[{index}].text", misquote.message())
+            if not article.contains_name(quote.speaker):
+                converter.problem(
+                    f"{kind}[{index}].speaker",
+                    f"{quote.speaker!r} is not named in the source article; write the name as "
+                    "the article gives it",
+                )

@@ -64,7 +64,9 @@ class Quote:
     """Words attributed to one speaker."""
 
     speaker: str = spec(
-        "The speaker's full name, as first introduced in the article.",
+        "The speaker's full name, as first introduced in the article (`newsbrief check` "
+        "finds it there), or, for an unnamed speaker, the role and organisation the article "
+        "gives, each found there (`spokesperson, Acme`).",
         example="Yang Moo-jin",
         max_length=120,
     )
@@ -75,8 +77,16 @@ class Quote:
         max_length=300,
     )
     text: str = spec(
-        "The quoted words, without the surrounding quotation marks.",
-        example="Conventional weaponry is pivotal in modern warfare.",
+        "The quoted words, without the surrounding quotation marks, word for word as the "
+        "source article has them: `newsbrief check` finds them there, whatever the "
+        "punctuation, case and line breaks. An ellipsis (`...` or `…`) marks a cut and "
+        "[square brackets] an editor's insertion; neither may leave out a negation such as "
+        "'not'. A quotation of several paragraphs keeps them, separated by blank lines. A "
+        "paraphrase belongs in the summary, not here.",
+        example=(
+            "Conventional weaponry like artillery and missiles … are pivotal in determining "
+            "the success or failure in modern warfare."
+        ),
     )
 
 

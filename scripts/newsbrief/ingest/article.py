@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from newsbrief.archive.quotations import SourceText
+
 
 @dataclass(frozen=True)
 class Article:
@@ -24,6 +26,9 @@ class Article:
     date: dt.date | None = None
     site_name: str | None = None
     url: str | None = None
+    # The source file's words as the checker reads them, to keep a quotation it would
+    # not find out of the draft; None for an article made in memory.
+    as_checked: SourceText | None = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:

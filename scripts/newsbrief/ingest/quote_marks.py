@@ -53,7 +53,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
             opened = [*closed, *([unclosed] if unclosed else [])]
             first = min(opened, key=lambda s: s.start, default=None)
             if first is not None and first.start == offset:  # the paragraph opens again
-                joined = QuoteSpan(f"{pending.text} {first.text}", pending.start, first.end)
+                text = f"{pending.text}\n\n{first.text}"  # one quote, its paragraphs kept
+                joined = QuoteSpan(text, pending.start, first.end)
                 if first is unclosed:
                     unclosed = joined
                 else:
@@ -190,7 +191,10 @@ def joined_halves(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
             ):
                 parts = (*last.ranges, *span.ranges)
                 second = " ".join(text[span.start + 1 : span.end - 1].split()).rstrip(",")
-                joined[-1] = QuoteSpan(f"{last.text} {second}", last.start, span.end, parts)
+                # The ellipsis marks the attribution cut from between the halves, so the
+                # quotation stays word for word what the source says (archive.quotations).
+                first = last.text.rstrip(",")
+                joined[-1] = QuoteSpan(f"{first} … {second}", last.start, span.end, parts)
                 continue
         joined.append(span)
     return joined

@@ -7,6 +7,7 @@ nothing: an unreadable source is an error the editor must see, never a silent
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import Any
 
 from newsbrief.archive.fsio import decode_text
 from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.quotations import SourceText
 from newsbrief.ingest.article import Article
 from newsbrief.ingest.cleanup import clean_paragraphs
 from newsbrief.ingest.dateline import parse_date
@@ -45,7 +47,8 @@ def read_source(file: Path, display: str) -> Article:
         supported = ", ".join(sorted(s for s in readers if s))
         raise _error(display, 1, f"unsupported file type {file.suffix!r}; use one of {supported}")
     data = _read_bytes(file, display)
-    return reader(_article_text(data, display), display, hashlib.sha256(data).hexdigest())
+    article = reader(_article_text(data, display), display, hashlib.sha256(data).hexdigest())
+    return dataclasses.replace(article, as_checked=SourceText.of(data, display))
 
 
 def _error(display: str, line: int, message: str) -> NewsbriefError:
