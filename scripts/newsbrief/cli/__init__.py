@@ -14,6 +14,8 @@ from newsbrief.cli import (
     evaluate_command,
     ingest_command,
     new_command,
+    publish_command,
+    review_command,
     schema_command,
     summary_command,
 )
@@ -21,6 +23,8 @@ from newsbrief.cli import (
 COMMANDS = (
     check_command,
     summary_command,
+    review_command,
+    publish_command,
     schema_command,
     ingest_command,
     new_command,
