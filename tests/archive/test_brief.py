@@ -98,6 +98,12 @@ CASES = {
         "24: body: attribute 'onclick' in { } is not allowed; only #id, .class, title, lang "
         "and dir are"
     ],
+    "corrections-misdated": [
+        "17: corrections[1].date: 2025-05-06 is before the correction above it (2025-05-07); "
+        "list corrections oldest first",
+        "19: corrections[2].date: 2025-05-03 is before the brief's date (2025-05-04); "
+        "date the correction the day it was made",
+    ],
     "four-problems": [
         "1: takeaways: required field is missing; add 'takeaways:' with a list of text items",
         "1: title: required field is missing; add 'title:' with text",
@@ -119,7 +125,10 @@ def test_every_fixture_is_a_case() -> None:
         path.stem for path in (Path(__file__).parent.parent / "fixtures/briefs").glob("*.md")
     }
     billion_laughs = {"billion-laughs"}  # 73 messages: tests/test_bad_inputs.py checks it
-    assert fixtures - {"valid", "evil-title", "draft", "economy"} == set(CASES) | billion_laughs
+    assert (
+        fixtures - {"valid", "evil-title", "draft", "economy", "corrected"}
+        == set(CASES) | billion_laughs
+    )
 
 
 def test_a_published_brief_without_the_tags_field_is_refused(archive_root) -> None:
@@ -154,6 +163,21 @@ def test_valid_brief_loads_with_every_field(archive_root) -> None:
     assert entry.brief.draft is False
     assert entry.body == "Kim toured a tank plant and called for a modern army.\n"
     assert entry.line_of("tags") == 13
+
+
+def test_corrections_load_oldest_first(archive_root) -> None:
+    root = archive_root({"2025/05/04-corrected.md": "corrected"})
+    (entry,) = load_archive(root).entries
+    assert [str(correction.date) for correction in entry.brief.corrections] == [
+        "2025-05-06",
+        "2025-05-09",
+    ]
+    assert entry.brief.corrections[0].text.startswith("An earlier version")
+
+
+def test_a_brief_without_corrections_has_none(archive_root) -> None:
+    root = archive_root({"2025/05/04-valid.md": "valid"})
+    assert load_archive(root).entries[0].brief.corrections == []
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,8 @@ SEED_BRIEF = REPO / "briefs/2025/05/04-kim-jong-un-inspects-upgraded-tank-factor
 def test_field_names_and_order_are_the_documented_ones() -> None:
     assert [info.name for info in describe(Brief)] == [
         "title", "date", "dateline", "source", "cites", "synopsis", "takeaways", "tags",
-        "people", "organizations", "places", "quotes", "commentary", "draft", "review",
+        "people", "organizations", "places", "quotes", "commentary", "corrections", "draft",
+        "review",
     ]  # fmt: skip
     required = [info.name for info in describe(Brief) if info.required]
     assert required == ["title", "date", "source", "synopsis", "takeaways"]
@@ -26,6 +27,7 @@ def test_type_names_read_as_plain_words() -> None:
     hints = {info.name: info.hint for info in describe(Brief)}
     assert type_name(hints["dateline"]) == "text or null"
     assert type_name(hints["quotes"]) == "a list of quotes (speaker, role, text)"
+    assert type_name(hints["corrections"]) == "a list of corrections (date, text)"
     assert type_name(hints["source"]) == "a source mapping (name, url, path, sha256)"
 
 
@@ -64,7 +66,21 @@ def test_json_schema_lets_a_draft_go_without_tags_but_not_a_published_brief() ->
     ]
 
 
-@pytest.mark.parametrize("record", ["Source", "Quote"])
+def test_json_schema_takes_dated_corrections() -> None:
+    import frontmatter
+
+    data = frontmatter.load(SEED_BRIEF).metadata
+    data["date"] = data["date"].isoformat()
+    validator = jsonschema.Draft202012Validator(json_schema())
+    data["corrections"] = [{"date": "2025-05-06", "text": "The factory was upgraded, not new."}]
+    assert list(validator.iter_errors(data)) == []
+    data["corrections"] = [{"date": "2025-05-06"}]
+    assert [error.message for error in validator.iter_errors(data)] == [
+        "'text' is a required property"
+    ]
+
+
+@pytest.mark.parametrize("record", ["Source", "Quote", "Correction"])
 def test_nested_records_are_closed(record: str) -> None:
     definition = json.loads(json_schema_text())["$defs"][record]
     assert definition["additionalProperties"] is False

@@ -8,6 +8,7 @@ import logging
 import re
 import shutil
 from collections.abc import Iterator
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from newsbrief.archive.addresses import SCHEMA_REFERENCE
 from newsbrief.archive.schema import Brief, describe, json_schema
 from newsbrief.mkdocs_adapter.plugin import NAV_PAGES
 from tests.conftest import REPO, make_site, set_plugin_options
+from tests.mkdocs_adapter.test_git_history import git
 
 BRIEFS = {
     "2025/05/04-kim-tank-factory.md": "valid",
@@ -331,6 +333,58 @@ def test_file_addresses_are_refused_clearly(
         "newsbrief: the archive's pages link to each other by folder (2025/05/04/slug/): "
         "remove use_directory_urls: false from mkdocs.yml"
     )
+
+
+def test_corrections_page_is_in_the_navigation_and_says_when_there_are_none(site: Path) -> None:
+    text = text_of(article(site, "corrections/index.html"))
+    assert "0 corrections" in text and "No brief has been corrected." in text
+    assert '<a href="corrections/" class="md-nav__link">' in read(site, "index.html")
+    assert json.loads(read(site, "corrections/feed.json"))["items"] == []
+
+
+@pytest.fixture(scope="module")
+def corrected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    briefs = {"2025/05/04-kim-tank-factory.md": "corrected", "2025/06/10-exports.md": "economy"}
+    return build_site(make_site(tmp_path_factory.mktemp("corrected"), briefs))
+
+
+def test_a_corrected_brief_shows_its_corrections_escaped(corrected_site: Path) -> None:
+    content = article(corrected_site, KIM)
+    text = text_of(content)
+    assert (
+        "Correction, 6 May 2025 An earlier version called the factory new; it was upgraded. "
+        "Correction, 9 May 2025 <img src=x onerror=alert(1)> was not in the source & is gone. "
+        "Synopsis North Korean leader" in unescape(text)
+    )
+    assert "&lt;img src=x onerror=alert(1)&gt;" in content
+    assert not [a for a in attributes(read(corrected_site, KIM)) if a[1].startswith("on")]
+
+
+def test_corrections_page_and_feeds_list_the_corrected_brief(corrected_site: Path) -> None:
+    import feedparser
+
+    page = article(corrected_site, "corrections/index.html")
+    assert text_of(page).startswith("Corrections")
+    assert "2 corrections" in text_of(page)
+    assert page.index("9 May 2025") < page.index("6 May 2025")
+    assert '<a href="../2025/05/04/kim-tank-factory/">' in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img" not in page
+    corrections = feedparser.parse(read(corrected_site, "corrections/atom.xml"))
+    (entry,) = corrections.entries
+    assert entry.link == SITE_URL + "2025/05/04/kim-tank-factory/"
+    everything = {e.link: e for e in feedparser.parse(read(corrected_site, "atom.xml")).entries}
+    kim = everything[SITE_URL + "2025/05/04/kim-tank-factory/"]
+    assert kim.published_parsed[:3] == (2025, 5, 4)
+    assert kim.updated_parsed[:3] == (2025, 5, 9)
+
+
+def test_brief_pages_show_their_last_commit_day_from_git_only(site: Path, tmp_path: Path) -> None:
+    assert "Last changed" not in read(site, KIM)  # not a git repository: no date at all
+    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
+    git(root, "init", "-q")
+    git(root, "add", "briefs/2025/05/04-kim-tank-factory.md")
+    git(root, "commit", "-qm", "Kim", day="2025-05-06")
+    assert "min read · Last changed 6 May 2025</p>" in article(build_site(root), KIM)
 
 
 def test_archive_pages_and_neighbour_links(site: Path) -> None:

@@ -90,3 +90,31 @@ def test_who_and_where_links_each_name_to_its_own_page() -> None:
         '<a href="../../../../people/kim-x/">Kim Jong-un</a>',
         '<strong>Places:</strong> <a href="../../../../places/lodz/">Łódź</a>',
     ]
+
+
+def test_corrections_show_dated_and_escaped_above_the_synopsis(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-corrected.md": "corrected"}))
+    html = brief_page.brief_page(
+        archive.entries[0], archive.vocabulary, Html(), named_in(archive)
+    ).html
+    first = html.index('<p class="admonition-title">Correction, 6 May 2025</p>')
+    second = html.index('<p class="admonition-title">Correction, 9 May 2025</p>')
+    assert first < second < html.index('<p class="admonition-title">Synopsis</p>')
+    assert "<p>&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone.</p>" in html
+    assert "<img" not in html
+
+
+def test_an_uncorrected_brief_has_no_correction_notice(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    html = brief_page.brief_page(
+        archive.entries[0], archive.vocabulary, Html(), named_in(archive)
+    ).html
+    assert "Correction" not in html
+
+
+def test_the_last_change_shows_in_the_byline_when_known(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
+    entry, args = archive.entries[0], (archive.vocabulary, Html(), named_in(archive))
+    changed = brief_page.brief_page(entry, *args, last_changed=dt.date(2025, 5, 6)).html
+    assert "min read · Last changed 6 May 2025</p>" in changed
+    assert "Last changed" not in brief_page.brief_page(entry, *args).html

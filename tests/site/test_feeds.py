@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 
 import feedparser
 import pytest
 
+from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import load_archive
-from newsbrief.site.feeds import FeedSpec, entry_url, render_feeds
+from newsbrief.archive.schema import Correction
+from newsbrief.site.calls import call_directly
+from newsbrief.site.feeds import (
+    FeedSpec,
+    corrected_newest_first,
+    entry_url,
+    render_feeds,
+    site_feeds,
+)
 
 SITE = "https://news.example.org/"
 
@@ -77,3 +88,60 @@ def test_an_empty_feed_is_still_valid(archive) -> None:
 
 def test_entry_url_of_a_brief(archive) -> None:
     assert entry_url("https://x.org", archive.entries[0]) == "https://x.org/2025/06/10/exports/"
+
+
+def corrected(entry: Entry, *days: str) -> Entry:
+    """``entry`` with a correction made on each of ``days``."""
+    corrections = [Correction(date=dt.date.fromisoformat(day), text="Fixed.") for day in days]
+    return dataclasses.replace(
+        entry, brief=dataclasses.replace(entry.brief, corrections=corrections)
+    )
+
+
+@pytest.fixture
+def corrected_archive(archive_root):
+    root = archive_root(
+        {"2025/05/04-kim-tank-factory.md": "corrected", "2025/06/10-exports.md": "economy"}
+    )
+    return load_archive(root)
+
+
+def test_a_corrected_entry_is_updated_on_its_latest_correction(corrected_archive) -> None:
+    parsed = feedparser.parse(feeds_of(corrected_archive)["atom.xml"])
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    exports, kim = parsed.entries
+    assert kim.published_parsed[:3] == (2025, 5, 4)
+    assert kim.updated_parsed[:3] == (2025, 5, 9)
+    assert exports.updated_parsed[:3] == (2025, 6, 10)
+    assert parsed.feed.updated_parsed[:3] == (2025, 6, 10)
+    items = json.loads(feeds_of(corrected_archive)["feed.json"])["items"]
+    assert items[1]["date_published"] == "2025-05-04T00:00:00+00:00"
+    assert items[1]["date_modified"] == "2025-05-09T00:00:00+00:00"
+    assert items[0]["date_modified"] == items[0]["date_published"]
+
+
+def test_corrections_reach_feed_readers_escaped(corrected_archive) -> None:
+    content = json.loads(feeds_of(corrected_archive)["feed.json"])["items"][1]["content_html"]
+    assert "<p><strong>Correction, 6 May 2025:</strong> An earlier version" in content
+    assert "&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone." in content
+    assert "<img" not in content
+
+
+def test_corrected_briefs_are_listed_latest_corrected_first(archive) -> None:
+    exports, kim = archive.entries
+    entries = [corrected(exports, "2025-06-11"), corrected(kim, "2025-05-05", "2025-07-01")]
+    assert [entry.slug for entry in corrected_newest_first(entries)] == [
+        "kim-tank-factory",
+        "exports",
+    ]
+    assert corrected_newest_first(archive.entries) == []
+
+
+def test_the_corrections_feeds_sit_in_their_folder(corrected_archive) -> None:
+    feeds = site_feeds("newsbrief", "News briefs.", SITE, corrected_archive, call_directly)
+    parsed = feedparser.parse(feeds["corrections/atom.xml"])
+    assert parsed.feed.title == "newsbrief: Corrections"
+    assert [entry.link for entry in parsed.entries] == [SITE + "2025/05/04/kim-tank-factory/"]
+    document = json.loads(feeds["corrections/feed.json"])
+    assert document["feed_url"] == SITE + "corrections/feed.json"
+    assert "corrections/feed.xml" in feeds

@@ -8,10 +8,18 @@ import re
 
 import pytest
 
-from newsbrief.archive.addresses import TAGS_A_TO_Z, TAGS_INDEX, page_uris
+from newsbrief.archive.addresses import CORRECTIONS, TAGS_A_TO_Z, TAGS_INDEX, page_uris
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import load_archive
-from newsbrief.site.listings import PAGE_SIZE, archive_pages, tag_indexes, tag_pages
+from newsbrief.archive.schema import Correction
+from newsbrief.site.listings import (
+    PAGE_SIZE,
+    archive_pages,
+    corrections_newest_first,
+    corrections_pages,
+    tag_indexes,
+    tag_pages,
+)
 
 
 @pytest.fixture
@@ -88,3 +96,52 @@ def test_tag_index_a_to_z_is_the_readers_other_choice(archive_root) -> None:
     assert 'Order: <a href="../">by briefs</a> · A to Z' in a_to_z
     titles = re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', a_to_z)
     assert titles == sorted(titles, key=str.casefold) and len(titles) == 6
+
+
+def with_corrections(entry: Entry, *days: dt.date) -> Entry:
+    corrections = [Correction(date=day, text=f"Fixed on {day}.") for day in days]
+    return dataclasses.replace(
+        entry, brief=dataclasses.replace(entry.brief, corrections=corrections)
+    )
+
+
+def test_corrections_are_listed_newest_first_with_their_briefs(many) -> None:
+    day = dt.date(2025, 2, 1)
+    newer = with_corrections(many[0], day, day + dt.timedelta(days=9))
+    older = with_corrections(many[1], day + dt.timedelta(days=3))
+    corrections = corrections_newest_first([newer, older, *many[2:]])
+    assert [(str(c.date), entry.slug) for c, entry in corrections] == [
+        ("2025-02-10", "brief-0"),
+        ("2025-02-04", "brief-1"),
+        ("2025-02-01", "brief-0"),
+    ]
+    (page,) = corrections_pages(corrections).values()
+    html = str(page.html)
+    assert "3 corrections" in html
+    assert '<a href="../2025/01/01/brief-0/"><strong>' in html
+    assert "10 February 2025 — Fixed on 2025-02-10." in html
+    assert html.index("Fixed on 2025-02-10") < html.index("Fixed on 2025-02-04")
+    assert '<a href="feed.xml">RSS</a>' in html
+    assert page.meta["feed_title"] == "Corrections"
+
+
+def test_corrections_paginate_like_other_listings(many) -> None:
+    corrections = corrections_newest_first(
+        [with_corrections(entry, dt.date(2025, 2, 1)) for entry in many]
+    )
+    pages = corrections_pages(corrections)
+    assert list(pages) == [CORRECTIONS, "corrections/page/2.md", "corrections/page/3.md"]
+    assert "feed_title" not in pages["corrections/page/2.md"].meta
+
+
+def test_no_corrections_still_makes_the_page() -> None:
+    (page,) = corrections_pages([]).values()
+    assert "No brief has been corrected." in page.html
+    assert "0 corrections" in page.html
+
+
+def test_a_hostile_correction_is_text(archive_root) -> None:
+    archive = load_archive(archive_root({"2025/05/04-corrected.md": "corrected"}))
+    html = str(corrections_pages(corrections_newest_first(archive.entries))[CORRECTIONS].html)
+    assert "&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone." in html
+    assert "<img" not in html

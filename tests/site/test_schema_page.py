@@ -49,3 +49,9 @@ def test_md_text_renders_exactly_the_text(text: str) -> None:
 def test_cell_keeps_a_table_cell_whole() -> None:
     table = f"| a |\n| --- |\n| {cell('x | y')} |\n"
     assert "<td>x | y</td>" in markdown.markdown(table, extensions=["tables"])
+
+
+def test_reference_shows_the_corrections_field() -> None:
+    (row,) = [line for line in schema_reference().splitlines() if "`corrections`" in line]
+    assert "| a list of corrections (date, text) | no |" in row
+    assert "oldest first and none dated before the brief" in row

@@ -54,7 +54,7 @@ class Entry:
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
     """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
-    text = _read_text(file, display_path(file, root))
+    text = read_brief_text(file, display_path(file, root))
     return parse_brief(text, file, root, briefs_dir, vocabulary)
 
 
@@ -66,7 +66,7 @@ def read_front_matter(file: Path, display: str) -> dict[str, Any]:
     Raises :class:`NewsbriefError` when there is none to read: a file that is not UTF-8
     text, has no front matter, or whose front matter is not a YAML mapping.
     """
-    located, _body, _body_line = _split(_read_text(file, display), display)
+    located, _body, _body_line = _split(read_brief_text(file, display), display)
     return located.value
 
 
@@ -79,6 +79,7 @@ def parse_brief(
     converter = Converter(located, display)
     values = converter.fields(Brief, located.value)
     slug = _check_path(file, briefs_dir, values.get("date", INVALID), converter)
+    _check_corrections(values, converter)
     if values.get("tags", INVALID) is not INVALID:
         _check_tags(values["tags"], vocabulary, converter)
     if not values.get("draft", False):
@@ -117,7 +118,7 @@ def _check_published(values: dict[str, Any], converter: Converter) -> None:
             )
 
 
-def _read_text(file: Path, display: str) -> str:
+def read_brief_text(file: Path, display: str) -> str:
     """The text of the brief at ``file``, or a located error saying why it cannot be read."""
     try:
         data = file.read_bytes()
@@ -192,6 +193,29 @@ def _check_path(file: Path, briefs_dir: Path, date: dt.date, converter: Converte
             f"briefs/{date:%Y/%m/%d}-{slug}.md",
         )
     return slug
+
+
+def _check_corrections(values: dict[str, Any], converter: Converter) -> None:
+    """Each correction is dated on or after the brief's date and the correction before it,
+    so the list reads oldest first, as the brief's page shows it."""
+    corrections = values.get("corrections", INVALID)
+    if corrections is INVALID:
+        return
+    brief_date = values.get("date", INVALID)
+    for index, correction in enumerate(corrections):
+        where = f"corrections[{index}].date"
+        if brief_date is not INVALID and correction.date < brief_date:
+            converter.problem(
+                where,
+                f"{correction.date} is before the brief's date ({brief_date}); "
+                "date the correction the day it was made",
+            )
+        elif index and correction.date < corrections[index - 1].date:
+            converter.problem(
+                where,
+                f"{correction.date} is before the correction above it "
+                f"({corrections[index - 1].date}); list corrections oldest first",
+            )
 
 
 def _check_tags(tags: list[str], vocabulary: Vocabulary, converter: Converter) -> None:

@@ -119,6 +119,22 @@ class Source:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Correction:
+    """A dated note correcting a published brief, shown on its page above the synopsis."""
+
+    date: dt.date = spec(
+        "The day the correction was made: on or after the brief's date, and on or after "
+        "the correction before it.",
+        example="2025-05-06",
+    )
+    text: str = spec(
+        "What was wrong and what is right now, in a sentence or two.",
+        example="An earlier version gave the factory's location as Pyongyang.",
+        max_length=600,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Brief:
     """A brief's front matter. The Markdown body below it is the editor's summary."""
 
@@ -194,6 +210,12 @@ class Brief:
     )
     commentary: list[Quote] = spec(
         "What outside experts said about the events: analysts, academics, think-tank fellows.",
+        empty_list=True,
+    )
+    corrections: list[Correction] = spec(
+        "Dated notes on what was corrected after publication, oldest first "
+        "and none dated before the brief; its page shows them above the synopsis and its "
+        "feed entries are updated on the latest. Correct the fields themselves too.",
         empty_list=True,
     )
     draft: bool = spec(
@@ -318,7 +340,9 @@ def json_schema() -> dict[str, Any]:
     published = {name: {"minItems": least} for name, least in published_minimums().items()}
     schema["if"] = {"properties": {"draft": {"const": False}}}
     schema["then"] = {"required": list(published), "properties": published}
-    schema["$defs"] = {record.__name__: _record_schema(record) for record in (Source, Quote)}
+    schema["$defs"] = {
+        record.__name__: _record_schema(record) for record in (Source, Quote, Correction)
+    }
     return schema
 
 

@@ -6,11 +6,12 @@ Event order, and what each handler does:
   only; with ``--dirty``, rebuilds skip what did not change: :mod:`.incremental`);
 * ``on_config``: load and check the whole archive once; any problem stops the build
   with every located message, and the Markdown extensions the pages need are added;
+  read each brief's last commit date from git (:mod:`.git_history`);
 * ``on_files``: start the search index in the background, then add each brief, each
-  used tag, the tag index and the schema reference as virtual pages (MkDocs 1.6
-  ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged keep their
-  objects. Brief and tag pages are kept out of the navigation, which keeps build time
-  linear in the number of briefs;
+  used tag, the tag index, the corrections and the schema reference as virtual pages
+  (MkDocs 1.6 ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged
+  keep their objects. Brief and tag pages are kept out of the navigation, which keeps
+  build time linear in the number of briefs;
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
   pages of both;
@@ -28,6 +29,7 @@ Event order, and what each handler does:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gc
 import logging
@@ -49,6 +51,7 @@ from mkdocs.utils.templates import TemplateContext
 from newsbrief.archive import cores
 from newsbrief.archive.addresses import (
     ARCHIVE_INDEX,
+    CORRECTIONS,
     ENTITY_KINDS,
     HOME,
     JSON_SCHEMA,
@@ -62,6 +65,7 @@ from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
 from newsbrief.mkdocs_adapter.generated import Generated, Rendering, add_generated
+from newsbrief.mkdocs_adapter.git_history import last_commit_dates
 from newsbrief.mkdocs_adapter.incremental import (
     Memo,
     PreviousBuild,
@@ -80,7 +84,7 @@ from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
-NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, *map(entity_index_uri, ENTITY_KINDS)}
+NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, CORRECTIONS, *map(entity_index_uri, ENTITY_KINDS)}
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
@@ -109,6 +113,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.dirty = False
         self.rebuilt_everything = False  # in this dirty serve build
         self.archive: Archive | None = None
+        self.last_changed: dict[str, dt.date] = {}  # brief path -> day of its last commit
         self.search = SearchIndexer()
         self.rendered: dict[str, Rendering] = {}
         self.nav: Navigation | None = None
@@ -145,6 +150,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
             )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
+        self.last_changed = last_commit_dates(root, self.config.briefs_dir)
         if not self.serving:
             # The archive lives as long as the build: the garbage collector need not go
             # through its objects again and again, and forks share their memory untouched.
@@ -189,11 +195,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return files
 
     def _listing_pages(self, archive: Archive) -> dict[str, PageContent]:
-        """The tag index and tag pages, and the archive by year and month."""
+        """The tag index and tag pages, the archive by year and month, and the corrections."""
         by_tag = archive.by_tag()
         pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, by_tag))
         for slug, entries in by_tag.items():
             pages |= listings.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
+        corrections = listings.corrections_newest_first(archive.entries)
+        pages |= self.memo(listings.corrections_pages, corrections)
         return pages | listings.archive_pages(archive.entries, self.memo)
 
     def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, PageContent]:
@@ -230,6 +238,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 entries[index - 1] if index else None,
                 entries[index + 1] if index + 1 < len(entries) else None,
                 related[entry.src_uri],
+                self.last_changed.get(entry.path),
             )
 
         if self.serving:  # a dirty rebuild compares every page with the previous build's

@@ -16,7 +16,7 @@ import markdown
 
 from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, tag_uri
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.schema import Brief, Quote, Source
+from newsbrief.archive.schema import Brief, Correction, Quote, Source
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.content import (
     PageContent,
@@ -82,18 +82,21 @@ def brief_page(
     newer: Entry | None = None,
     older: Entry | None = None,
     related: Sequence[Entry] = (),
+    last_changed: dt.date | None = None,
 ) -> PageContent:
     """A brief's page; ``body_html`` is its summary converted from Markdown, ``named``
     the people, organisations and places it lists with their pages' addresses
-    (:meth:`EntityAddresses.named_in`), ``newer`` and ``older`` its neighbours in time."""
+    (:meth:`EntityAddresses.named_in`), ``newer`` and ``older`` its neighbours in time,
+    ``last_changed`` the day of its file's last commit, if known."""
     brief = entry.brief
     uri = entry.src_uri
     page = PageContent.start(brief.title, brief.synopsis, published=brief.date.isoformat())
     if brief.draft:
         page.add(draft_notice(brief.review))
     page.add(
-        paragraph(dot_separated(byline(brief), f"{reading_minutes(entry)} min read"), "nb-byline"),
+        paragraph(dot_separated(*_byline_items(entry, last_changed)), "nb-byline"),
         paragraph(tag_chips(uri, brief.tags, vocabulary), "nb-chips"),
+        *map(correction_notice, brief.corrections),
         admonition("abstract", "Synopsis", paragraph(brief.synopsis)),
     )
     page.heading(2, "Key takeaways")
@@ -138,6 +141,12 @@ def draft_notice(review: Sequence[str]) -> Html:
     return admonition("warning", "Draft", content)
 
 
+def correction_notice(correction: Correction) -> Html:
+    """The box above the synopsis saying what a correction changed, and when."""
+    title = f"Correction, {format_date(correction.date)}"
+    return admonition("info nb-correction", title, paragraph(correction.text))
+
+
 WORDS_PER_MINUTE = 220
 
 
@@ -147,6 +156,14 @@ def reading_minutes(entry: Entry) -> int:
     texts = [brief.synopsis, *brief.takeaways, entry.body]
     texts += [quote.text for quote in (*brief.quotes, *brief.commentary)]
     return max(1, round(sum(len(text.split()) for text in texts) / WORDS_PER_MINUTE))
+
+
+def _byline_items(entry: Entry, last_changed: dt.date | None) -> list[str]:
+    """The brief page's byline: date and source, reading time, and the last change."""
+    items = [byline(entry.brief), f"{reading_minutes(entry)} min read"]
+    if last_changed is not None:
+        items.append(f"Last changed {format_date(last_changed)}")
+    return items
 
 
 def byline(brief: Brief) -> Html:
@@ -220,7 +237,11 @@ def brief_list(from_uri: str, entries: Iterable[Entry]) -> Html:
     Markdown's inline processing, which halves the build time of a large archive.
     The links are checked by the test that crawls every built page.
     """
-    items = [_brief_item(from_uri, entry) for entry in entries]
+    return listing([_brief_item(from_uri, entry) for entry in entries])
+
+
+def listing(items: Sequence[Html]) -> Html:
+    """Items of a listing (``<li>`` each) as its HTML block; nothing for no items."""
     return Html('<ul class="nb-briefs">\n%s\n</ul>\n') % Html("\n").join(items) if items else Html()
 
 

@@ -1,7 +1,10 @@
 """Feeds of the newest briefs: RSS 2.0 and Atom through feedgen, and JSON Feed 1.1.
 
-Each entry carries the brief's title, date, synopsis, takeaways, tags and address.
-Feed addresses must be absolute, so feeds need the site's ``site_url``.
+Each entry carries the brief's title, date, synopsis, takeaways, corrections, tags and
+address; a corrected brief's entry is updated on its latest correction's date. Besides
+the whole archive's feeds and each tag's, the corrections feeds list the corrected
+briefs, the latest corrected first. Feed addresses must be absolute, so feeds need the
+site's ``site_url``.
 """
 
 from __future__ import annotations
@@ -14,14 +17,21 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from newsbrief.archive.addresses import FEED_FILES, absolute_url, tag_feeds_folder
+from newsbrief.archive.addresses import (
+    CORRECTIONS_FEEDS,
+    FEED_FILES,
+    absolute_url,
+    tag_feeds_folder,
+)
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.site.brief_page import format_date
 from newsbrief.site.markup import QuotedHtml
 
 LIMIT = 50  # entries in the whole archive's feeds
 TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
+CORRECTIONS_DESCRIPTION = "Corrections to published briefs, the latest first."
 
 
 @dataclass(frozen=True)
@@ -46,7 +56,8 @@ def site_feeds(
     archive: Archive,
     call: Callable[..., Any],
 ) -> dict[str, str | bytes]:
-    """The whole archive's feeds at the site's root, and each tag's in its folder, by path.
+    """The whole archive's feeds at the site's root, each tag's in its folder and the
+    corrections' in theirs, by path.
     ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
@@ -55,12 +66,21 @@ def site_feeds(
         folder = site_url + tag_feeds_folder(slug)
         spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
         specs.append((tag_feeds_folder(slug), spec, entries))
+    folder = site_url + CORRECTIONS_FEEDS
+    spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
+    specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
     feeds: dict[str, str | bytes] = {}
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
         rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
         feeds |= {prefix + name: text for name, text in rendered.items()}
     return feeds
+
+
+def corrected_newest_first(entries: Sequence[Entry]) -> list[Entry]:
+    """The corrected briefs of ``entries`` (newest first), the latest corrected first."""
+    corrected = [entry for entry in entries if entry.brief.corrections]
+    return sorted(corrected, key=_updated, reverse=True)
 
 
 def render_feeds(
@@ -78,7 +98,7 @@ def render_feeds(
     generator.description(spec.description)
     generator.subtitle(spec.description)
     generator.language("en")
-    generator.updated(_published(newest[0]) if newest else dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    generator.updated(max(map(_updated, newest), default=_midnight(dt.date(1970, 1, 1))))
     for entry in reversed(newest):  # feedgen lists the last added first
         _add(generator, entry, vocabulary, site_url)
     documents = {}
@@ -93,15 +113,31 @@ def render_feeds(
     return documents
 
 
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
+
+
 def _published(entry: Entry) -> dt.datetime:
-    return dt.datetime.combine(entry.brief.date, dt.time(0, 0), tzinfo=dt.UTC)
+    return _midnight(entry.brief.date)
+
+
+def _updated(entry: Entry) -> dt.datetime:
+    """The brief's latest correction's date (the checker keeps them in date order), or,
+    uncorrected, its own."""
+    corrections = entry.brief.corrections
+    return _midnight(corrections[-1].date) if corrections else _published(entry)
 
 
 def content_html(entry: Entry) -> QuotedHtml:
-    """The synopsis and the key takeaways, as HTML for feed readers."""
+    """The synopsis, the key takeaways and any corrections, as HTML for feed readers."""
     brief = entry.brief
     items = QuotedHtml().join(QuotedHtml("<li>%s</li>") % item for item in brief.takeaways)
-    return QuotedHtml("<p>%s</p><ul>%s</ul>") % (brief.synopsis, items)
+    corrections = QuotedHtml().join(
+        QuotedHtml("<p><strong>Correction, %s:</strong> %s</p>")
+        % (format_date(correction.date), correction.text)
+        for correction in brief.corrections
+    )
+    return QuotedHtml("<p>%s</p><ul>%s</ul>%s") % (brief.synopsis, items, corrections)
 
 
 def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_url: str) -> None:
@@ -112,7 +148,7 @@ def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_ur
     item.title(entry.brief.title)
     item.link(href=url)
     item.published(_published(entry))
-    item.updated(_published(entry))
+    item.updated(_updated(entry))
     item.description(entry.brief.synopsis)
     item.content(content_html(entry), type="CDATA")
     for slug in entry.brief.tags:
@@ -130,6 +166,7 @@ def _json_feed(
             "summary": entry.brief.synopsis,
             "content_html": content_html(entry),
             "date_published": _published(entry).isoformat(),
+            "date_modified": _updated(entry).isoformat(),
             "tags": [vocabulary.tags[slug].title for slug in entry.brief.tags],
         }
         for entry in entries

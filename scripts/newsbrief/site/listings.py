@@ -1,5 +1,5 @@
-"""Listing pages: the home page's latest briefs, the tag index and tag pages, and the
-archive by year and month, paginated.
+"""Listing pages: the home page's latest briefs, the tag index and tag pages, the
+archive by year and month, and the corrections, paginated.
 
 No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
 ``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 from newsbrief.archive.addresses import (
     ARCHIVE_INDEX,
+    CORRECTIONS,
+    CORRECTIONS_FEEDS,
     TAGS_A_TO_Z,
     TAGS_INDEX,
     month_uri,
@@ -25,7 +27,7 @@ from newsbrief.archive.addresses import (
     year_uri,
 )
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.schema import Tag
+from newsbrief.archive.schema import Correction, Tag
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.brief_page import (
     KIND_HEADINGS,
@@ -33,6 +35,8 @@ from newsbrief.site.brief_page import (
     briefs_count,
     dated,
     feed_links,
+    format_date,
+    listing,
     tag_chips,
 )
 from newsbrief.site.calls import call_directly
@@ -161,6 +165,51 @@ def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, P
         )
         pages[uri] = page
     return pages
+
+
+def corrections_newest_first(entries: Sequence[Entry]) -> list[tuple[Correction, Entry]]:
+    """Every correction of ``entries`` with its brief, the newest first."""
+    corrections = [
+        (correction, entry) for entry in entries for correction in reversed(entry.brief.corrections)
+    ]
+    return sorted(corrections, key=lambda pair: pair[0].date, reverse=True)
+
+
+def corrections_pages(
+    corrections: Sequence[tuple[Correction, Entry]],
+) -> dict[str, PageContent]:
+    """``/corrections/``: every correction (as :func:`corrections_newest_first` gives them)
+    with its brief's title linked, and the corrections feeds; the page is there, saying
+    so, when there are none."""
+    description = "Every correction to a published brief, the newest first."
+    count = f"{len(corrections)} correction{'' if len(corrections) == 1 else 's'}"
+    pages = {}
+    for uri, chunk, pager in paginated(CORRECTIONS, corrections):
+        first = uri == CORRECTIONS  # feeds sit in the first page's folder
+        page = PageContent.start(
+            "Corrections", description, feed_title="Corrections" if first else None
+        )
+        page.add(
+            paragraph(description),
+            paragraph(dot_separated(count, feed_links(uri, CORRECTIONS_FEEDS)), "nb-byline"),
+            _correction_list(uri, chunk) or paragraph("No brief has been corrected."),
+            pager,
+        )
+        pages[uri] = page
+    return pages
+
+
+def _correction_list(from_uri: str, corrections: Sequence[tuple[Correction, Entry]]) -> Html:
+    items = [
+        Html("<li>%s<br>%s — %s</li>")
+        % (
+            link(from_uri, entry.src_uri, strong(entry.brief.title)),
+            format_date(correction.date),
+            correction.text,
+        )
+        for correction, entry in corrections
+    ]
+    return listing(items)
 
 
 def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, PageContent]:
