@@ -32,5 +32,5 @@ def test_a_broken_draft_cannot_be_published(archive_root) -> None:
     vocabulary = load_vocabulary(FIXTURES / "tags.yml", "briefs/tags.yml")
     with pytest.raises(NewsbriefError) as raised:
         published_text(root / "briefs/2025/03/01-older.md", root, root / "briefs", vocabulary)
-    (problem,) = raised.value.problems  # the check's problems first; its notes once they pass
-    assert (problem.field, problem.line) == ("date", 3)
+    found = [(p.line, p.field) for p in raised.value.problems]  # every obstacle at once
+    assert found == [(3, "date"), (14, "review"), (15, "review[0]")]

@@ -66,7 +66,7 @@ def read_front_matter(file: Path, display: str) -> dict[str, Any]:
     Raises :class:`NewsbriefError` when there is none to read: a file that is not UTF-8
     text, has no front matter, or whose front matter is not a YAML mapping.
     """
-    located, _body, _body_line = _split(read_brief_text(file, display), display)
+    located, _body, _body_line = split_front_matter(read_brief_text(file, display), display)
     return located.value
 
 
@@ -75,7 +75,7 @@ def parse_brief(
 ) -> Entry:
     """Parse and check ``text`` as the brief at ``file`` (which need not exist yet)."""
     display = display_path(file, root)
-    located, body, body_line = _split(text, display)
+    located, body, body_line = split_front_matter(text, display)
     converter = Converter(located, display)
     values = converter.fields(Brief, located.value)
     slug = _check_path(file, briefs_dir, values.get("date", INVALID), converter)
@@ -131,7 +131,7 @@ def read_brief_text(file: Path, display: str) -> str:
     )
 
 
-def _split(text: str, display: str) -> tuple[LocatedData, str, int]:
+def split_front_matter(text: str, display: str) -> tuple[LocatedData, str, int]:
     """Front matter (located in the file) and body, and the line the body starts on."""
     if not _HANDLER.detect(text):
         raise NewsbriefError(

@@ -13,10 +13,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsbrief.archive.brief import parse_brief, read_brief_text, read_front_matter
+from newsbrief.archive.brief import (
+    parse_brief,
+    read_brief_text,
+    read_front_matter,
+    split_front_matter,
+)
 from newsbrief.archive.fsio import display_path, write_atomic
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.archive.yamlio import LocatedData
 
 _DRAFT_LINE = re.compile(r"draft:[ \t]*(?:true|True|TRUE)[ \t]*(?:#.*)?")
 
@@ -53,26 +59,37 @@ def published_text(file: Path, root: Path, briefs: Path, vocabulary: Vocabulary)
     :class:`NewsbriefError` with everything that stands in the way."""
     display = display_path(file, root)
     text = read_brief_text(file, display)
-    entry = parse_brief(text, file, root, briefs, vocabulary)  # its problems stand in the way
-    if not entry.brief.draft:
+    located, _body, _line = split_front_matter(text, display)
+    if located.value.get("draft") is not True:
         raise _refusal(display, 1, "draft", "is published already (it has no 'draft: true')")
+    notes = _open_notes(located, display)
+    try:
+        entry = parse_brief(text, file, root, briefs, vocabulary)
+    except NewsbriefError as error:
+        raise NewsbriefError(error.problems + notes) from None
+    if notes:
+        raise NewsbriefError(notes)
     line = entry.line_of("draft")
-    obstacles = [
-        Problem(display, entry.line_of(f"review[{index}]"), f"review[{index}]", f"open: {note}")
-        for index, note in enumerate(entry.brief.review)
-    ]
-    if obstacles:
-        obstacles.append(
-            Problem(display, entry.line_of("review"), "review", "resolve each note, then "
-                    "delete it (leave 'review: []' or no review at all)")
-        )  # fmt: skip
-        raise NewsbriefError(obstacles)
     lines = text.split("\n")
     if not _DRAFT_LINE.fullmatch(lines[line - 1]):
         raise _refusal(display, line, "draft", "is not a plain 'draft: true' line; edit it by hand")
     published = "\n".join(lines[: line - 1] + lines[line:])
     parse_brief(published, file, root, briefs, vocabulary)  # a published brief's own rules
     return published
+
+
+def _open_notes(located: LocatedData, display: str) -> list[Problem]:
+    """Each open review note, on its line, and how to close them."""
+    notes = located.value.get("review") or []
+    if not isinstance(notes, list) or not notes:
+        return []
+    return [
+        Problem(display, located.line_of(f"review[{index}]"), f"review[{index}]", f"open: {note}")
+        for index, note in enumerate(notes)
+    ] + [
+        Problem(display, located.line_of("review"), "review", "resolve each note, then delete "
+                "it (leave 'review: []' or no review at all)")
+    ]  # fmt: skip
 
 
 def publish(file: Path, root: Path, briefs: Path, vocabulary: Vocabulary) -> None:
