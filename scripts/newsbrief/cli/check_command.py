@@ -6,12 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsbrief.archive.collection import load_archive
 from newsbrief.archive.fsio import display_path
-from newsbrief.archive.problems import NewsbriefError
 from newsbrief.cli.project_io import (
     UsageError,
     add_selection_arguments,
+    checked_archive,
     concerns,
     print_problems,
     selected_paths,
@@ -48,10 +47,9 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"no briefs changed since {args.changed}")
         return 0
     selected = [display_path(path, root) for path in paths]
-    try:
-        archive = load_archive(root)
-    except NewsbriefError as error:
-        problems = [p for p in error.problems if concerns(p, selected)]
+    archive, found = checked_archive(root)
+    if archive is None:
+        problems = [p for p in found if concerns(p, selected)]
         if problems:
             print_problems(problems, args.format)
             return 1

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from newsbrief.archive.changes import GitError, changed_briefs
-from newsbrief.archive.collection import VOCABULARY_FILE
-from newsbrief.archive.problems import Problem
+from newsbrief.archive.collection import VOCABULARY_FILE, Archive, load_archive
+from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
 
 
@@ -56,6 +56,15 @@ def concerns(problem: Problem, selected: list[str]) -> bool:
     return any(
         problem.path == path or problem.path.startswith(path.rstrip("/") + "/") for path in selected
     )
+
+
+def checked_archive(root: Path) -> tuple[Archive | None, list[Problem]]:
+    """The archive at ``root`` and no problems, or no archive and every problem ``check``
+    finds in it."""
+    try:
+        return load_archive(root), []
+    except NewsbriefError as error:
+        return None, error.problems
 
 
 def project_vocabulary(root: Path) -> Vocabulary:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsbrief.archive.collection import load_archive
-from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.problems import Problem
 from newsbrief.archive.publishing import Draft, drafts
+from newsbrief.cli.project_io import checked_archive
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,14 +40,10 @@ def run_review(args: argparse.Namespace) -> int:
 
 def _problems_by_file(root: Path) -> dict[str, list[Problem]]:
     """What ``check`` finds, by file (nothing when the archive passes)."""
-    try:
-        load_archive(root)
-    except NewsbriefError as error:
-        found: dict[str, list[Problem]] = {}
-        for problem in error.problems:
-            found.setdefault(problem.path, []).append(problem)
-        return found
-    return {}
+    found: dict[str, list[Problem]] = {}
+    for problem in checked_archive(root)[1]:
+        found.setdefault(problem.path, []).append(problem)
+    return found
 
 
 def _entry(draft: Draft, problems: list[Problem]) -> list[str]:

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from newsbrief.archive.brief import read_front_matter
-from newsbrief.archive.collection import load_archive
 from newsbrief.archive.fsio import display_path
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.schema import URL_PATTERN
 from newsbrief.cli.project_io import (
     UsageError,
     add_selection_arguments,
+    checked_archive,
     concerns,
     project_vocabulary,
     selected_paths,
@@ -101,11 +101,7 @@ def _files(paths: list[Path], root: Path) -> dict[str, Path]:
 
 def _problems(root: Path, selected: list[str]) -> list[Problem]:
     """The problems ``newsbrief check`` reports for the ``selected`` paths (none: all)."""
-    try:
-        load_archive(root)
-    except NewsbriefError as error:
-        return [problem for problem in error.problems if concerns(problem, selected)]
-    return []
+    return [problem for problem in checked_archive(root)[1] if concerns(problem, selected)]
 
 
 def _tag_titles(root: Path) -> dict[str, str]:
