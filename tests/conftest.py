@@ -17,13 +17,14 @@ BRIEF_FIXTURES = FIXTURES / "briefs"
 
 
 def make_archive(root: Path, briefs: dict[str, str]) -> Path:
-    """An archive in ``root``: the test vocabulary, the seed article, and ``briefs``.
+    """An archive in ``root``: the test vocabulary and stories, the seed article, and ``briefs``.
 
     ``briefs`` maps a path under ``briefs/`` (``2025/05/04-slug.md``) to a fixture
     name in ``tests/fixtures/briefs/`` (without ``.md``).
     """
     (root / "briefs").mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / "tags.yml", root / "briefs" / "tags.yml")
+    shutil.copy(FIXTURES / "stories.yml", root / "briefs" / "stories.yml")
     shutil.copytree(FIXTURES / "seeds", root / "seeds", dirs_exist_ok=True)
     for target, fixture in briefs.items():
         destination = root / "briefs" / target

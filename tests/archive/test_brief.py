@@ -35,6 +35,15 @@ CASES = {
         f"13: tags[1]: unknown tag 'millitary'; did you mean 'military'? {UNKNOWN_TAG}"
     ],
     "tag-alias": [f"13: tags[0]: unknown tag 'DPRK'; did you mean 'north-korea'? {UNKNOWN_TAG}"],
+    "unknown-story": [
+        "14: story: unknown story 'north-korea-military-modernisation'; did you mean "
+        "'north-korea-military-modernization'? use a slug from briefs/stories.yml or add the "
+        "story there"
+    ],
+    "story-not-a-slug": [
+        "14: story: 'North Korea' is not a story slug: lowercase letters and digits joined "
+        "by single hyphens"
+    ],
     "repeated-tag": ["13: tags[2]: 'north-korea' is listed twice (also item 1); remove one"],
     "published-without-tags": [
         "13: tags: a published brief needs at least 1; add one, or keep the brief a draft "

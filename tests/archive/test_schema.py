@@ -15,7 +15,7 @@ SEED_BRIEF = REPO / "briefs/2025/05/04-kim-jong-un-inspects-upgraded-tank-factor
 
 def test_field_names_and_order_are_the_documented_ones() -> None:
     assert [info.name for info in describe(Brief)] == [
-        "title", "date", "dateline", "source", "cites", "synopsis", "takeaways", "tags",
+        "title", "date", "dateline", "source", "cites", "synopsis", "takeaways", "tags", "story",
         "people", "organizations", "places", "quotes", "commentary", "corrections", "draft",
         "review",
     ]  # fmt: skip

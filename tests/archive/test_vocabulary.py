@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from newsbrief.archive.problems import NewsbriefError
-from newsbrief.archive.schema import Tag
+from newsbrief.archive.schema import Story, Tag
 from newsbrief.archive.vocabulary import load_vocabulary
 from tests.conftest import FIXTURES, REPO
 
@@ -84,4 +85,67 @@ def test_vocabulary_that_is_not_a_mapping(tmp_path: Path) -> None:
     assert problems_of(tmp_path, "- military\n- economy\n") == [
         "briefs/tags.yml:1: vocabulary: expected a mapping of tag slugs to "
         "{title, kind, description, aliases}"
+    ]
+
+
+def stories_problems(tmp_path: Path, text: str) -> list[str]:
+    shutil.copy(FIXTURES / "tags.yml", tmp_path / "tags.yml")
+    (tmp_path / "stories.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(NewsbriefError) as error:
+        load_vocabulary(tmp_path / "tags.yml", "briefs/tags.yml")
+    return [str(problem) for problem in error.value.problems]
+
+
+def test_stories_load_beside_the_tags() -> None:
+    vocabulary = load_vocabulary(FIXTURES / "tags.yml", "briefs/tags.yml")
+    assert vocabulary.stories["korean-trade"] == Story(
+        title="Korean trade", description="What the two Koreas buy and sell abroad."
+    )
+    assert list(vocabulary.stories) == ["north-korea-military-modernization", "korean-trade"]
+
+
+def test_no_stories_file_means_no_stories(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "tags.yml", tmp_path / "tags.yml")
+    vocabulary = load_vocabulary(tmp_path / "tags.yml", "briefs/tags.yml")
+    assert vocabulary.stories == {}
+    assert vocabulary.unknown_story("korean-trade") == (
+        "unknown story 'korean-trade'; briefs/stories.yml defines no stories: add it there "
+        "with a title and a description"
+    )
+
+
+def test_unknown_story_suggests_the_closest() -> None:
+    vocabulary = load_vocabulary(FIXTURES / "tags.yml", "briefs/tags.yml")
+    assert vocabulary.unknown_story("korean-trades") == (
+        "unknown story 'korean-trades'; did you mean 'korean-trade'? use a slug from "
+        "briefs/stories.yml or add the story there"
+    )
+    assert "did you mean" not in vocabulary.unknown_story("cooking")
+
+
+def test_bad_stories_are_each_located(tmp_path: Path) -> None:
+    text = (
+        "Korean_Trade:\n  title: Korean trade\n  description: Trade.\n"
+        "famine:\n  title: Famine\n"
+        "summit:\n  title: Summit\n  description: Talks.\n  tags: [diplomacy]\n"
+    )
+    assert stories_problems(tmp_path, text) == [
+        "briefs/stories.yml:1: Korean_Trade: a story slug is lowercase letters and digits "
+        "joined by single hyphens",
+        "briefs/stories.yml:4: famine.description: required field is missing; add "
+        "'description:' with text",
+        "briefs/stories.yml:9: summit.tags: unknown field; allowed: title, description",
+    ]
+
+
+def test_stories_that_are_not_a_mapping(tmp_path: Path) -> None:
+    assert stories_problems(tmp_path, "- korean-trade\n") == [
+        "briefs/stories.yml:1: stories: expected a mapping of story slugs to {title, description}"
+    ]
+
+
+def test_stories_are_strict_yaml(tmp_path: Path) -> None:
+    text = "a:\n  title: A\n  description: The A.\na:\n  title: B\n  description: The B.\n"
+    assert stories_problems(tmp_path, text) == [
+        "briefs/stories.yml:4: a: duplicate key (first given on line 1); keep only one"
     ]

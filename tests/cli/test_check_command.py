@@ -9,8 +9,8 @@ from tests.conftest import REPO
 def test_check_passes_on_the_repository(run) -> None:
     code, out, err = run(["--root", str(REPO), "check"])
     assert (code, err) == (0, "")
-    assert out.startswith("checked 1 brief(s) and ")
-    assert out.endswith(" tags: no problems\n")
+    assert out.startswith("checked 1 brief(s), ")
+    assert out.endswith(" tags and 1 story: no problems\n")
 
 
 def test_check_prints_all_four_problems_with_file_and_line(archive_root, run) -> None:

@@ -82,6 +82,9 @@ def parse_brief(
     _check_corrections(values, converter)
     if values.get("tags", INVALID) is not INVALID:
         _check_tags(values["tags"], vocabulary, converter)
+    story = values.get("story")
+    if story is not None and story is not INVALID and story not in vocabulary.stories:
+        converter.problem("story", vocabulary.unknown_story(story))
     if not values.get("draft", False):
         _check_published(values, converter)
     if values.get("source", INVALID) is not INVALID:

@@ -16,9 +16,10 @@ from newsbrief.archive.brief import Entry, read_brief
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import file_state
 from newsbrief.archive.problems import NewsbriefError, Problem
-from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
+from newsbrief.archive.vocabulary import STORIES_FILE, Vocabulary, load_vocabulary
 
 VOCABULARY_FILE = "tags.yml"
+VOCABULARY_FILES = (VOCABULARY_FILE, STORIES_FILE)  # the briefs folder's files but briefs
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Archive:
     vocabulary: Vocabulary
     entries: list[Entry]
     _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _by_story: dict[str, list[Entry]] | None = field(default=None, repr=False)
     _addresses: EntityAddresses | None = field(default=None, repr=False)
 
     def published(self, include_drafts: bool) -> Archive:
@@ -45,6 +47,17 @@ class Archive:
                     index[tag].append(entry)
             self._by_tag = index
         return self._by_tag
+
+    def by_story(self) -> dict[str, list[Entry]]:
+        """The briefs of every story that has any, newest first, the story with the
+        newest brief first (a story of briefs/stories.yml no brief follows is left out)."""
+        if self._by_story is None:
+            index: dict[str, list[Entry]] = {}
+            for entry in self.entries:
+                if entry.brief.story is not None:
+                    index.setdefault(entry.brief.story, []).append(entry)
+            self._by_story = index
+        return self._by_story
 
     def entity_addresses(self) -> EntityAddresses:
         """The page of every person, organisation and place the briefs name."""
@@ -65,14 +78,12 @@ class BriefCache:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, ...], Entry]] = {}
-        self._vocabulary: tuple[tuple[int, int], Vocabulary] | None = None
+        self._vocabulary: tuple[tuple[int, ...], Vocabulary] | None = None
 
     def vocabulary(self, folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
-        """The vocabulary, the same object while ``tags.yml`` is unchanged."""
-        try:
-            stamp = file_state(folder / VOCABULARY_FILE)
-        except OSError:
-            stamp = (0, 0)
+        """The vocabulary, the same object while ``tags.yml`` and ``stories.yml`` are
+        unchanged."""
+        stamp = tuple(n for name in VOCABULARY_FILES for n in _state_or_none(folder / name))
         if self._vocabulary is None or self._vocabulary[0] != stamp:
             vocabulary = _vocabulary(folder, display, problems)
             if problems:
@@ -91,10 +102,19 @@ class BriefCache:
     @staticmethod
     def _stamp(file: Path, root: Path, folder: Path, entry: Entry) -> tuple[int, ...]:
         paths = (file, root / entry.brief.source.path, folder / VOCABULARY_FILE)
+        stories = _state_or_none(folder / STORIES_FILE)  # optional: its absence is a state
         try:
-            return tuple(n for path in paths for n in file_state(path))
+            return tuple(n for path in paths for n in file_state(path)) + stories
         except OSError:
             return ()  # a file is gone: read the brief again, which says what is missing
+
+
+def _state_or_none(file: Path) -> tuple[int, ...]:
+    """The file's state (:func:`file_state`), or ``(0, 0)`` when it is not there."""
+    try:
+        return file_state(file)
+    except OSError:
+        return (0, 0)
 
 
 def load_archive(
@@ -172,7 +192,7 @@ def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path
             continue
         if file.suffix == ".md":
             files.append(file)
-        elif file.parent != folder or file.name != VOCABULARY_FILE:
+        elif file.parent != folder or file.name not in VOCABULARY_FILES:
             problems.append(
                 Problem(
                     file.relative_to(root).as_posix(),

@@ -183,6 +183,14 @@ class Brief:
         published_min_items=1,
         unique=True,
     )
+    story: str | None = spec(
+        "The developing story the brief is part of: a slug from briefs/stories.yml. The "
+        "story's page shows its briefs as a timeline; null or left out if it is part of none.",
+        example="north-korea-military-modernization",
+        default=None,
+        pattern=SLUG_PATTERN,
+        pattern_hint="a story slug: lowercase letters and digits joined by single hyphens",
+    )
     people: list[str] = spec(
         "People named in the article, full names.",
         example=["Kim Jong-un"],
@@ -260,6 +268,22 @@ class Tag:
         empty_list=True,
         unique=True,
         max_length=60,
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Story:
+    """One story of briefs/stories.yml; its key there is the story's slug."""
+
+    title: str = spec(
+        "The story's name as readers see it.",
+        example="North Korea's military modernisation",
+        max_length=100,
+    )
+    description: str = spec(
+        "One or two sentences saying which briefs the story follows.",
+        example="Kim Jong-un's drive to modernise the army's tanks, artillery and missiles.",
+        max_length=300,
     )
 
 

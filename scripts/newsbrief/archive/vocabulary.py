@@ -1,26 +1,32 @@
-"""The curated tag vocabulary (briefs/tags.yml): loading, checking and lookup."""
+"""The curated vocabulary: the tags of briefs/tags.yml and the stories of
+briefs/stories.yml beside it; loading, checking and lookup."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsbrief.archive.problems import NewsbriefError, Problem
-from newsbrief.archive.schema import SLUG_PATTERN, Tag
+from newsbrief.archive.schema import SLUG_PATTERN, Story, Tag
 from newsbrief.archive.validation import INVALID, Converter, closest
-from newsbrief.archive.yamlio import load_located
+from newsbrief.archive.yamlio import LocatedData, load_located
+
+STORIES_FILE = "stories.yml"  # beside the tag vocabulary
 
 
 @dataclass(frozen=True, eq=False)
 class Vocabulary:
-    """Tags by slug, and every name they go by (slug, title, aliases) for lookups.
+    """Tags by slug, and every name they go by (slug, title, aliases) for lookups; and
+    the stories briefs may follow, by slug.
 
     Compared and hashed by identity, so analyses can cache what they derive from one.
     """
 
     tags: dict[str, Tag]
     names: dict[str, str]
+    stories: dict[str, Story] = field(default_factory=dict)
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.tags
@@ -39,37 +45,68 @@ class Vocabulary:
         hint = f"did you mean '{guess}'? " if guess else ""
         return f"unknown tag {tag!r}; {hint}use a slug from briefs/tags.yml or add the tag there"
 
+    def unknown_story(self, story: str) -> str:
+        """What to say of a story not in briefs/stories.yml, with the one it likely means."""
+        if not self.stories:
+            return (
+                f"unknown story {story!r}; briefs/stories.yml defines no stories: add it there "
+                "with a title and a description"
+            )
+        guess = closest(story, self.stories)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        return (
+            f"unknown story {story!r}; {hint}use a slug from briefs/stories.yml "
+            "or add the story there"
+        )
+
 
 def load_vocabulary(file: Path, display: str) -> Vocabulary:
-    """Read and check the vocabulary; ``display`` is the path shown in messages."""
+    """Read and check the tag vocabulary at ``file`` and the stories beside it (none if
+    there is no stories file); ``display`` is the tag file's path shown in messages."""
+    located = _read(file, display, "the tag vocabulary is missing; create it")
+    converter = Converter(located, display, document="vocabulary")
+    tags = _slugged(converter, Tag, "tag", "{title, kind, description, aliases}")
+    names = _names(tags, converter)
+    problems = converter.problems
+    stories: dict[str, Story] = {}
+    story_file = file.with_name(STORIES_FILE)
+    if story_file.exists():
+        story_display = str(Path(display).with_name(STORIES_FILE))
+        story_converter = Converter(_read(story_file, story_display, ""), story_display, "stories")
+        stories = _slugged(story_converter, Story, "story", "{title, description}")
+        problems = problems + story_converter.problems
+    if problems:
+        raise NewsbriefError(problems)
+    return Vocabulary(tags, names, stories)
+
+
+def _read(file: Path, display: str, missing: str) -> LocatedData:
+    """The located YAML of a vocabulary file; ``missing`` says what to do if it is not there."""
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise NewsbriefError(
-            [Problem(display, 1, "file", "the tag vocabulary is missing; create it")]
-        ) from None
+        raise NewsbriefError([Problem(display, 1, "file", missing)]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise NewsbriefError([Problem(display, 1, "file", f"cannot be read: {error}")]) from None
-    located = load_located(text, path=display)
-    converter = Converter(located, display, document="vocabulary")
-    if not isinstance(located.value, dict) or not located.value:
-        converter.problem(
-            "", "expected a mapping of tag slugs to {title, kind, description, aliases}"
-        )
-        raise NewsbriefError(converter.problems)
-    tags: dict[str, Tag] = {}
-    for slug, raw in located.value.items():
-        tag = converter.record(Tag, raw, str(slug))
+    return load_located(text, path=display)
+
+
+def _slugged(converter: Converter, record: type, noun: str, fields: str) -> dict[str, Any]:
+    """The file's ``record`` entries by slug, each checked; problems go to ``converter``."""
+    raw_entries = converter.located.value
+    if not isinstance(raw_entries, dict) or not raw_entries:
+        converter.problem("", f"expected a mapping of {noun} slugs to {fields}")
+        return {}
+    entries: dict[str, Any] = {}
+    for slug, raw in raw_entries.items():
+        value = converter.record(record, raw, str(slug))
         if not re.fullmatch(SLUG_PATTERN, str(slug)):
             converter.problem(
-                str(slug), "a tag slug is lowercase letters and digits joined by single hyphens"
+                str(slug), f"a {noun} slug is lowercase letters and digits joined by single hyphens"
             )
-        elif tag is not INVALID:
-            tags[str(slug)] = tag
-    names = _names(tags, converter)
-    if converter.problems:
-        raise NewsbriefError(converter.problems)
-    return Vocabulary(tags, names)
+        elif value is not INVALID:
+            entries[str(slug)] = value
+    return entries
 
 
 def _names(tags: dict[str, Tag], converter: Converter) -> dict[str, str]:

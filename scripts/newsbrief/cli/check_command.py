@@ -22,8 +22,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = commands.add_parser(
         "check",
         help="check briefs and the tag vocabulary",
-        description="Check every brief and briefs/tags.yml, and print every problem as "
-        "path:line: field: problem. Exit 1 if there is any.",
+        description="Check every brief, briefs/tags.yml and briefs/stories.yml, and print "
+        "every problem as path:line: field: problem. Exit 1 if there is any.",
     )
     add_selection_arguments(parser)
     parser.add_argument(
@@ -57,9 +57,10 @@ def run_check(args: argparse.Namespace) -> int:
             f"no problems in {', '.join(selected)} (other files have some: run `newsbrief check`)"
         )
         return 0
+    stories = len(archive.vocabulary.stories)
     print(
-        f"checked {len(archive.entries)} brief(s) and {len(archive.vocabulary.tags)} tags: "
-        "no problems"
+        f"checked {len(archive.entries)} brief(s), {len(archive.vocabulary.tags)} tags and "
+        f"{stories} {'story' if stories == 1 else 'stories'}: no problems"
     )
     for shared in archive.entity_addresses().shared:
         print(f"note: {shared}")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from newsbrief.archive.changes import GitError, changed_briefs
-from newsbrief.archive.collection import VOCABULARY_FILE, Archive, load_archive
+from newsbrief.archive.collection import VOCABULARY_FILE, VOCABULARY_FILES, Archive, load_archive
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary, load_vocabulary
 
@@ -50,8 +50,8 @@ def selected_paths(args: argparse.Namespace, command: str) -> list[Path]:
 
 def concerns(problem: Problem, selected: list[str]) -> bool:
     """Whether a problem concerns one of the ``selected`` paths (as shown; none selected:
-    all), or the vocabulary, which every brief uses."""
-    if not selected or problem.path.endswith(VOCABULARY_FILE):
+    all), or the vocabulary (tags and stories), which every brief uses."""
+    if not selected or problem.path.endswith(VOCABULARY_FILES):
         return True
     return any(
         problem.path == path or problem.path.startswith(path.rstrip("/") + "/") for path in selected

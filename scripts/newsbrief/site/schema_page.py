@@ -20,6 +20,7 @@ from newsbrief.archive.schema import (
     FieldInfo,
     Quote,
     Source,
+    Story,
     Tag,
     describe,
     list_item,
@@ -70,6 +71,10 @@ def schema_reference() -> str:
         "Each key of `briefs/tags.yml` is a tag's slug (lowercase letters, digits and "
         "hyphens): the name a brief lists under `tags` and the tag page's address "
         "`/tags/<slug>/`.\n",
+        _field_table("Stories in `briefs/stories.yml`", describe(Story)),
+        "Each key of `briefs/stories.yml` is a story's slug: the name a brief gives as its "
+        "`story` and the story page's address `/stories/<slug>/`. A story without a "
+        "published brief has no page.\n",
     ]
     return "\n".join(parts)
 
