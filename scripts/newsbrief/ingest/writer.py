@@ -12,7 +12,9 @@
 * an existing brief file is never overwritten without ``force``: a draft whose slug is
   taken gets a numbered one (slugs are unique archive-wide);
 * writes are atomic (temporary file, then rename): a crash leaves no half-written brief;
-* front matter keeps the schema's key order and ends with a newline, so diffs stay small.
+* front matter keeps the schema's key order and ends with a newline, so diffs stay small;
+* a draft close to a recent brief of a story gets a review note suggesting the story
+  (``ingest.stories``), never the story itself.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from newsbrief.ingest.readers import (
     TEXT_SUFFIXES,
     read_source,
 )
+from newsbrief.ingest.stories import Followed, followed, story_note
 
 SEEDS = "seeds"
 SCHEMA_LINE = "# yaml-language-server: $schema=../../../schemas/brief.schema.json"
@@ -67,7 +70,7 @@ class Outcome:
 
 class ExistingBriefs:
     """What ingest needs to know of the briefs already there: their sources' sha256 and
-    addresses, and their slugs.
+    addresses, their slugs, and those that follow a story.
 
     A brief's source is what the archive's reader finds in its front matter, unchecked: a
     draft an editor has half written, or a brief the checker refuses for another reason,
@@ -80,33 +83,43 @@ class ExistingBriefs:
         self.sources: dict[str, str] = {}
         self.addresses: dict[str, str] = {}
         self.slugs: set[str] = set()
+        self.followed: list[Followed] = []
         files = sorted(briefs.rglob("*.md")) if briefs.is_dir() else []
         displays = [display_path(file, root) for file in files]
         # Reading every front matter is most of ingest's start in a large archive.
-        found = map_on_two_cores(_source_of, list(zip(files, displays, strict=True)))
-        for file, display, (sha256, url) in zip(files, displays, found, strict=True):
+        found = map_on_two_cores(_known_of, list(zip(files, displays, strict=True)))
+        for file, display, (sha256, url, thread) in zip(files, displays, found, strict=True):
             if sha256 is not None:
                 self.sources[sha256] = display
             if url is not None:
                 self.addresses[url] = display
+            if thread is not None:
+                self.followed.append(thread)
             self.slugs.add(file.stem.split("-", 1)[-1])
 
     def target(self, draft: Draft) -> Path:
         return self.folder / f"{draft.date:%Y/%m}" / f"{draft.date:%d}-{draft.slug}.md"
 
 
-def _source_of(brief_and_display: tuple[Path, str]) -> tuple[str | None, str | None]:
+def _known_of(
+    brief_and_display: tuple[Path, str],
+) -> tuple[str | None, str | None, Followed | None]:
     """The sha256 and address of the brief's source article as its front matter gives
-    them; None for each it does not give, or when it has no front matter that can be read
-    (``newsbrief check`` says why)."""
+    them, and the story it follows; None for each it does not give, or when it has no
+    front matter that can be read (``newsbrief check`` says why)."""
     brief, display = brief_and_display
     try:
-        source = read_front_matter(brief, display).get("source")
+        front_matter = read_front_matter(brief, display)
     except NewsbriefError:
-        return None, None
+        return None, None, None
+    source = front_matter.get("source")
     fields = source if isinstance(source, dict) else {}
     sha256, url = fields.get("sha256"), fields.get("url")
-    return (sha256 if isinstance(sha256, str) else None), (url if isinstance(url, str) else None)
+    return (
+        sha256 if isinstance(sha256, str) else None,
+        url if isinstance(url, str) else None,
+        followed(front_matter, display),
+    )
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -190,6 +203,7 @@ def _ingest(
             return _duplicate(display, archive.sources[article.sha256])
         draft = _unique(draft_brief(article, vocabulary, today), archive, force)
         draft = draft if address is None else _fetched_from(draft, address)
+        draft = _with_story_note(draft, archive.followed, vocabulary)
         target = archive.target(draft)
         with _in_seeds(source, display, seed, draft, archive.root, keep=not dry_run) as placed:
             draft = _with_source_path(draft, placed)
@@ -386,6 +400,15 @@ def _fetched_from(draft: Draft, address: str) -> Draft:
         review = [*review, note]
     front_matter = {**draft.front_matter, "source": {**source, "url": address}, "review": review}
     return dataclasses.replace(draft, front_matter=front_matter)
+
+
+def _with_story_note(draft: Draft, briefs: list[Followed], vocabulary: Vocabulary) -> Draft:
+    """``draft`` with a review note suggesting the story of a close recent brief, if any."""
+    note = story_note(draft.front_matter, briefs, vocabulary)
+    if note is None:
+        return draft
+    review = [*draft.front_matter["review"], note]
+    return dataclasses.replace(draft, front_matter={**draft.front_matter, "review": review})
 
 
 def _with_source_path(draft: Draft, path: str) -> Draft:
