@@ -24,6 +24,7 @@ CORRECTIONS = "corrections/index.md"
 CORRECTIONS_FEEDS = "corrections/"  # the corrections feeds' folder, beside the listing
 SCHEMA_REFERENCE = "reference/brief-schema.md"
 JSON_SCHEMA = "reference/brief.schema.json"
+STORIES_INDEX = "stories/index.md"
 ENTITY_KINDS = ("people", "organizations", "places")
 FEED_FILES = {"RSS": "feed.xml", "Atom": "atom.xml", "JSON Feed": "feed.json"}
 
@@ -41,6 +42,16 @@ def tag_uri(slug: str) -> str:
 def tag_feeds_folder(slug: str) -> str:
     """The folder of a tag's feeds, beside its page: ``tags/<slug>/``."""
     return f"tags/{slug}/"
+
+
+def story_uri(slug: str) -> str:
+    """A story's timeline: ``stories/<slug>.md``, served at /stories/<slug>/."""
+    return f"stories/{slug}.md"
+
+
+def story_feeds_folder(slug: str) -> str:
+    """The folder of a story's feeds, beside its page: ``stories/<slug>/``."""
+    return f"stories/{slug}/"
 
 
 def year_uri(year: int) -> str:

@@ -56,6 +56,7 @@ from newsbrief.archive.addresses import (
     HOME,
     JSON_SCHEMA,
     SCHEMA_REFERENCE,
+    STORIES_INDEX,
     TAGS_INDEX,
     EntityAddresses,
     entity_index_uri,
@@ -76,7 +77,7 @@ from newsbrief.mkdocs_adapter.incremental import (
 from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
 from newsbrief.mkdocs_adapter.pagefind import SearchIndexer, use_search_worker
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
-from newsbrief.site import brief_page, entity_pages, listings
+from newsbrief.site import brief_page, entity_pages, listings, story_pages
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import site_feeds
 from newsbrief.site.related import related_briefs
@@ -84,7 +85,13 @@ from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
-NAV_PAGES = {TAGS_INDEX, ARCHIVE_INDEX, CORRECTIONS, *map(entity_index_uri, ENTITY_KINDS)}
+NAV_PAGES = {
+    TAGS_INDEX,
+    ARCHIVE_INDEX,
+    CORRECTIONS,
+    STORIES_INDEX,
+    *map(entity_index_uri, ENTITY_KINDS),
+}
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
@@ -184,6 +191,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         generated = {
             **self._listing_pages(archive),
             **self._entity_pages(named),
+            **self._story_pages(archive, addresses),
             **self._brief_pages(archive, addresses, config),
         }
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
@@ -214,6 +222,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 pages |= self.memo(entity_pages.pages_of, *args)
         return pages
 
+    def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, PageContent]:
+        """``/stories/`` and the timeline of every story with briefs."""
+        by_story = archive.by_story()
+        stories = archive.vocabulary.stories
+        pages = dict(self.memo(story_pages.stories_index, archive.vocabulary, by_story))
+        for slug, entries in by_story.items():
+            named = self.memo(story_pages.involved, entries, addresses)
+            pages |= story_pages.story_pages(slug, stories[slug], entries, named, self.memo)
+        return pages
+
     def _brief_pages(
         self, archive: Archive, addresses: EntityAddresses, config: MkDocsConfig
     ) -> dict[str, Rendering]:
@@ -226,9 +244,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         related = related_briefs(entries, call=self.memo, two_cores=self._two_cores())
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
+        by_story = archive.by_story()
 
         def page(index: int) -> PageContent:
             entry = entries[index]
+            story = entry.brief.story
+            thread = None
+            if story is not None:
+                thread = brief_page.StoryThread(
+                    story, archive.vocabulary.stories[story], by_story[story]
+                )
             return self.memo(
                 brief_page.brief_page,
                 entry,
@@ -239,6 +264,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 entries[index + 1] if index + 1 < len(entries) else None,
                 related[entry.src_uri],
                 self.last_changed.get(entry.path),
+                thread,
             )
 
         if self.serving:  # a dirty rebuild compares every page with the previous build's

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import markdown
 
-from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, tag_uri
+from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, story_uri, tag_uri
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.schema import Brief, Correction, Quote, Source
+from newsbrief.archive.schema import Brief, Correction, Quote, Source, Story
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.content import (
     PageContent,
@@ -41,6 +41,16 @@ KIND_HEADINGS = {
     "topic": "Topics",
     "conflict": "Conflicts",
 }
+
+
+class StoryThread(NamedTuple):
+    """The story a brief follows: its slug, its record and its briefs, newest first.
+
+    A tuple, so that ``mkdocs serve``'s memo keys on its parts (the briefs by identity)."""
+
+    slug: str
+    story: Story
+    entries: Sequence[Entry]
 
 
 def format_date(day: dt.date) -> str:
@@ -83,11 +93,13 @@ def brief_page(
     older: Entry | None = None,
     related: Sequence[Entry] = (),
     last_changed: dt.date | None = None,
+    thread: StoryThread | None = None,
 ) -> PageContent:
     """A brief's page; ``body_html`` is its summary converted from Markdown, ``named``
     the people, organisations and places it lists with their pages' addresses
     (:meth:`EntityAddresses.named_in`), ``newer`` and ``older`` its neighbours in time,
-    ``last_changed`` the day of its file's last commit, if known."""
+    ``last_changed`` the day of its file's last commit, if known, ``thread`` the story
+    it follows, if any."""
     brief = entry.brief
     uri = entry.src_uri
     page = PageContent.start(brief.title, brief.synopsis, published=brief.date.isoformat())
@@ -116,6 +128,9 @@ def brief_page(
         page.add(bullets(names))
     page.heading(2, "Source")
     page.add(bullets(source_lines(brief.source, brief.cites)))
+    if thread is not None:
+        page.heading(2, "In the story")
+        page.add(*story_place(entry, thread))
     if related:
         page.heading(2, "Related briefs")
         page.add(brief_list(uri, related))
@@ -131,6 +146,32 @@ def neighbours(from_uri: str, newer: Entry | None, older: Entry | None) -> Html:
     if newer:
         links.append(Html("Next: %s →") % link(from_uri, newer.src_uri, newer.brief.title))
     return paragraph(dot_separated(*links), "nb-neighbours") if links else Html()
+
+
+def story_place(entry: Entry, thread: StoryThread) -> tuple[Html, Html]:
+    """Where a brief sits in its story: the story linked with the brief's place in it
+    (``2 of 5``, counted from the first brief), and the briefs just before and after
+    it, linked and dated."""
+    uri, entries = entry.src_uri, thread.entries
+    index = next(i for i, other in enumerate(entries) if other.src_uri == uri)
+    place = f"brief {len(entries) - index} of {len(entries)}"
+    heading = paragraph(
+        dot_separated(strong(link(uri, story_uri(thread.slug), thread.story.title)), place)
+    )
+    around = []
+    if index + 1 < len(entries):
+        around.append(_story_neighbour(uri, "Before", entries[index + 1]))
+    if index > 0:
+        around.append(_story_neighbour(uri, "After", entries[index - 1]))
+    return heading, bullets(around) if around else paragraph("The story's only brief so far.")
+
+
+def _story_neighbour(from_uri: str, label: str, other: Entry) -> Html:
+    return Html("<strong>%s:</strong> %s, %s") % (
+        label,
+        link(from_uri, other.src_uri, other.brief.title),
+        format_date(other.brief.date),
+    )
 
 
 def draft_notice(review: Sequence[str]) -> Html:

@@ -21,6 +21,7 @@ from newsbrief.archive.addresses import (
     CORRECTIONS_FEEDS,
     FEED_FILES,
     absolute_url,
+    story_feeds_folder,
     tag_feeds_folder,
 )
 from newsbrief.archive.brief import Entry
@@ -30,7 +31,7 @@ from newsbrief.site.brief_page import format_date
 from newsbrief.site.markup import QuotedHtml
 
 LIMIT = 50  # entries in the whole archive's feeds
-TAG_LIMIT = 20  # entries in each tag's feeds: there are many tags, readers want the news
+TAG_LIMIT = 20  # entries in each tag's and story's feeds: there are many, readers want the news
 CORRECTIONS_DESCRIPTION = "Corrections to published briefs, the latest first."
 
 
@@ -56,8 +57,8 @@ def site_feeds(
     archive: Archive,
     call: Callable[..., Any],
 ) -> dict[str, str | bytes]:
-    """The whole archive's feeds at the site's root, each tag's in its folder and the
-    corrections' in theirs, by path.
+    """The whole archive's feeds at the site's root, each tag's and each story's in its
+    folder and the corrections' in theirs, by path.
     ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
@@ -66,6 +67,11 @@ def site_feeds(
         folder = site_url + tag_feeds_folder(slug)
         spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
         specs.append((tag_feeds_folder(slug), spec, entries))
+    for slug, entries in archive.by_story().items():
+        story = archive.vocabulary.stories[slug]
+        folder = site_url + story_feeds_folder(slug)
+        spec = FeedSpec(f"{site_name}: {story.title}", story.description, folder, folder)
+        specs.append((story_feeds_folder(slug), spec, entries))
     folder = site_url + CORRECTIONS_FEEDS
     spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
     specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
