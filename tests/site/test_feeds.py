@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.collection import load_archive
+from newsbrief.archive.collection import Archive, load_archive
 from newsbrief.archive.schema import Correction
 from newsbrief.site.calls import call_directly
 from newsbrief.site.feeds import (
@@ -145,3 +145,18 @@ def test_the_corrections_feeds_sit_in_their_folder(corrected_archive) -> None:
     document = json.loads(feeds["corrections/feed.json"])
     assert document["feed_url"] == SITE + "corrections/feed.json"
     assert "corrections/feed.xml" in feeds
+
+
+def test_each_followed_story_has_feeds_in_its_folder(archive) -> None:
+    (story_entry, other) = archive.entries
+    brief = dataclasses.replace(story_entry.brief, story="korean-trade")
+    followed = Archive(archive.vocabulary, [dataclasses.replace(story_entry, brief=brief), other])
+    feeds = site_feeds("newsbrief", "News briefs.", SITE, followed, call_directly)
+    parsed = feedparser.parse(feeds["stories/korean-trade/atom.xml"])
+    assert parsed.feed.title == "newsbrief: Korean trade"
+    assert [entry.link for entry in parsed.entries] == [SITE + story_entry.src_uri[:-3] + "/"]
+    document = json.loads(feeds["stories/korean-trade/feed.json"])
+    assert document["feed_url"] == SITE + "stories/korean-trade/feed.json"
+    assert "stories/korean-trade/feed.xml" in feeds
+    # a story no brief follows has no feeds
+    assert not any(path.startswith("stories/north-korea-military") for path in feeds)

@@ -15,6 +15,7 @@ with :func:`~newsbrief.site.markup.attribute`.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,11 @@ def anchor(href: str, label: str, css: str = "") -> Html:
 def _class(css: str) -> Html:
     """The ``class`` attribute, or nothing for no classes."""
     return Html(' class="%s"') % attribute(css) if css else _EMPTY
+
+
+def time_element(day: dt.date, label: str) -> Html:
+    """``<time>`` showing ``label`` for ``day``, which its ``datetime`` gives machines."""
+    return Html('<time datetime="%s">%s</time>') % (attribute(day.isoformat()), label)
 
 
 def paragraph(content: str, css: str = "") -> Html:

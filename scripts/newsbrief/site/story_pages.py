@@ -39,13 +39,14 @@ from newsbrief.site.content import (
     paragraph,
     strong,
     table,
+    time_element,
 )
 from newsbrief.site.listings import paginated
 from newsbrief.site.markup import Html
 
 INVOLVED_KINDS = ("people", "places")
 INVOLVED_LIMIT = 12  # of each kind, the most named first: a long story names hundreds
-_TIMELINE_ITEM = Html('<li><time datetime="%s">%s</time><br>%s<br>%s</li>')
+_TIMELINE_ITEM = Html("<li>%s<br>%s<br>%s</li>")
 
 
 def date_span(entries: Sequence[Entry]) -> str:
@@ -174,8 +175,7 @@ def timeline(from_uri: str, entries: Sequence[Entry]) -> Html:
     items = [
         _TIMELINE_ITEM
         % (
-            entry.brief.date.isoformat(),
-            format_date(entry.brief.date),
+            time_element(entry.brief.date, format_date(entry.brief.date)),
             link(from_uri, entry.src_uri, strong(entry.brief.title)),
             f"{entry.brief.dateline} — {entry.brief.synopsis}"
             if entry.brief.dateline
