@@ -7,7 +7,9 @@ and size: tags drawn from the vocabulary with a Zipf-like distribution (a few
 tags on thousands of briefs, most on few), recurring people, organisations and
 places (also Zipf-like), quotes and expert commentary, and bodies of varied text
 over a vocabulary of tens of thousands of words, so that search indexes grow as
-they do for news.
+they do for news. One brief in ten follows a developing story of ``briefs/stories.yml``
+(one story in 200 briefs; three stories run at a time, each for ``STORY_DAYS`` days
+or a few such spans), so story pages and their feeds are built too.
 
 ``make_plain_project(root, project)`` writes the same briefs as plain Markdown
 pages for plain Material for MkDocs (search and tags plugins, briefs out of the
@@ -51,6 +53,9 @@ ROLES = ("minister", "spokesperson", "general", "governor", "ambassador", "mayor
 EXPERT_ROLES = ("analyst at", "professor at", "senior fellow at", "director of research at")
 ORG_KINDS = ("Ministry of", "Institute for", "Council of", "Bank of", "Union of", "Agency for")
 AGENCIES = ("Reuters", "AFP", "AP", "Yonhap", "Xinhua", "Anadolu", "Kyodo", "PTI")
+STORY_SHARE = 0.1  # of the briefs, those that follow a story
+STORY_DAYS = 30  # the days three stories run before the next three take over
+BRIEFS_PER_STORY = 200  # one story of stories.yml for so many briefs
 
 
 def _zipf(chooser: random.Random, items: list, count: int, exponent: float = 1.1) -> list:
@@ -168,18 +173,45 @@ def copy_site_setup(root: Path) -> None:
     shutil.copy(REPO / "briefs/tags.yml", root / "briefs/tags.yml")
 
 
+def _stories(chooser: random.Random, pools: _Pools, count: int) -> tuple[list[str], str]:
+    """The slugs of the stories of a ``count``-brief archive, and their
+    ``briefs/stories.yml``."""
+    slugs, stories = [], {}
+    for number in range(max(2, count // BRIEFS_PER_STORY)):
+        words = chooser.sample(pools.words, 2)
+        slug = f"{words[0]}-{words[1]}-{number}"
+        place = chooser.choice(pools.places)
+        stories[slug] = {
+            "title": f"The {words[0]} {words[1]} affair in {place}",
+            "description": f"How the {words[0]} {words[1]} affair unfolds in {place}.",
+        }
+        slugs.append(slug)
+    return slugs, yaml.safe_dump(stories, sort_keys=False, allow_unicode=True, width=90)
+
+
+def _story_of(chooser: random.Random, stories: list[str], day: int) -> str | None:
+    """The story a brief of the ``day``-th day follows, if any: one of the three running."""
+    if chooser.random() >= STORY_SHARE:
+        return None
+    return stories[(day // STORY_DAYS * 3 + chooser.randrange(3)) % len(stories)]
+
+
 def make_project(root: Path, count: int) -> list[dict]:
     """Write a project of ``count`` briefs into ``root``; returns the briefs' data."""
     copy_site_setup(root)
     (root / "seeds").mkdir()
     chooser = random.Random(count)
     pools = _Pools.make(chooser, count)
+    story_chooser = random.Random(f"stories {count}")  # the briefs stay as they were
+    stories, stories_yml = _stories(story_chooser, pools, count)
+    (root / "briefs/stories.yml").write_text(stories_yml, encoding="utf-8")
     tags = list(yaml.safe_load((root / "briefs/tags.yml").read_text(encoding="utf-8")))
     chooser.shuffle(tags)
     briefs = []
     for index in range(count):
         data = _brief(chooser, pools, tags, index)
         day = FIRST_DAY + dt.timedelta(days=index // BRIEFS_PER_DAY)
+        story = _story_of(story_chooser, stories, index // BRIEFS_PER_DAY)
         words = data["title"].lower().replace("(", "").replace(")", "").split()
         slug = "-".join([*words[:6], str(index)])  # the index keeps slugs unique
         seed = f"seeds/{day.isoformat()}-{slug}.txt"
@@ -197,6 +229,7 @@ def make_project(root: Path, count: int) -> list[dict]:
                 "sha256": hashlib.sha256(article.encode()).hexdigest(),
             },
             **{key: data[key] for key in ("cites", "synopsis", "takeaways", "tags")},
+            **({"story": story} if story else {}),
             **{key: data[key] for key in ("people", "organizations", "places")},
             "quotes": data["quotes"],
             "commentary": data["commentary"],
@@ -207,7 +240,7 @@ def make_project(root: Path, count: int) -> list[dict]:
         target.parent.mkdir(parents=True, exist_ok=True)
         header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=90)
         target.write_text(f"---\n{header}---\n\n{data['body']}\n", encoding="utf-8")
-        briefs.append({**data, "date": day, "slug": slug})
+        briefs.append({**data, "date": day, "slug": slug, "story": story})
     return briefs
 
 

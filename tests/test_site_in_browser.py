@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from browsing import CHROMIUM, FLAGS, served
-from tests.mkdocs_adapter.test_plugin import BRIEFS, build_site
+from tests.mkdocs_adapter.test_plugin import BRIEFS, STORY, build_site, make_story_site
 
 from .conftest import REPO, make_site
 
@@ -27,6 +27,14 @@ SCREENSHOTS = REPO / "build/screenshots"
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site, built and served by a plain file server on loopback."""
     site = build_site(make_site(tmp_path_factory.mktemp("browser"), BRIEFS))
+    with served(site) as server:
+        yield server.address
+
+
+@pytest.fixture(scope="module")
+def story_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site with two briefs of a story, built and served like ``base_url``."""
+    site = build_site(make_story_site(tmp_path_factory.mktemp("browser-stories")))
     with served(site) as server:
         yield server.address
 
@@ -265,6 +273,45 @@ def serious_violations(page: Page) -> list[str]:
 def test_no_serious_accessibility_violation(watched: Watched, base_url: str, path: str) -> None:
     watched.page.goto(base_url + path)
     assert serious_violations(watched.page) == []
+
+
+def test_from_a_brief_to_its_story_and_along_its_timeline(browser: Browser, story_url: str) -> None:
+    """A reader follows the story from the older brief, reads its timeline, goes on to the
+    newer brief and back again with the links of its place in the story."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    watched = Watched(context.new_page())
+    page = watched.page
+    page.goto(story_url + "2025/05/04/kim-tank-factory/")
+    place = page.locator("#in-the-story + p")
+    assert place.inner_text() == "North Korea's military modernisation · brief 1 of 2"
+    place.get_by_role("link").click()
+    page.wait_for_url(f"**/stories/{STORY}/")
+    assert heading(page) == "North Korea's military modernisation"
+    dates = page.locator(".nb-timeline time").all_inner_texts()
+    assert dates == ["12 June 2025", "4 May 2025"]  # newest first
+    assert page.locator("link[rel='alternate feed'][href='feed.xml']").count() == 1
+    page.locator(".nb-timeline").get_by_role("link", name="North Korea test-fires").click()
+    page.wait_for_url("**/2025/06/12/missiles/")
+    page.get_by_role("link", name="Kim Jong-un inspects an upgraded tank factory").first.click()
+    page.wait_for_url("**/2025/05/04/kim-tank-factory/")
+    page.goto(story_url + "stories/")
+    page.get_by_role("link", name="North Korea's military modernisation").last.click()
+    page.wait_for_url(f"**/stories/{STORY}/")
+    assert watched.errors == [] and watched.hosts <= {urlparse(story_url).netloc}
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["stories/", f"stories/{STORY}/"], ids=["index", "story"])
+def test_story_pages_have_no_serious_accessibility_violation_and_fit_a_phone(
+    browser: Browser, story_url: str, path: str
+) -> None:
+    for viewport in ({"width": 1280, "height": 900}, {"width": 375, "height": 812}):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(story_url + path)
+        assert serious_violations(page) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+        context.close()
 
 
 def test_search_results_have_no_serious_accessibility_violation(watched: Watched, base_url: str):

@@ -31,11 +31,10 @@ def test_fixes_name_the_dialog_drop_toggle_autocomplete_and_orphan_toc_labels() 
 
 
 def test_every_page_of_the_built_site_is_valid_html(tmp_path: Path) -> None:
-    from tests.conftest import make_site
-    from tests.mkdocs_adapter.test_plugin import BRIEFS, build_site
+    from tests.mkdocs_adapter.test_plugin import build_site, make_story_site
 
     assert VNU.exists() and shutil.which("java"), "run `make test`: it installs java and vnu"
-    site = build_site(make_site(tmp_path, BRIEFS))
+    site = build_site(make_story_site(tmp_path))  # every kind of page, story pages too
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", str(site)],
         capture_output=True,

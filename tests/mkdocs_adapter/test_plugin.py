@@ -451,6 +451,11 @@ def test_names_in_any_script_have_pages_of_their_own(
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     """Crawl the whole built site: no broken link, anchor or asset reference."""
+    assert broken_links(site) == []
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every link, anchor or asset reference of the built ``site`` that leads nowhere."""
     ids: dict[Path, set[str]] = {}
 
     def anchors(page: Path) -> set[str]:
@@ -473,7 +478,85 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
                 broken.append(f"{page.relative_to(site)}: {value}")
             elif fragment and target.suffix == ".html" and fragment not in anchors(target):
                 broken.append(f"{page.relative_to(site)}: {value} (no such anchor)")
-    assert broken == []
+    return broken
+
+
+STORY = "north-korea-military-modernization"
+MISSILES = "2025/06/12/missiles/index.html"
+
+
+def follow_story(root: Path, brief: str, story: str) -> None:
+    """Give the brief at ``briefs/<brief>`` a story, and publish it if it is a draft."""
+    file = root / "briefs" / brief
+    text = file.read_text(encoding="utf-8").replace("draft: true\n", "draft: false\n")
+    tags = re.search(r"^tags: .*\n", text, re.MULTILINE)
+    assert tags is not None
+    file.write_text(text[: tags.end()] + f"story: {story}\n" + text[tags.end() :], "utf-8")
+
+
+def make_story_site(root: Path) -> Path:
+    """The fixture project of ``BRIEFS`` in which the tank factory and, a month later, the
+    missiles (published) follow the military story; the exports brief follows none, and
+    no brief follows the trade story."""
+    make_site(root, BRIEFS)
+    follow_story(root, "2025/05/04-kim-tank-factory.md", STORY)
+    follow_story(root, "2025/06/12-missiles.md", STORY)
+    return root
+
+
+@pytest.fixture(scope="module")
+def story_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(make_story_site(tmp_path_factory.mktemp("stories")))
+
+
+def test_stories_index_lists_the_followed_stories(story_site: Path) -> None:
+    text = text_of(article(story_site, "stories/index.html"))
+    assert "North Korea's military modernisation 2 4 May 2025 – 12 June 2025" in unescape(text)
+    assert "no page: Korean trade." in text
+    assert '<a href="stories/" class="md-nav__link">' in read(story_site, "index.html")
+
+
+def test_a_story_page_is_a_timeline_with_its_feeds(story_site: Path) -> None:
+    import feedparser
+
+    page = article(story_site, f"stories/{STORY}/index.html")
+    assert page.index('datetime="2025-06-12"') < page.index('datetime="2025-05-04"')
+    assert '<a href="../../2025/05/04/kim-tank-factory/">' in page
+    assert '<a href="../../people/kim-jong-un/">Kim Jong-un</a>' in page
+    assert "South Korea's exports" not in page
+    head = read(story_site, f"stories/{STORY}/index.html")
+    assert (
+        '<link rel="alternate feed" type="application/rss+xml" '
+        'title="North Korea&#x27;s military modernisation (RSS)" href="feed.xml">'
+    ) in head
+    feed = feedparser.parse(read(story_site, f"stories/{STORY}/atom.xml"))
+    assert [entry.link for entry in feed.entries] == [
+        SITE_URL + "2025/06/12/missiles/",
+        SITE_URL + "2025/05/04/kim-tank-factory/",
+    ]
+
+
+def test_a_story_no_brief_follows_has_no_page_nor_sitemap_entry(story_site: Path) -> None:
+    assert not (story_site / "stories/korean-trade").exists()
+    sitemap = read(story_site, "sitemap.xml")
+    assert f"{SITE_URL}stories/{STORY}/" in sitemap and "korean-trade" not in sitemap
+
+
+def test_a_brief_page_shows_its_neighbours_in_its_story(story_site: Path) -> None:
+    text = unescape(text_of(article(story_site, KIM)))
+    assert (
+        "In the story North Korea's military modernisation · brief 1 of 2 "
+        "After: North Korea test-fires cruise missiles , 12 June 2025"
+    ) in text
+    missiles = unescape(text_of(article(story_site, MISSILES)))
+    assert "brief 2 of 2 Before: Kim Jong-un inspects an upgraded tank factory , 4 May 2025" in (
+        missiles
+    )
+    assert "In the story" not in text_of(article(story_site, "2025/06/10/exports/index.html"))
+
+
+def test_every_link_of_a_site_with_stories_resolves(story_site: Path) -> None:
+    assert broken_links(story_site) == []
 
 
 def test_brief_pages_carry_reading_time_and_opengraph_meta(site: Path) -> None:
