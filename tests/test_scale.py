@@ -8,6 +8,7 @@ would make a page or a listing grow with the archive.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,16 @@ from tests.mkdocs_adapter.test_plugin import build_site, search_fragments
 
 BRIEFS = 400
 LARGEST_PAGE = 200_000  # bytes of HTML; a brief page is about 25 KB
-PRIMARY_NAV = ("Home", "Tags", "Archive", "People", "Organisations", "Places", "About")
+PRIMARY_NAV = (
+    "Home",
+    "Tags",
+    "Archive",
+    "Stories",
+    "People",
+    "Organisations",
+    "Places",
+    "About",
+)
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +81,19 @@ def test_entity_indexes_are_paginated(large_site: Path) -> None:
     for kind in entity_pages.KINDS:
         index = (large_site / kind / "index.html").read_text(encoding="utf-8")
         assert index.count('<td><a href="') <= entity_pages.INDEX_PAGE_SIZE
+
+
+def test_every_story_with_briefs_has_a_timeline_of_them_and_feeds(
+    large_site: Path, large_briefs: list[dict]
+) -> None:
+    followed = Counter(brief["story"] for brief in large_briefs if brief["story"])
+    assert len(followed) >= 2  # the synthetic archive follows stories
+    index = (large_site / "stories/index.html").read_text(encoding="utf-8")
+    for slug, count in followed.items():
+        page = (large_site / "stories" / slug / "index.html").read_text(encoding="utf-8")
+        assert page.count("<time datetime=") == min(count, listings.PAGE_SIZE), slug
+        assert (large_site / "stories" / slug / "feed.json").exists()
+        assert f'<a href="{slug}/">' in index
 
 
 def test_no_page_outgrows_its_bound(large_site: Path) -> None:
