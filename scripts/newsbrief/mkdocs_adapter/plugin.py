@@ -8,7 +8,8 @@ Event order, and what each handler does:
   with every located message, and the Markdown extensions the pages need are added;
   read each brief's last commit date from git (:mod:`.git_history`);
 * ``on_files``: start the search index in the background, then add each brief, each
-  used tag, the tag index, the corrections and the schema reference as virtual pages
+  used tag, the tag index, each followed story and the story index, the corrections and
+  the schema reference as virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged
   keep their objects. Brief and tag pages are kept out of the navigation, which keeps
   build time linear in the number of briefs;
