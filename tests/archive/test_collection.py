@@ -93,3 +93,26 @@ def test_seed_brief_is_curated_from_the_seed_article() -> None:
     for quote in brief.quotes + brief.commentary:
         assert " ".join(quote.text.rstrip(".").split()) in flat
     assert brief.draft is False and brief.review == []
+
+
+def test_a_bad_story_is_reported_and_the_rest_of_the_vocabulary_still_serves(
+    archive_root,
+) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    stories = root / "briefs/stories.yml"
+    stories.write_text(stories.read_text(encoding="utf-8") + "famine:\n  title: Famine\n")
+    assert problems_of(root) == [
+        "briefs/stories.yml:8: famine.description: required field is missing; add "
+        "'description:' with text"
+    ]  # no brief's tags or story is reported unknown for it
+
+
+def test_a_stories_file_that_is_not_yaml_is_reported_with_the_briefs(archive_root) -> None:
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "unknown-story"})
+    (root / "briefs/stories.yml").write_text("a: [b\n", encoding="utf-8")
+    problems = problems_of(root)
+    assert [problem.split(": ")[0] for problem in problems] == [
+        "briefs/2025/05/04-kim-tank-factory.md:14",
+        "briefs/stories.yml:2",
+    ]
+    assert "briefs/stories.yml defines no stories" in problems[0]

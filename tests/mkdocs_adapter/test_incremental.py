@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from newsbrief.archive.collection import BriefCache, load_archive
+from newsbrief.archive.problems import NewsbriefError
 from tests.conftest import make_site, site_files
 from tests.mkdocs_adapter.test_plugin import BRIEFS
 
@@ -125,3 +127,16 @@ def test_brief_cache_reads_a_brief_again_only_when_it_changed(archive_root) -> N
     brief.write_text(brief.read_text(encoding="utf-8") + "\nMore.\n")
     again = load_archive(root, cache=cache).entries[0]
     assert again is not first and again.body.endswith("More.\n")
+
+
+def test_brief_cache_reads_a_brief_again_when_its_stories_change(archive_root) -> None:
+    """A brief naming a story stories.yml lacks is refused until the story is added."""
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "unknown-story"})
+    cache = BriefCache()
+    with pytest.raises(NewsbriefError):
+        load_archive(root, cache=cache)
+    stories = root / "briefs/stories.yml"
+    added = "north-korea-military-modernisation:\n  title: Spelt so\n  description: Also.\n"
+    stories.write_text(stories.read_text(encoding="utf-8") + added, encoding="utf-8")
+    (entry,) = load_archive(root, cache=cache).entries
+    assert entry.brief.story == "north-korea-military-modernisation"

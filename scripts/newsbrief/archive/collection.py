@@ -16,7 +16,7 @@ from newsbrief.archive.brief import Entry, read_brief
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import file_state
 from newsbrief.archive.problems import NewsbriefError, Problem
-from newsbrief.archive.vocabulary import STORIES_FILE, Vocabulary, load_vocabulary
+from newsbrief.archive.vocabulary import STORIES_FILE, Vocabulary, read_vocabulary
 
 VOCABULARY_FILE = "tags.yml"
 VOCABULARY_FILES = (VOCABULARY_FILE, STORIES_FILE)  # the briefs folder's files but briefs
@@ -163,12 +163,9 @@ def load_archive(
 
 
 def _vocabulary(folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
-    try:
-        return load_vocabulary(folder / VOCABULARY_FILE, display)
-    except NewsbriefError as error:
-        problems.extend(error.problems)
-        # Keep checking briefs against an empty vocabulary: every other problem still shows.
-        return Vocabulary({}, {})
+    # Keep checking briefs against what is sound of the vocabulary: every other problem
+    # still shows.
+    return read_vocabulary(folder / VOCABULARY_FILE, display, problems)
 
 
 def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:

@@ -62,22 +62,45 @@ class Vocabulary:
 
 def load_vocabulary(file: Path, display: str) -> Vocabulary:
     """Read and check the tag vocabulary at ``file`` and the stories beside it (none if
-    there is no stories file); ``display`` is the tag file's path shown in messages."""
-    located = _read(file, display, "the tag vocabulary is missing; create it")
-    converter = Converter(located, display, document="vocabulary")
-    tags = _slugged(converter, Tag, "tag", "{title, kind, description, aliases}")
-    names = _names(tags, converter)
-    problems = converter.problems
-    stories: dict[str, Story] = {}
-    story_file = file.with_name(STORIES_FILE)
-    if story_file.exists():
-        story_display = str(Path(display).with_name(STORIES_FILE))
-        story_converter = Converter(_read(story_file, story_display, ""), story_display, "stories")
-        stories = _slugged(story_converter, Story, "story", "{title, description}")
-        problems = problems + story_converter.problems
+    there is no stories file); ``display`` is the tag file's path shown in messages.
+    Raises :class:`NewsbriefError` with every problem of both files."""
+    problems: list[Problem] = []
+    vocabulary = read_vocabulary(file, display, problems)
     if problems:
         raise NewsbriefError(problems)
-    return Vocabulary(tags, names, stories)
+    return vocabulary
+
+
+def read_vocabulary(file: Path, display: str, problems: list[Problem]) -> Vocabulary:
+    """The vocabulary as far as it is sound, every problem added to ``problems``: no tags
+    if the tag file has any, and the stories that have none, so that briefs can still be
+    checked against it without a flood of problems that are the vocabulary's."""
+    try:
+        located = _read(file, display, "the tag vocabulary is missing; create it")
+        converter = Converter(located, display, document="vocabulary")
+        tags = _slugged(converter, Tag, "tag", "{title, kind, description, aliases}")
+        names = _names(tags, converter)
+        if converter.problems:
+            raise NewsbriefError(converter.problems)
+    except NewsbriefError as error:
+        problems.extend(error.problems)
+        tags, names = {}, {}
+    return Vocabulary(tags, names, _stories(file.with_name(STORIES_FILE), display, problems))
+
+
+def _stories(file: Path, tags_display: str, problems: list[Problem]) -> dict[str, Story]:
+    """The sound stories of ``file`` (none if it is not there); problems go to ``problems``."""
+    if not file.exists():
+        return {}
+    display = str(Path(tags_display).with_name(STORIES_FILE))
+    try:
+        converter = Converter(_read(file, display, ""), display, document="stories")
+    except NewsbriefError as error:
+        problems.extend(error.problems)
+        return {}
+    stories = _slugged(converter, Story, "story", "{title, description}")
+    problems.extend(converter.problems)
+    return stories
 
 
 def _read(file: Path, display: str, missing: str) -> LocatedData:
