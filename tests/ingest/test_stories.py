@@ -4,6 +4,7 @@ beside an earlier brief that follows a story, and the similarity it is based on.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from newsbrief.archive.brief import read_front_matter
 from newsbrief.archive.vocabulary import load_vocabulary
+from newsbrief.cli import main
 from newsbrief.ingest.stories import THRESHOLD, similarity
 from newsbrief.ingest.writer import ExistingBriefs, ingest_one
 from tests.conftest import REPO
@@ -48,10 +50,13 @@ def project(tmp_path: Path) -> Path:
 
 
 def earlier_brief(project: Path, date: str, **fields: str) -> str:
-    """Write a brief of the story before the seed's draft (4 May 2025); its path."""
+    """Write a brief of the story, and its source, before the seed's draft (4 May 2025);
+    the brief's path."""
+    article = b"Kim Jong-un watches a missile launch\n\nKim Jong-un watched a missile launch.\n"
+    (project / "seeds/earlier.txt").write_bytes(article)
     values = {
         "date": date,
-        "sha256": "0" * 64,
+        "sha256": hashlib.sha256(article).hexdigest(),
         "tags": "north-korea, military",
         "story": STORY,
         "people": "Kim Jong-un",
@@ -99,6 +104,17 @@ def test_sharing_tags_alone_suggests_nothing(project: Path) -> None:
 def test_a_story_briefs_stories_yml_does_not_define_is_not_suggested(project: Path) -> None:
     earlier_brief(project, "2025-04-20", story="kim-dynasty")
     assert not [note for note in review_of_draft(project) if note.startswith("story:")]
+
+
+def test_review_shows_the_suggestion_of_a_real_ingest(project: Path, capsys) -> None:
+    earlier_brief(project, "2025-04-20")
+    seed = project / "seeds" / SEED_NAME
+    assert main(["--root", str(project), "ingest", str(seed)]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(project), "review"]) == 0
+    out = capsys.readouterr().out
+    assert f"  note: story: this may continue the story '{STORY}' (North Korea's" in out
+    assert main(["--root", str(project), "check"]) == 0  # the earlier brief is sound too
 
 
 def names(people: set[str], places: set[str], tags: set[str]) -> dict[str, frozenset[str]]:
