@@ -280,6 +280,9 @@ def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -
     )
     assert "4 May 2025 · Seoul · NationPress · citing Yonhap and KCNA" in page
     assert "— Yang Moo-jin , president of the University of North Korean Studies in Seoul" in page
+    assert "In the story North Korea's military modernisation · brief 1 of 1" in unescape(page)
+    story = read(site, "stories/north-korea-military-modernization/index.html")
+    assert "Kim Jong-un inspects an upgraded tank factory" in story
     for tag in ("north-korea", "military", "defence-industry"):
         assert "Kim Jong-un inspects" in read(site, f"tags/{tag}/index.html")
     vocabulary = yaml.safe_load((REPO / "briefs/tags.yml").read_text(encoding="utf-8"))
