@@ -116,6 +116,7 @@ def test_summary_of_the_repository_s_brief(run) -> None:
     assert shown.startswith("\n### Kim Jong\\-un inspects an upgraded tank factory and calls")
     assert "- **Cites:** Yonhap, KCNA\n" in shown
     assert "(north\\-korea), Military (military)" in shown
+    assert "- **Story:** north\\-korea\\-military\\-modernization\n" in shown
     assert "\n> - **Yang Moo\\-jin**, president of the University of North Korean" in shown
     assert shown.endswith("No problems.\n")
 

@@ -152,6 +152,7 @@ def _facts(front: dict[str, Any], tag_titles: dict[str, str]) -> Iterator[tuple[
     yield "Source", _source(front.get("source"))
     yield "Cites", _joined(_items(front, "cites"))
     yield "Tags", ", ".join(_tag(tag, tag_titles) for tag in _items(front, "tags"))
+    yield "Story", markdown_text(front.get("story") or "")
     yield "People", _joined(_items(front, "people"))
     yield "Organisations", _joined(_items(front, "organizations"))
     yield "Places", _joined(_items(front, "places"))
