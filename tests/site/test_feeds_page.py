@@ -131,3 +131,14 @@ def test_opml_is_opml_2_with_absolute_addresses_and_escaped_names(groups) -> Non
 def test_a_group_without_more_has_no_trailing_link(groups) -> None:
     plain = dataclasses.replace(groups[0], heading="Only")
     assert "All " not in str(feeds_page([plain])[FEEDS].html)
+
+
+def test_an_archive_without_briefs_says_so_in_each_group(archive_root) -> None:
+    archive = load_archive(archive_root({}))
+    groups = feed_groups(archive, {kind: [] for kind in ("people", "organizations", "places")})
+    html = str(feeds_page(groups)[FEEDS].html)
+    assert html.count("<p>None yet.</p>") == 4  # tags, people, organisations, places
+    assert "most often" not in html
+    assert [len(outline) for outline in ET.fromstring(feeds_opml("n", SITE, groups))[1]] == [
+        2, 0, 0, 0, 0,
+    ]  # fmt: skip

@@ -63,35 +63,33 @@ def feed_groups(archive: Archive, named: dict[str, list[Named]]) -> list[FeedGro
     """The archive's feeds: the whole archive and its corrections, every tag in use (A to
     Z), then the ``MOST_NAMED`` people, organisations and places named most (``named`` as
     :func:`newsbrief.site.entity_pages.sorted_entities` gives them)."""
+    groups = [_archive_group(archive), _tag_group(archive)]
+    return groups + [_most_named(kind, items) for kind, items in named.items()]
+
+
+def _archive_group(archive: Archive) -> FeedGroup:
     corrected = sum(1 for entry in archive.entries if entry.brief.corrections)
-    groups = [
-        FeedGroup(
-            "The archive",
-            f"The newest {LIMIT} briefs of the whole archive, and the latest corrected "
-            "briefs with their corrections.",
-            [
-                Followed("Every brief", HOME, "", len(archive.entries)),
-                Followed("Corrections", CORRECTIONS, CORRECTIONS_FEEDS, corrected),
-            ],
-        )
-    ]
-    vocabulary, tags_in_use = archive.vocabulary, archive.tags_in_use()
-    tags = sorted(tags_in_use, key=lambda slug: vocabulary.tags[slug].title.casefold())
-    groups.append(
-        FeedGroup(
-            "Tags",
-            f"Each tag's newest {TAG_LIMIT} briefs.",
-            [
-                Followed(
-                    vocabulary.tags[s].title, tag_uri(s), tag_feeds_folder(s), len(tags_in_use[s])
-                )
-                for s in tags
-            ],
-        )
+    return FeedGroup(
+        "The archive",
+        f"The newest {LIMIT} briefs of the whole archive, and the latest corrected briefs "
+        "with their corrections.",
+        [
+            Followed("Every brief", HOME, "", len(archive.entries)),
+            Followed("Corrections", CORRECTIONS, CORRECTIONS_FEEDS, corrected),
+        ],
     )
-    for kind, items in named.items():
-        groups.append(_most_named(kind, items))
-    return groups
+
+
+def _tag_group(archive: Archive) -> FeedGroup:
+    tags, in_use = archive.vocabulary.tags, archive.tags_in_use()
+    return FeedGroup(
+        "Tags",
+        f"Each tag's newest {TAG_LIMIT} briefs.",
+        [
+            Followed(tags[slug].title, tag_uri(slug), tag_feeds_folder(slug), len(entries))
+            for slug, entries in sorted(in_use.items(), key=lambda i: tags[i[0]].title.casefold())
+        ],
+    )
 
 
 def _most_named(kind: str, items: Sequence[Named]) -> FeedGroup:
@@ -99,9 +97,10 @@ def _most_named(kind: str, items: Sequence[Named]) -> FeedGroup:
     most = sorted(items, key=lambda item: -len(item.entries))[:MOST_NAMED]  # stable: A to Z
     description = (
         f"Each of the {heading.lower()} named in the briefs has feeds of the newest "
-        f"{TAG_LIMIT} briefs that name it, linked from its page. The {len(most)} named "
-        "most often:"
+        f"{TAG_LIMIT} briefs that name it, linked from its page."
     )
+    if most:
+        description += f" The {len(most)} named most often:"
     return FeedGroup(
         heading,
         description,
@@ -137,7 +136,10 @@ def feeds_page(groups: Sequence[FeedGroup]) -> dict[str, PageContent]:
             for item in group.feeds
         ]
         page.add(
-            paragraph(group.description), table(("Page", "Briefs", "Feeds"), rows, numeric=(1,))
+            paragraph(group.description),
+            table(("Page", "Briefs", "Feeds"), rows, numeric=(1,))
+            if rows
+            else paragraph("None yet."),
         )
         if group.more is not None:
             page.add(paragraph(link(FEEDS, *group.more)))
