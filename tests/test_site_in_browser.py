@@ -8,15 +8,16 @@ skip: without a browser they fail.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from browsing import CHROMIUM, FLAGS, served
-from tests.mkdocs_adapter.test_plugin import BRIEFS, STORY, build_site, make_story_site
+from tests.mkdocs_adapter.test_plugin import BRIEFS, SITE_URL, STORY, build_site, make_story_site
 
 from .conftest import REPO, make_site
 
@@ -191,6 +192,46 @@ def test_archive_and_entity_pages_lead_to_briefs(watched: Watched, base_url: str
     page.wait_for_url("**/places/south-korea/")
 
 
+def fetch_link(page: Page, link: Locator) -> bytes:
+    """What a feed reader given the link's address gets (the browser opening a feed
+    shows no page: Chromium then asks for a /favicon.ico the site does not have)."""
+    response = page.request.get(link.evaluate("link => link.href"))
+    assert response.ok, response.url
+    return response.body()
+
+
+def test_a_reader_follows_a_person_from_the_feed_link_on_the_page(
+    watched: Watched, base_url: str
+) -> None:
+    page = watched.page
+    page.goto(base_url + "people/")
+    page.get_by_role("link", name="Yang Moo-jin", exact=True).click()
+    page.wait_for_url(base_url + "people/yang-moo-jin/")
+    advertised = page.locator("head link[rel='alternate feed'][title^='Yang Moo-jin']")
+    assert advertised.count() == 3
+    rss = page.locator("article").get_by_role("link", name="RSS", exact=True)
+    feed = ET.fromstring(fetch_link(page, rss))
+    assert feed.findtext("channel/title") == "newsbrief: Yang Moo-jin"
+    entry = feed.findtext("channel/item/link") or ""
+    page.goto(base_url + entry.removeprefix(SITE_URL))  # the feed's address is the site_url's
+    assert heading(page) == "Kim Jong-un inspects an upgraded tank factory"
+
+
+def test_the_footer_leads_to_the_feeds_page_and_its_opml(watched: Watched, base_url: str) -> None:
+    page = watched.page
+    page.goto(base_url + "tags/north-korea/")
+    page.locator("footer").get_by_role("link", name="Feeds", exact=True).click()
+    page.wait_for_url(base_url + "feeds/")
+    assert heading(page) == "Feeds"
+    opml = ET.fromstring(fetch_link(page, page.get_by_role("link", name="OPML file")))
+    feeds = [outline.get("xmlUrl") for outline in opml.iter("outline")]
+    assert SITE_URL + "people/yang-moo-jin/feed.xml" in feeds
+    archive = ET.fromstring(fetch_link(page, page.get_by_role("link", name="RSS").first))
+    assert archive.findtext("channel/title") == "newsbrief"
+    page.get_by_role("link", name="All people (5), each with its feeds").click()
+    page.wait_for_url(base_url + "people/")
+
+
 INJECTED = "iframe, [onerror], [onload], [onclick], [ontoggle], [srcdoc], article img"
 SHOWN_AS_TEXT = (
     "<script>alert(2)</script>",
@@ -241,6 +282,7 @@ def test_phone_screenshots(browser: Browser, base_url: str) -> None:
         ("brief", "2025/05/04/kim-tank-factory/"),
         ("tag", "tags/north-korea/"),
         ("archive", "archive/2025/06/"),
+        ("feeds", "feeds/"),
     ):
         page.goto(base_url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -267,8 +309,16 @@ def serious_violations(page: Page) -> list[str]:
 
 @pytest.mark.parametrize(
     "path",
-    ["", "2025/05/04/kim-tank-factory/", "tags/north-korea/", "archive/2025/06/", "people/"],
-    ids=["home", "brief", "tag", "archive", "people"],
+    [
+        "",
+        "2025/05/04/kim-tank-factory/",
+        "tags/north-korea/",
+        "archive/2025/06/",
+        "people/",
+        "people/yang-moo-jin/",
+        "feeds/",
+    ],
+    ids=["home", "brief", "tag", "archive", "people", "person", "feeds"],
 )
 def test_no_serious_accessibility_violation(watched: Watched, base_url: str, path: str) -> None:
     watched.page.goto(base_url + path)

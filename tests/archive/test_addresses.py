@@ -5,7 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from newsbrief.archive.addresses import EntityAddresses, absolute_url, brief_uri, page_uris
+from newsbrief.archive.addresses import (
+    EntityAddresses,
+    absolute_url,
+    brief_uri,
+    feeds_folder,
+    page_uris,
+    tag_feeds_folder,
+    tag_uri,
+)
 from newsbrief.archive.schema import Brief, Quote, Source
 
 
@@ -26,6 +34,12 @@ def test_briefs_and_listings_have_their_addresses() -> None:
     ]
     assert absolute_url("https://x.org/", "2025/05/04/kim.md") == "https://x.org/2025/05/04/kim/"
     assert absolute_url("https://x.org", "archive/index.md") == "https://x.org/archive/"
+
+
+def test_a_page_s_own_feeds_sit_in_its_folder() -> None:
+    assert feeds_folder("people/yang-moo-jin.md") == "people/yang-moo-jin/"
+    assert feeds_folder(tag_uri("military")) == tag_feeds_folder("military")
+    assert feeds_folder("corrections/index.md") == "corrections/"
 
 
 def test_names_in_other_scripts_get_pages_of_their_own() -> None:

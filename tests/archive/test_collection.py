@@ -19,6 +19,14 @@ def test_briefs_come_newest_first_and_drafts_can_be_left_out(archive_root) -> No
     published = archive.published(include_drafts=False)
     assert [e.slug for e in published.entries] == ["exports", "kim-tank-factory"]
     assert [e.slug for e in published.by_tag()["military"]] == ["kim-tank-factory"]
+    assert list(published.tags_in_use()) == [
+        "east-asia",
+        "north-korea",
+        "south-korea",
+        "military",
+        "economy",
+    ]
+    assert published.by_tag()["russia-ukraine-war"] == []  # in the vocabulary, on no brief
     assert archive.published(include_drafts=True) is archive
 
 

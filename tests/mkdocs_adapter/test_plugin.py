@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import posixpath
 import re
 import shutil
 from collections.abc import Iterator
@@ -129,27 +130,31 @@ def test_tag_page_lists_its_briefs_newest_first(site: Path) -> None:
     assert "Kim Jong-un" not in text
 
 
-def test_tag_index_lists_every_tag_with_its_count(site: Path) -> None:
-    html = article(site, "tags/index.html")
-    rows = {
+def table_rows(html: str) -> dict[str, str]:
+    """First cell -> second cell of every row of the page's tables, as text."""
+    return {
         text_of(row.split("</td>")[0]): text_of(row.split("</td>")[1])
         for row in html.split("<tr>")[2:]
         if "</td>" in row
     }
-    assert rows == {
-        "East Asia": "2",
-        "North Korea": "1",
-        "South Korea": "1",
-        "Military": "1",
-        "Economy": "1",
-        "Russia–Ukraine war": "0",
-    }
-    assert 'href="russia-ukraine-war/"' in html
-    unused = text_of(article(site, "tags/russia-ukraine-war/index.html"))
-    assert (
-        "0 briefs · All tags · Follow: RSS · Atom · JSON Feed No brief carries this tag yet."
-        in unused
-    )
+
+
+def test_tag_index_lists_the_tags_in_use_and_names_the_others_apart(site: Path) -> None:
+    for index in ("tags/index.html", "tags/a-z/index.html"):
+        html = article(site, index)
+        used, _, unused = html.partition('id="tags-not-used-yet"')
+        assert table_rows(used) == {
+            "East Asia": "2",
+            "North Korea": "1",
+            "South Korea": "1",
+            "Military": "1",
+            "Economy": "1",
+        }
+        assert table_rows(unused) == {"Russia–Ukraine war": "russia-ukraine-war"}
+        assert "russia-ukraine-war/" not in html  # named, never linked
+    assert not (site / "tags/russia-ukraine-war").exists()  # no page, no feeds
+    sitemap = read(site, "sitemap.xml")
+    assert "/tags/east-asia/" in sitemap and "russia-ukraine-war" not in sitemap
 
 
 def search_fragments(site: Path) -> Iterator[dict]:
@@ -170,7 +175,8 @@ def test_search_index_holds_briefs_with_their_names_tags_and_docs(site: Path) ->
     assert "North Korean leader Kim Jong-un inspected a tank factory." in kim  # the synopsis
     assert {"Modernizing", "toured"} <= set(kim.split())  # from a quote and the body
     assert "Semiconductors" in pages["/2025/06/10/exports/"].split()
-    assert pages["/tags/russia-ukraine-war/"].startswith("Russia–Ukraine war.")
+    assert pages["/tags/east-asia/"].startswith("East Asia.")
+    assert "/tags/russia-ukraine-war/" not in pages  # unused: no page to find
     assert "/about/" in pages
     assert "/people/yang-moo-jin/" not in pages  # found through the briefs that name him
     assert "sha256" in pages["/reference/brief-schema/"]
@@ -286,7 +292,16 @@ def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -
     for tag in ("north-korea", "military", "defence-industry"):
         assert "Kim Jong-un inspects" in read(site, f"tags/{tag}/index.html")
     vocabulary = yaml.safe_load((REPO / "briefs/tags.yml").read_text(encoding="utf-8"))
-    assert all((site / f"tags/{slug}/index.html").is_file() for slug in vocabulary)
+    published = [
+        yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        for path in (REPO / "briefs").glob("????/??/*.md")
+    ]
+    used = {tag for brief in published if not brief.get("draft") for tag in brief["tags"]}
+    assert used and set(vocabulary) - used  # both kinds, or the test proves nothing
+    for slug in vocabulary:
+        assert (site / f"tags/{slug}/index.html").is_file() == (slug in used), slug
+    unused = article(site, "tags/index.html").partition('id="tags-not-used-yet"')[2]
+    assert set(table_rows(unused).values()) == set(vocabulary) - used
 
 
 def test_feeds_are_built_advertised_and_point_at_built_pages(site: Path) -> None:
@@ -312,6 +327,102 @@ def test_feeds_are_built_advertised_and_point_at_built_pages(site: Path) -> None
         'href="feed.xml">' in page
     )
     assert 'type="application/atom+xml" title="newsbrief (Atom)" href="../../atom.xml"' in page
+
+
+def test_every_person_organisation_and_place_has_feeds_advertised_and_linked(
+    site: Path,
+) -> None:
+    import feedparser
+
+    for page, title in [
+        ("people/yang-moo-jin/", "Yang Moo-jin"),
+        ("places/south-korea/", "South Korea"),
+        ("organizations/ministry-of-trade-industry-and-energy/", None),
+        ("people/img-src-x-onerror-alert-8/", "<img src=x onerror=alert(8)>"),
+    ]:
+        for name in ("feed.xml", "atom.xml"):
+            parsed = feedparser.parse(read(site, page + name))
+            assert not parsed.bozo and parsed.entries, page + name
+            assert parsed.feed.link == SITE_URL + page
+            for entry in parsed.entries:
+                assert (site / entry.link.removeprefix(SITE_URL) / "index.html").is_file()
+            if title:
+                assert parsed.feed.title == f"newsbrief: {title}"
+        assert (
+            json.loads(read(site, page + "feed.json"))["feed_url"] == SITE_URL + page + "feed.json"
+        )
+        html = read(site, page + "index.html")
+        assert 'Follow: <a href="feed.xml">RSS</a> · <a href="atom.xml">Atom</a>' in html
+        assert html.count('<link rel="alternate feed" type="application/rss+xml"') == 2
+    yang = read(site, "people/yang-moo-jin/index.html")
+    assert 'title="Yang Moo-jin (RSS)" href="feed.xml">' in yang
+    evil = read(site, "people/img-src-x-onerror-alert-8/index.html")
+    assert 'title="&lt;img src=x onerror=alert(8)&gt; (Atom)" href="atom.xml">' in evil
+    assert feedparser.parse(read(site, "places/south-korea/feed.xml")).entries[0].title == (
+        "South Korea's exports rise for a third month on chip demand"
+    )
+
+
+def test_feeds_page_lists_the_feeds_and_every_page_links_to_it(site: Path) -> None:
+    page = article(site, "feeds/index.html")
+    text = text_of(page)
+    for name in ("Every brief", "Corrections", "East Asia", "Yang Moo-jin", "South Korea"):
+        assert name in text
+    assert "Russia–Ukraine war" not in text  # unused: no feeds
+    assert '<a href="../tags/east-asia/feed.xml">RSS</a>' in page
+    assert '<a href="../people/yang-moo-jin/atom.xml">Atom</a>' in page
+    assert '<a href="../people/">All people (5), each with its feeds</a>' in page
+    for html in site.rglob("*.html"):
+        if html.name != "index.html" and html.name != "404.html":
+            continue
+        footer = read(site, str(html.relative_to(site))).partition('<footer class="md-footer">')[2]
+        folder = html.parent.relative_to(site)
+        relative = posixpath.relpath("feeds", folder.as_posix()) + "/"
+        expected = "/feeds/" if html.name == "404.html" else relative
+        assert f'<a href="{expected}">Feeds</a>' in footer, html
+
+
+def test_opml_lists_every_feed_of_the_feeds_page_with_absolute_addresses(site: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    opml = ET.fromstring(read(site, "feeds/feeds.opml"))
+    assert opml.tag == "opml" and opml.get("version") == "2.0"
+    assert opml.findtext("head/title") == "newsbrief: feeds"
+    groups = {group.get("text"): group for group in opml.findall("body/outline")}
+    assert list(groups) == ["The archive", "Tags", "Stories", "People", "Organisations", "Places"]
+    listed = [feed.attrib for feed in opml.iter("outline") if feed.get("xmlUrl")]
+    feeds = {feed["htmlUrl"].removeprefix(SITE_URL): feed for feed in listed}
+    assert feeds["tags/east-asia/"] == {
+        "type": "rss",
+        "text": "newsbrief: East Asia",
+        "title": "newsbrief: East Asia",
+        "xmlUrl": SITE_URL + "tags/east-asia/feed.xml",
+        "htmlUrl": SITE_URL + "tags/east-asia/",
+    }
+    assert feeds[""]["xmlUrl"] == SITE_URL + "feed.xml"  # the whole archive's
+    evil = feeds["people/img-src-x-onerror-alert-8/"]["title"]
+    assert evil == "newsbrief: <img src=x onerror=alert(8)>"  # escaped in the file, read back
+    assert "&lt;img src=x onerror=alert(8)&gt;" in read(site, "feeds/feeds.opml")
+    for page, feed in feeds.items():
+        assert (site / feed["xmlUrl"].removeprefix(SITE_URL)).is_file()
+        assert (site / page / "index.html").is_file()
+    assert len(listed) == len(feeds) == article(site, "feeds/index.html").count("Follow:")
+
+
+def test_names_only_a_draft_lists_get_no_page_or_feeds_but_show_when_serving(
+    tmp_path: Path,
+) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    draft = root / "briefs/2025/06/12-missiles.md"
+    named = "people: [Only In Draft]\nplaces: [Draftplace]\ndraft: true\n"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", named), "utf-8")
+    built = build_site(root)
+    assert not (built / "people/only-in-draft").exists()
+    assert not (built / "places/draftplace").exists()
+    assert "Only In Draft" not in read(built, "people/index.html") + read(built, "feeds/index.html")
+    served = build_site(root, command="serve")
+    assert "North Korea test-fires" in read(served, "people/only-in-draft/index.html")
+    assert (served / "places/draftplace/feed.xml").is_file()
 
 
 def test_feeds_without_site_url_stop_the_build_clearly(

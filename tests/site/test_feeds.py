@@ -10,12 +10,15 @@ import feedparser
 import pytest
 
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.collection import Archive, load_archive
+from newsbrief.archive.collection import Archive, entity_addresses, load_archive
 from newsbrief.archive.schema import Correction
 from newsbrief.site.calls import call_directly
+from newsbrief.site.entity_pages import index_entities, sorted_entities
 from newsbrief.site.feeds import (
+    TAG_LIMIT,
     FeedSpec,
     corrected_newest_first,
+    entity_feeds,
     entry_url,
     render_feeds,
     site_feeds,
@@ -160,3 +163,61 @@ def test_each_followed_story_has_feeds_in_its_folder(archive) -> None:
     assert "stories/korean-trade/feed.xml" in feeds
     # a story no brief follows has no feeds
     assert not any(path.startswith("stories/north-korea-military") for path in feeds)
+
+
+def test_only_tags_in_use_have_feeds(archive) -> None:
+    feeds = site_feeds("newsbrief", "News briefs.", SITE, archive, call_directly)
+    tags = {path.split("/")[1] for path in feeds if path.startswith("tags/")}
+    assert tags == {"north-korea", "military", "south-korea", "economy", "east-asia"}
+    assert "russia-ukraine-war" in archive.vocabulary.tags  # in the vocabulary, unused
+
+
+def named_of(entries):
+    return sorted_entities(index_entities(entries, entity_addresses(entries)))
+
+
+def test_every_name_has_feeds_in_its_page_folder(archive) -> None:
+    feeds = entity_feeds(
+        "newsbrief", SITE, named_of(archive.entries), archive.vocabulary, call_directly
+    )
+    folders = {path.rpartition("/")[0] + "/" for path in feeds}
+    addresses = entity_addresses(archive.entries)
+    assert folders == {  # every name a brief lists or quotes
+        addresses.uri(kind, name).removesuffix(".md") + "/"
+        for entry in archive.entries
+        for kind, names in entry.brief.named().items()
+        for name in names
+    }
+    assert {"people/yang-moo-jin/feed.xml", "places/south-korea/atom.xml"} <= set(feeds)
+    parsed = feedparser.parse(feeds["places/south-korea/atom.xml"])
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.feed.title == "newsbrief: South Korea"
+    assert parsed.feed.subtitle == "Briefs that name South Korea."
+    assert [entry.link for entry in parsed.entries] == [SITE + "2025/06/10/exports/"]
+    document = json.loads(feeds["people/yang-moo-jin/feed.json"])
+    assert document["feed_url"] == SITE + "people/yang-moo-jin/feed.json"
+    assert document["home_page_url"] == SITE + "people/yang-moo-jin/"
+
+
+def test_a_name_that_shares_a_slug_has_feeds_at_its_own_address(archive) -> None:
+    kim = archive.entries[1]
+    spelled = dataclasses.replace(kim.brief, people=["Kim Jong Un"], commentary=[], quotes=[])
+    entries = [dataclasses.replace(kim, slug="later", brief=spelled), kim]  # newest first
+    addresses = entity_addresses(entries)
+    own = addresses.uri("people", "Kim Jong Un").removesuffix(".md")
+    assert own.startswith("people/kim-jong-un-")
+    feeds = entity_feeds("newsbrief", SITE, named_of(entries), archive.vocabulary, call_directly)
+    assert f"{own}/feed.xml" in feeds and "people/kim-jong-un/feed.xml" in feeds
+    assert feedparser.parse(feeds[f"{own}/feed.xml"]).feed.title == "newsbrief: Kim Jong Un"
+
+
+def test_entity_feeds_carry_the_newest_briefs_only(archive) -> None:
+    (kim,) = [entry for entry in archive.entries if entry.slug == "kim-tank-factory"]
+    many = [
+        dataclasses.replace(kim, slug=f"brief-{n}", brief=dataclasses.replace(kim.brief, date=day))
+        for n, day in enumerate(dt.date(2025, 5, 30) - dt.timedelta(days=n) for n in range(30))
+    ]
+    feeds = entity_feeds("newsbrief", SITE, named_of(many), archive.vocabulary, call_directly)
+    items = json.loads(feeds["people/yang-moo-jin/feed.json"])["items"]
+    assert len(items) == TAG_LIMIT < len(many)
+    assert items[0]["url"] == SITE + "2025/05/30/brief-0/"

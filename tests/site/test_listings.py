@@ -12,6 +12,7 @@ from newsbrief.archive.addresses import CORRECTIONS, TAGS_A_TO_Z, TAGS_INDEX, pa
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import load_archive
 from newsbrief.archive.schema import Correction
+from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.listings import (
     PAGE_SIZE,
     archive_pages,
@@ -77,25 +78,45 @@ def test_empty_archive_says_so() -> None:
     assert "No briefs are published yet." in archive_pages([])["archive/index.md"].html
 
 
-def test_tag_index_orders_tags_by_use_within_each_kind(archive_root) -> None:
-    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    index = tag_indexes(archive.vocabulary, archive.by_tag())[TAGS_INDEX].html
-    assert "2 of 6 tags are in use." in index
+@pytest.fixture
+def used_tags(archive_root, many) -> tuple[Vocabulary, dict[str, list[Entry]]]:
+    """The fixture vocabulary, with three of its six tags in use (3, 2 and 1 briefs)."""
+    vocabulary = load_archive(archive_root({})).vocabulary
+    used = {"south-korea": many[:3], "military": many[:2], "north-korea": many[:1]}
+    return vocabulary, {slug: used.get(slug, []) for slug in vocabulary.tags}
+
+
+def test_tag_index_lists_the_tags_in_use_by_use_within_each_kind(used_tags) -> None:
+    index = tag_indexes(*used_tags)[TAGS_INDEX].html
+    assert "3 of 6 tags are in use." in index
     countries = index[index.index('id="countries"') : index.index('id="topics"')]
-    assert countries.index("North Korea") < countries.index("South Korea")
+    assert countries.index("South Korea") < countries.index("North Korea")
     right = '<td style="text-align: right;">'
+    assert f'<td><a href="south-korea/">South Korea</a></td>\n{right}3</td>' in countries
     assert f'<td><a href="north-korea/">North Korea</a></td>\n{right}1</td>' in countries
-    assert f'<td><a href="south-korea/">South Korea</a></td>\n{right}0</td>' in countries
+    assert 'id="regions"' not in index and 'id="conflicts"' not in index  # none in use
 
 
-def test_tag_index_a_to_z_is_the_readers_other_choice(archive_root) -> None:
-    archive = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"}))
-    indexes = tag_indexes(archive.vocabulary, archive.by_tag())
+def test_tag_index_names_unused_tags_apart_without_links(used_tags) -> None:
+    for html in map(str, (page.html for page in tag_indexes(*used_tags).values())):
+        used, heading, unused = html.partition('<h2 id="tags-not-used-yet">')
+        assert heading and "For contributors: 3 tags of the vocabulary" in unused
+        for title, slug in [("East Asia", "east-asia"), ("Economy", "economy")]:
+            assert f"<td>{title}</td>\n<td>{slug}</td>" in unused
+            assert title not in used and f'href="{slug}/"' not in html
+        assert "<a " not in unused.partition("</h2>")[2]
+    vocabulary, by_tag = used_tags
+    everything = {slug: by_tag["south-korea"] for slug in by_tag}
+    assert "tags-not-used-yet" not in tag_indexes(vocabulary, everything)[TAGS_INDEX].html
+
+
+def test_tag_index_a_to_z_is_the_readers_other_choice(used_tags) -> None:
+    indexes = tag_indexes(*used_tags)
     assert 'Order: by briefs · <a href="a-z/">A to Z</a>' in indexes[TAGS_INDEX].html
     a_to_z = indexes[TAGS_A_TO_Z].html
     assert 'Order: <a href="../">by briefs</a> · A to Z' in a_to_z
     titles = re.findall(r'<td><a href="[^"]+">([^<]+)</a></td>', a_to_z)
-    assert titles == sorted(titles, key=str.casefold) and len(titles) == 6
+    assert titles == ["Military", "North Korea", "South Korea"]
 
 
 def with_corrections(entry: Entry, *days: dt.date) -> Entry:

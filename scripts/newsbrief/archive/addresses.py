@@ -22,6 +22,8 @@ TAGS_A_TO_Z = "tags/a-z.md"
 ARCHIVE_INDEX = "archive/index.md"
 CORRECTIONS = "corrections/index.md"
 CORRECTIONS_FEEDS = "corrections/"  # the corrections feeds' folder, beside the listing
+FEEDS = "feeds/index.md"  # the list of the archive's feeds
+FEEDS_OPML = "feeds/feeds.opml"  # the same feeds as an OPML file, for feed readers
 SCHEMA_REFERENCE = "reference/brief-schema.md"
 JSON_SCHEMA = "reference/brief.schema.json"
 STORIES_INDEX = "stories/index.md"
@@ -52,6 +54,12 @@ def story_uri(slug: str) -> str:
 def story_feeds_folder(slug: str) -> str:
     """The folder of a story's feeds, beside its page: ``stories/<slug>/``."""
     return f"stories/{slug}/"
+
+
+def feeds_folder(page_uri: str) -> str:
+    """The folder of a page's own feeds, beside it: ``people/<slug>.md`` has them in
+    ``people/<slug>/``, so they follow the page wherever its address goes."""
+    return page_url(page_uri)
 
 
 def year_uri(year: int) -> str:

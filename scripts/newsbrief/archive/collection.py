@@ -59,6 +59,11 @@ class Archive:
             self._by_story = index
         return self._by_story
 
+    def tags_in_use(self) -> dict[str, list[Entry]]:
+        """The briefs of every tag some brief carries, newest first: only these tags have
+        pages, feeds and a place in search."""
+        return {slug: entries for slug, entries in self.by_tag().items() if entries}
+
     def entity_addresses(self) -> EntityAddresses:
         """The page of every person, organisation and place the briefs name."""
         if self._addresses is None:

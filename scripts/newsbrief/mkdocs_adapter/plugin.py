@@ -54,6 +54,8 @@ from newsbrief.archive.addresses import (
     ARCHIVE_INDEX,
     CORRECTIONS,
     ENTITY_KINDS,
+    FEEDS,
+    FEEDS_OPML,
     HOME,
     JSON_SCHEMA,
     SCHEMA_REFERENCE,
@@ -80,7 +82,8 @@ from newsbrief.mkdocs_adapter.pagefind import SearchIndexer, use_search_worker
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
 from newsbrief.site import brief_page, entity_pages, listings, story_pages
 from newsbrief.site.content import PageContent
-from newsbrief.site.feeds import site_feeds
+from newsbrief.site.feeds import entity_feeds, site_feeds
+from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
@@ -93,6 +96,7 @@ NAV_PAGES = {
     STORIES_INDEX,
     *map(entity_index_uri, ENTITY_KINDS),
 }
+LINKED_PAGES = {*NAV_PAGES, FEEDS}  # generated pages every page links to (the footer: /feeds/)
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
@@ -189,25 +193,31 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         named = entity_pages.sorted_entities(
             self.memo(entity_pages.index_entities, archive.entries, addresses)
         )
+        groups = feed_groups(archive, named)
         generated = {
             **self._listing_pages(archive),
             **self._entity_pages(named),
             **self._story_pages(archive, addresses),
             **self._brief_pages(archive, addresses, config),
+            **feeds_page(groups),
         }
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         site = (config.site_name, config.site_description, config.site_url)
         feeds = site_feeds(*site, archive, self.memo)
+        feeds |= entity_feeds(
+            config.site_name, config.site_url, named, archive.vocabulary, self.memo
+        )
+        feeds[FEEDS_OPML] = feeds_opml(config.site_name, config.site_url, groups)
         pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in feeds.items()]
         self._add(files, pages, config)
         self.memo.next_build()
         return files
 
     def _listing_pages(self, archive: Archive) -> dict[str, PageContent]:
-        """The tag index and tag pages, the archive by year and month, and the corrections."""
-        by_tag = archive.by_tag()
-        pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, by_tag))
-        for slug, entries in by_tag.items():
+        """The tag index and the pages of the tags in use, the archive by year and month,
+        and the corrections."""
+        pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, archive.by_tag()))
+        for slug, entries in archive.tags_in_use().items():
             pages |= listings.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
         corrections = listings.corrections_newest_first(archive.entries)
         pages |= self.memo(listings.corrections_pages, corrections)
@@ -310,7 +320,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.nav is not None and self.config.skeletons:
             env.loader = skeleton.with_skeleton_template(env.loader)
-            linkable = [f for f in files if f.generated_by is None or f.src_uri in NAV_PAGES]
+            linkable = [f for f in files if f.generated_by is None or f.src_uri in LINKED_PAGES]
             self.skeletons = skeleton.Skeletons(env, linkable, self.nav)
         return env
 

@@ -1,8 +1,10 @@
 """Pages for the people, organisations and places briefs name.
 
 Each kind has an index (``/people/``, ``/organizations/``, ``/places/``) and a page per
-entity listing the briefs that name it, newest first. People quoted as outside experts
-also get their commentary on their page. Built in one pass over the briefs.
+entity listing the briefs that name it, newest first, with its feeds (made by
+:func:`newsbrief.site.feeds.entity_feeds` in the page's folder). People quoted as outside
+experts also get their commentary on their page. Built in one pass over the published
+briefs, so no name has a page without one.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsbrief.archive.addresses import EntityAddresses, entity_index_uri
+from newsbrief.archive.addresses import EntityAddresses, entity_index_uri, feeds_folder
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
-from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count
+from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count, feed_links
 from newsbrief.site.content import (
     PageContent,
     blockquote,
@@ -90,16 +92,23 @@ def index_pages(kind: str, counts: list[tuple[str, str, int]]) -> dict[str, Page
     return pages
 
 
+def description(name: str) -> str:
+    """What an entity's page and feeds carry."""
+    return f"Briefs that name {name}."
+
+
 def pages_of(
     kind: str, name: str, first: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
 ) -> dict[str, PageContent]:
-    """The pages of one entity, the first at ``first``: the briefs that name it, and an
-    expert's commentary."""
+    """The pages of one entity, the first at ``first``: the briefs that name it, an
+    expert's commentary, and links to its feeds (in the first page's folder)."""
     pages = {}
     for uri, chunk, pager in paginated(first, entries):
-        page = PageContent.start(name, f"Briefs that name {name}.")
+        page = PageContent.start(name, description(name), feed_title=name if uri == first else None)
         all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
-        page.add(paragraph(dot_separated(briefs_count(len(entries)), all_of_kind), "nb-byline"))
+        follow = feed_links(uri, feeds_folder(first))
+        byline = dot_separated(briefs_count(len(entries)), all_of_kind, follow)
+        page.add(paragraph(byline, "nb-byline"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
         said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]

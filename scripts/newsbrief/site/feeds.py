@@ -2,9 +2,10 @@
 
 Each entry carries the brief's title, date, synopsis, takeaways, corrections, tags and
 address; a corrected brief's entry is updated on its latest correction's date. Besides
-the whole archive's feeds and each tag's, the corrections feeds list the corrected
-briefs, the latest corrected first. Feed addresses must be absolute, so feeds need the
-site's ``site_url``.
+the whole archive's feeds and each used tag's, the corrections feeds list the corrected
+briefs, the latest corrected first, and every person, organisation and place has feeds
+of the briefs that name it (:func:`entity_feeds`). Feed addresses must be absolute, so
+feeds need the site's ``site_url``.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newsbrief.archive.addresses import (
     CORRECTIONS_FEEDS,
     FEED_FILES,
     absolute_url,
+    feeds_folder,
     story_feeds_folder,
     tag_feeds_folder,
 )
@@ -28,10 +30,13 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.brief_page import format_date
+from newsbrief.site.entity_pages import Named, description
 from newsbrief.site.markup import QuotedHtml
 
 LIMIT = 50  # entries in the whole archive's feeds
-TAG_LIMIT = 20  # entries in each tag's and story's feeds: there are many, readers want the news
+TAG_LIMIT = (
+    20  # entries in each tag's, story's and entity's feeds: there are many, readers want the news
+)
 CORRECTIONS_DESCRIPTION = "Corrections to published briefs, the latest first."
 
 
@@ -62,7 +67,7 @@ def site_feeds(
     ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
-    for slug, entries in archive.by_tag().items():
+    for slug, entries in archive.tags_in_use().items():
         tag = archive.vocabulary.tags[slug]
         folder = site_url + tag_feeds_folder(slug)
         spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
@@ -80,6 +85,30 @@ def site_feeds(
         limit = TAG_LIMIT if prefix else LIMIT
         rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
         feeds |= {prefix + name: text for name, text in rendered.items()}
+    return feeds
+
+
+def entity_feeds(
+    site_name: str,
+    site_url: str,
+    named: dict[str, list[Named]],
+    vocabulary: Vocabulary,
+    call: Callable[..., Any],
+) -> dict[str, str | bytes]:
+    """The feeds of every person, organisation and place, by path: the newest
+    ``TAG_LIMIT`` briefs that name it, in its page's folder. ``named`` is each kind's
+    entities (:func:`newsbrief.site.entity_pages.sorted_entities`); ``call`` renders
+    each (``mkdocs serve`` passes its memo)."""
+    site_url = site_url.rstrip("/") + "/"
+    feeds: dict[str, str | bytes] = {}
+    for items in named.values():
+        for item in items:
+            folder = feeds_folder(item.uri)
+            home = site_url + folder
+            spec = FeedSpec(f"{site_name}: {item.name}", description(item.name), home, home)
+            newest = item.entries[:TAG_LIMIT]
+            rendered = call(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT)
+            feeds |= {folder + name: text for name, text in rendered.items()}
     return feeds
 
 
@@ -105,8 +134,9 @@ def render_feeds(
     generator.subtitle(spec.description)
     generator.language("en")
     generator.updated(max(map(_updated, newest), default=_midnight(dt.date(1970, 1, 1))))
-    for entry in reversed(newest):  # feedgen lists the last added first
-        _add(generator, entry, vocabulary, site_url)
+    contents = [content_html(entry) for entry in newest]  # once for both formats that carry it
+    for entry, content in reversed(list(zip(newest, contents, strict=True))):
+        _add(generator, entry, content, vocabulary, site_url)  # feedgen lists the last added first
     documents = {}
     for name, render in (
         (FEED_FILES["RSS"], generator.rss_str),
@@ -115,7 +145,7 @@ def render_feeds(
         links = [{"href": spec.folder_url + name, "rel": "self"}]
         generator.link([*links, {"href": spec.home_url, "rel": "alternate"}], replace=True)
         documents[name] = render(pretty=True).decode("utf-8")
-    documents[FEED_FILES["JSON Feed"]] = _json_feed(spec, newest, vocabulary, site_url)
+    documents[FEED_FILES["JSON Feed"]] = _json_feed(spec, newest, contents, vocabulary, site_url)
     return documents
 
 
@@ -146,7 +176,13 @@ def content_html(entry: Entry) -> QuotedHtml:
     return QuotedHtml("<p>%s</p><ul>%s</ul>%s") % (brief.synopsis, items, corrections)
 
 
-def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_url: str) -> None:
+def _add(
+    generator: FeedGenerator,
+    entry: Entry,
+    content: QuotedHtml,
+    vocabulary: Vocabulary,
+    site_url: str,
+) -> None:
     url = entry_url(site_url, entry)
     item = generator.add_entry()
     item.id(url)
@@ -156,13 +192,17 @@ def _add(generator: FeedGenerator, entry: Entry, vocabulary: Vocabulary, site_ur
     item.published(_published(entry))
     item.updated(_updated(entry))
     item.description(entry.brief.synopsis)
-    item.content(content_html(entry), type="CDATA")
+    item.content(content, type="CDATA")
     for slug in entry.brief.tags:
         item.category(term=slug, label=vocabulary.tags[slug].title)
 
 
 def _json_feed(
-    spec: FeedSpec, entries: Sequence[Entry], vocabulary: Vocabulary, site_url: str
+    spec: FeedSpec,
+    entries: Sequence[Entry],
+    contents: Sequence[QuotedHtml],
+    vocabulary: Vocabulary,
+    site_url: str,
 ) -> str:
     items = [
         {
@@ -170,12 +210,12 @@ def _json_feed(
             "url": entry_url(site_url, entry),
             "title": entry.brief.title,
             "summary": entry.brief.synopsis,
-            "content_html": content_html(entry),
+            "content_html": content,
             "date_published": _published(entry).isoformat(),
             "date_modified": _updated(entry).isoformat(),
             "tags": [vocabulary.tags[slug].title for slug in entry.brief.tags],
         }
-        for entry in entries
+        for entry, content in zip(entries, contents, strict=True)
     ]
     document = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -186,4 +226,5 @@ def _json_feed(
         "language": "en",
         "items": items,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # Without indent, json uses its C encoder: there are thousands of feeds.
+    return json.dumps(document, ensure_ascii=False) + "\n"

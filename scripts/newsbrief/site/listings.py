@@ -103,7 +103,7 @@ def _tag_page(
     page.add(
         paragraph(tag.description),
         paragraph(byline, "nb-byline"),
-        brief_list(uri, chunk) or paragraph("No brief carries this tag yet."),
+        brief_list(uri, chunk),
         pager,
     )
     return page
@@ -213,15 +213,19 @@ def _correction_list(from_uri: str, corrections: Sequence[tuple[Correction, Entr
 
 
 def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, PageContent]:
-    """Every tag of the vocabulary with its description and count, two ways for readers to
-    choose from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
+    """Every tag in use with its description and count, two ways for readers to choose
+    from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
+    Each ends with the vocabulary's tags no brief carries yet, unlinked (they have no
+    page), for contributors.
 
     ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
     """
-    used = sum(1 for entries in by_tag.values() if entries)
+    alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
+    used = [slug for slug in alphabetical if by_tag[slug]]
+    unused = [slug for slug in alphabetical if not by_tag[slug]]
     intro = paragraph(
-        f"{used} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its briefs, "
-        "newest first, and has its own feeds."
+        f"{len(used)} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its "
+        "briefs, newest first, and has its own feeds."
     )
     description = "Every topic, region, country and conflict the archive is tagged with."
     by_count = PageContent.start("Tags", description)
@@ -229,19 +233,34 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
         intro, paragraph(Html("Order: by briefs · %s") % link(TAGS_INDEX, TAGS_A_TO_Z, "A to Z"))
     )
     for kind, heading in KIND_HEADINGS.items():
-        slugs = [slug for slug, tag in vocabulary.tags.items() if tag.kind == kind]
-        slugs.sort(key=lambda slug: (-len(by_tag[slug]), vocabulary.tags[slug].title))
+        slugs = [slug for slug in used if vocabulary.tags[slug].kind == kind]
+        slugs.sort(key=lambda slug: -len(by_tag[slug]))  # stable: A to Z among equals
         if slugs:
             by_count.heading(2, heading)
             by_count.add(_tag_table(TAGS_INDEX, slugs, vocabulary, by_tag))
-    alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
     a_to_z = PageContent.start("Tags", description)
     a_to_z.add(
         intro,
         paragraph(Html("Order: %s · A to Z") % link(TAGS_A_TO_Z, TAGS_INDEX, "by briefs")),
-        _tag_table(TAGS_A_TO_Z, alphabetical, vocabulary, by_tag),
+        _tag_table(TAGS_A_TO_Z, used, vocabulary, by_tag),
     )
+    for page in (by_count, a_to_z) if unused else ():
+        page.heading(2, "Tags not used yet")
+        page.add(_unused_tags(vocabulary, unused))
     return {TAGS_INDEX: by_count, TAGS_A_TO_Z: a_to_z}
+
+
+def _unused_tags(vocabulary: Vocabulary, slugs: list[str]) -> Html:
+    """The vocabulary's unused tags ``slugs``, for contributors: no links, as they have no
+    page."""
+    note = paragraph(
+        f"For contributors: {len(slugs)} tags of the vocabulary (briefs/tags.yml) that no "
+        "published brief carries yet. A tag gets its page and feeds with its first brief."
+    )
+    rows = [
+        (vocabulary.tags[slug].title, slug, vocabulary.tags[slug].description) for slug in slugs
+    ]
+    return note + table(("Tag", "Slug", "Description"), rows)
 
 
 def _tag_table(

@@ -112,7 +112,7 @@ def site_documents(
     reference: str,
     call: Callable[..., Any],
 ) -> Iterator[tuple[str, QuotedHtml]]:
-    """``(url, document)`` of every page readers search: briefs, tags, the schema
+    """``(url, document)`` of every page readers search: briefs, tags in use, the schema
     ``reference`` and the ``docs`` pages, given as (url, Markdown, file name).
     ``call(function, *args)`` makes each brief's (``mkdocs serve`` passes its memo).
 
@@ -121,7 +121,8 @@ def site_documents(
     """
     for entry in archive.entries:
         yield page_url(entry.src_uri), call(brief_document, entry, archive.vocabulary)
-    for slug, tag in archive.vocabulary.tags.items():
+    for slug in archive.tags_in_use():  # an unused tag has no page
+        tag = archive.vocabulary.tags[slug]
         yield page_url(tag_uri(slug)), document(tag.title, tag.description)
     yield page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
     for url, markdown, name in docs:
