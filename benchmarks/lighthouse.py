@@ -7,7 +7,9 @@ Lighthouse (npm's ``lighthouse``, from ``package.json``) with Debian's Chromium 
 page of ``PAGES``: mobile, Lighthouse's default simulated throttling (slow 4G, CPU slowed
 4x). It prints the four category scores, the metrics behind the performance score
 (first and largest contentful paint, total blocking time, cumulative layout shift) and
-the kilobytes transferred.
+the kilobytes transferred, and Lighthouse's benchmark index ("BI", how fast the CPU ran
+a fixed piece of work during the run: a busy machine's is low, and its blocking time
+then high, as Lighthouse slows the observed work down 4x on top).
 
     python benchmarks/lighthouse.py [--briefs 1000] [--runs 1] [--plain]
 
@@ -87,6 +89,7 @@ class Report:
     scores: dict[str, int]
     audits: dict[str, dict]
     categories: dict[str, dict]
+    benchmark_index: float  # Lighthouse's measure of the CPU's speed during the run
 
     def failed(self, category: str) -> list[str]:
         """The audits that cost ``category`` points, each with Lighthouse's title for it."""
@@ -119,7 +122,8 @@ def lighthouse(url: str, categories: tuple[str, ...] = tuple(CATEGORIES)) -> Rep
     if result.get("runtimeError"):
         raise RuntimeError(f"lighthouse could not load {url}: {result['runtimeError']}")
     scores = {key: round(100 * (c["score"] or 0)) for key, c in result["categories"].items()}
-    return Report(url, scores, result["audits"], result["categories"])
+    speed = result["environment"]["benchmarkIndex"]
+    return Report(url, scores, result["audits"], result["categories"], speed)
 
 
 def build(project: Path, site: Path) -> Archive:
@@ -144,7 +148,7 @@ def row(site: str, page: str, report: Report) -> str:
         f"{report.audits[audit]['numericValue'] * scale:>{len(name)}{form}}"
         for audit, name, scale, form in METRICS
     )
-    return f"{site:<12} {page:<8} {scores} {metrics}"
+    return f"{site:<12} {page:<8} {scores} {metrics} {report.benchmark_index:>5.0f}"
 
 
 def measure(site_name: str, project: Path, site: Path, runs: int, like_a_host: bool) -> None:
@@ -165,7 +169,8 @@ def main() -> int:
     host = "Python's plain file server" if args.plain else "gzip and max-age=600, as GitHub Pages"
     print(f"# Lighthouse {version.stdout.strip()}, mobile, simulated throttling; served: {host}")
     columns = " ".join(f"{column:>5}" for column in CATEGORIES.values())
-    print(f"{'site':<12} {'page':<8} {columns} {' '.join(metric[1] for metric in METRICS)}")
+    metrics = " ".join(metric[1] for metric in METRICS)
+    print(f"{'site':<12} {'page':<8} {columns} {metrics} {'BI':>5}")
     with tempfile.TemporaryDirectory() as folder:
         measure("repository", REPO, Path(folder, "repository"), args.runs, not args.plain)
         project = Path(folder, "synthetic")

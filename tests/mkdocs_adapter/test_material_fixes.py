@@ -30,6 +30,17 @@ def test_fixes_name_the_dialog_drop_toggle_autocomplete_and_orphan_toc_labels() 
     assert fix_material_html(with_toc) == with_toc
 
 
+def test_materials_script_is_fetched_after_the_first_paint() -> None:
+    bundle = "../../assets/javascripts/bundle.a5f9d56c.min.js"
+    fixed = fix_material_html(f'<p>text</p>\n<script src="{bundle}"></script>')
+    assert fixed == (
+        "<p>text</p>\n<script>requestAnimationFrame(()=>setTimeout(()=>document.body.append("
+        f'Object.assign(document.createElement("script"),{{src:"{bundle}"}}))))</script>'
+    )
+    other = '<script src="assets/javascripts/extra.js"></script>'
+    assert fix_material_html(other) == other
+
+
 def test_every_page_of_the_built_site_is_valid_html(tmp_path: Path) -> None:
     from tests.conftest import make_site
     from tests.mkdocs_adapter.test_plugin import BRIEFS, build_site
