@@ -47,7 +47,7 @@ METRICS = (  # audit, column, scale of Lighthouse's numeric value (ms, bytes), f
     ("largest-contentful-paint", "LCP s", 1e-3, ".1f"),
     ("total-blocking-time", "TBT ms", 1, ".0f"),
     ("cumulative-layout-shift", "CLS", 1, ".2f"),
-    ("total-byte-weight", "KB", 1e-3, ".0f"),
+    ("total-byte-weight", "sent KB", 1e-3, ".0f"),
 )
 
 
