@@ -13,7 +13,7 @@ EXTRAS ?= [dev]
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install site serve check test browser lint format schema bench eval lock clean
+.PHONY: help install site serve check test browser lint format schema bench lighthouse eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ schema: $(STAMP) ## regenerate schemas/brief.schema.json from the code
 bench: $(STAMP) ## time site builds of growing synthetic archives, and ingest of 1,000 articles
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_ingest.py
+
+lighthouse: $(STAMP) browser node_modules/.package-lock.json ## Lighthouse's scores for each kind of page, on the repository's site and 1,000 synthetic briefs
+	$(BIN)/python benchmarks/lighthouse.py
 
 eval: $(STAMP) ## score ingest against the gold annotations in tests/eval/
 	$(BIN)/newsbrief evaluate tests/eval

@@ -371,3 +371,24 @@ def test_search_results_have_no_serious_accessibility_violation(watched: Watched
     page.locator("input.md-search__input").press_sequentially("Yang", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     assert serious_violations(page) == []
+
+
+def test_materials_script_waits_for_the_first_paint(watched: Watched, base_url: str) -> None:
+    """Material's script is fetched once the page's content is painted, not beside the
+    stylesheets (as a plain ``<script>`` is, then holding up the first paint), and the
+    page still gets it: the search box works."""
+    page = watched.page
+    page.goto(base_url)
+    page.wait_for_function("document.querySelector('.md-search__form') !== null")
+    stylesheets_in, painted, script_asked = page.evaluate(
+        """() => {
+            const fetched = performance.getEntriesByType("resource");
+            const styles = fetched.filter(entry => entry.initiatorType === "link");
+            const script = fetched.find(entry => entry.name.includes("/javascripts/bundle."));
+            const paint = performance.getEntriesByName("first-contentful-paint")[0];
+            return [Math.max(...styles.map(e => e.responseEnd)), paint.startTime, script.startTime];
+        }"""
+    )
+    assert stylesheets_in < painted < script_asked
+    search(page, "tank")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)

@@ -30,6 +30,15 @@ def test_fixes_name_the_dialog_drop_toggle_autocomplete_and_orphan_toc_labels() 
     assert fix_material_html(with_toc) == with_toc
 
 
+def test_materials_script_is_fetched_after_the_first_paint() -> None:
+    bundle = "../../assets/javascripts/bundle.a5f9d56c.min.js"
+    fixed = fix_material_html(f'<p>text</p>\n<script src="{bundle}"></script>')
+    assert fixed.startswith("<p>text</p>\n<script>(()=>{const load=") and fixed.count(bundle) == 1
+    assert f'{{src:"{bundle}"}}' in fixed and '.observe({type:"paint",buffered:true})' in fixed
+    other = '<script src="assets/javascripts/extra.js"></script>'
+    assert fix_material_html(other) == other
+
+
 def test_every_page_of_the_built_site_is_valid_html(tmp_path: Path) -> None:
     from tests.mkdocs_adapter.test_plugin import build_site, make_story_site
 
