@@ -22,7 +22,6 @@ compresses nothing.
 from __future__ import annotations
 
 import argparse
-import collections
 import json
 import os
 import subprocess
@@ -35,7 +34,8 @@ from urllib.parse import quote
 
 import synthetic  # beside this script, which Python puts on the path
 from browsing import CHROMIUM, FLAGS, served
-from newsbrief.archive.addresses import ENTITY_KINDS, HOME, page_url, tag_uri
+from newsbrief.archive.addresses import HOME, page_url, story_uri, tag_uri
+from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive, load_archive
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,18 +51,9 @@ METRICS = (  # audit, column, scale of Lighthouse's numeric value (ms, bytes), f
 )
 
 
-def _busiest_tag(archive: Archive) -> str:
-    tag, _ = max(archive.by_tag().items(), key=lambda item: len(item[1]))
-    return page_url(tag_uri(tag))
-
-
-def _busiest_entity(archive: Archive, kind: str) -> str:
-    """The page of the person, organisation or place the most briefs name."""
-    counts = collections.Counter(
-        name for entry in archive.entries for name in entry.brief.named()[kind]
-    )
-    name, _ = counts.most_common(1)[0]
-    return page_url(archive.entity_addresses().uri(kind, name))
+def _busiest(index: dict[str, list[Entry]]) -> str:
+    """The tag or story with the most briefs."""
+    return max(index.items(), key=lambda item: len(item[1]))[0]
 
 
 def _search_word(archive: Archive) -> str:
@@ -75,8 +66,8 @@ def _search_word(archive: Archive) -> str:
 PAGES: dict[str, Callable[[Archive], str]] = {
     "home": lambda archive: page_url(HOME),
     "brief": lambda archive: page_url(archive.entries[0].src_uri),
-    "tag": _busiest_tag,
-    "person": lambda archive: _busiest_entity(archive, ENTITY_KINDS[0]),  # until stories
+    "tag": lambda archive: page_url(tag_uri(_busiest(archive.by_tag()))),
+    "story": lambda archive: page_url(story_uri(_busiest(archive.by_story()))),
     "search": lambda archive: page_url(HOME) + "?q=" + quote(_search_word(archive)),
 }
 

@@ -16,16 +16,14 @@ import pytest
 from browsing import served
 from lighthouse import PAGES, lighthouse
 from newsbrief.archive.collection import Archive, load_archive
-from tests.mkdocs_adapter.test_plugin import BRIEFS, build_site
-
-from .conftest import make_site
+from tests.mkdocs_adapter.test_plugin import build_site, make_story_site
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("lighthouse"), BRIEFS)
+    root = make_story_site(tmp_path_factory.mktemp("lighthouse"))
     build_site(root)
     return root
 
