@@ -24,6 +24,8 @@ CORRECTIONS = "corrections/index.md"
 CORRECTIONS_FEEDS = "corrections/"  # the corrections feeds' folder, beside the listing
 SCHEMA_REFERENCE = "reference/brief-schema.md"
 JSON_SCHEMA = "reference/brief.schema.json"
+SEARCH = "search/index.md"  # the search page: query and filters in its address (?q=…&tag=…)
+SEARCH_SCRIPT = "assets/javascripts/newsbrief-search-page.js"  # loaded by that page only
 ENTITY_KINDS = ("people", "organizations", "places")
 FEED_FILES = {"RSS": "feed.xml", "Atom": "atom.xml", "JSON Feed": "feed.json"}
 
