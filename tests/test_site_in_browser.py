@@ -308,6 +308,7 @@ def test_a_filter_narrows_the_results_and_goes_into_the_address(watched: Watched
     expect(page.locator("#nb-search-status")).to_have_text(
         "1 result for “Korea”, narrowed to Military."
     )
+    expect(page.locator("fieldset[data-filter='source'] label")).to_have_text(["NationPress (1)"])
     assert results(page) == [KIM]
     assert page.locator("#nb-search-results p.nb-byline").inner_text() == (
         "4 May 2025 · Seoul · NationPress"
@@ -404,6 +405,7 @@ def test_the_search_page_on_a_phone(browser: Browser, base_url):
     choice(page, "tag", "Economy").tap()
     expect(page.locator("#nb-search-status")).to_contain_text("narrowed to Economy")
     assert results(page) == [EXPORTS]
+    expect(page.locator("fieldset[data-filter='person']")).to_be_hidden()  # none to choose
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 393, f"the search page is {width} px wide"
     filters = page.locator(".nb-search__filters").bounding_box()

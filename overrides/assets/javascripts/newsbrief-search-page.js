@@ -199,7 +199,7 @@
         .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
         .slice(0, CHOICES);
       const values = [...chosen.map(value => [value, known[value]]), ...others];
-      group.hidden = counts === null && !chosen.length;
+      group.hidden = opened.has(name) ? !values.length : counts === null && !chosen.length;
       group.querySelector("button").hidden = opened.has(name);
       group.querySelector(".nb-search__choices").replaceChildren(
         ...values.map(([value, count]) => choice(name, value, count, chosen.includes(value))));
