@@ -21,7 +21,7 @@ from newsbrief.site.search_documents import FILTER_SHARDS, SEARCH_FILTERS
 DESCRIPTION = "Search every brief, narrowed by tag, year, source and person."
 FILTERS_OPEN_UP_TO = 2000
 """With at most this many briefs, every filter's values are downloaded with the first
-results and shown beside them (about 22 bytes a brief for the four filters); with more,
+results and shown beside them (about 25 bytes a brief for the four filters); with more,
 a filter's values are downloaded when the reader asks to see them (a button), so the
 first query stays within its budget (see README, "The site")."""
 NO_SCRIPT = (
