@@ -9,8 +9,8 @@ downloads (measured in Chromium, counted by the plain file server): the home pag
 brief page, and a first search query (after opening the home page) for the commonest
 word ("search KB") and for a word in about 1 brief in 100 ("rare KB"), both in the
 search box, and the commonest word narrowed to the commonest tag on the search page
-("filter KB": /search/?q=…&tag=…, opened from the home page; plain Material has no
-such page).
+("filter KB": /search/?q=…&tag=…, opened from the home page, without the page's own
+HTML, as the home page's is not in "search KB"; plain Material has no such page).
 
     python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE] [--newsbrief-only]
 
@@ -133,19 +133,24 @@ def reader_downloads(
             downloads.visit(server.address)
             sizes.append(downloads.search(query))
             context.close()
-        sizes.append(None if search_page is None else _search_page(server, browser, search_page))
+        if search_page is None:
+            sizes.append(None)
+        else:
+            html = site / "search/index.html"
+            sizes.append(_search_page(server, browser, search_page, html))
         browser.close()
     return [None if size is None else size // 1000 for size in sizes]
 
 
-def _search_page(server: CountingServer, browser: Browser, address: str) -> int:
-    """Bytes of opening the search page at ``address`` after the home page, with its results."""
+def _search_page(server: CountingServer, browser: Browser, address: str, page: Path) -> int:
+    """Bytes of opening the search page at ``address`` after the home page, with its
+    results, but for the page's own HTML (the file ``page``)."""
     context = browser.new_context()
     downloads = Downloads(server, context.new_page())
     downloads.visit(server.address)
     sent = downloads.search_page(server.address + address)
     context.close()
-    return sent
+    return sent - page.stat().st_size
 
 
 def filtered_search(project: Path, briefs: list[dict], word: str) -> str:

@@ -3,10 +3,14 @@
  * (newsbrief-search-page.js) share: loading Pagefind, and a result's text as HTML.
  */
 
-/* Pagefind's API, from its bundle at `bundle` (the folder /pagefind/ of the site). */
+/*
+ * Pagefind's API, from its bundle at `bundle` (the folder /pagefind/ of the site),
+ * run where it is loaded: in a page, Pagefind would start a worker of its own, another
+ * 41 KB before the first result (a search takes milliseconds: the page need not wait).
+ */
 export async function loadPagefind(bundle) {
   const pagefind = await import(`${bundle}pagefind.js`);
-  await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40 });
+  await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40, noWorker: true });
   await pagefind.init();
   return pagefind;
 }
