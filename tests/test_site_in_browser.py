@@ -437,3 +437,35 @@ def test_search_page_has_no_serious_accessibility_violation(watched: Watched, ba
     assert results(page) == [KIM]
     assert serious_violations(page) == []
     assert re.search(r"\bSearch\b", page.title())
+
+
+def test_a_large_archive_s_filters_load_when_the_reader_asks(watched: Watched, base_url):
+    """Past FILTERS_OPEN_UP_TO briefs the page has no data-filters-open (here taken out
+    of the fixture's page): the first query downloads no filter, and a filter chosen in
+    the address downloads only the share holding its value."""
+    page = watched.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+
+    def without_open_filters(route) -> None:
+        html = route.fetch().text().replace(" data-filters-open", "")
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route(re.compile(r".*/search/(\?.*)?$"), without_open_filters)
+    page.goto(base_url + "search/?q=Korea")
+    assert KIM in results(page)
+    assert [url for url in fetched if "/pagefind/filter/" in url] == []
+    expect(page.locator("fieldset[data-filter='tag'] label")).to_have_count(0)
+    show = page.get_by_role("button", name="Show every tag")
+    show.focus()
+    page.keyboard.press("Enter")
+    tags = page.locator("fieldset[data-filter='tag'] label")
+    expect(tags).to_have_text(
+        ["East Asia (1)", "Economy (1)", "Military (1)", "North Korea (1)", "South Korea (1)"]
+    )
+    expect(tags.first.locator("input")).to_be_focused()  # on to the values just shown
+    assert any("/pagefind/filter/" in url for url in fetched)
+    expect(show).to_be_hidden()
+    page.goto(base_url + "search/?q=Korea&tag=Military")
+    assert results(page) == [KIM]
+    expect(page.locator("fieldset[data-filter='tag'] label")).to_have_text(["Military (1)"])
