@@ -7,12 +7,16 @@ the navigation). For both it prints: wall time, peak memory of the build (all it
 processes), milliseconds per brief, site size, the largest HTML page, and what a reader
 downloads (measured in Chromium, counted by the plain file server): the home page, a
 brief page, and a first search query (after opening the home page) for the commonest
-word ("search KB") and for a word in about 1 brief in 100 ("rare KB").
+word ("search KB") and for a word in about 1 brief in 100 ("rare KB"), both in the
+search box, and the commonest word narrowed to the commonest tag on the search page
+("filter KB": /search/?query=…&tag=…, opened from the home page, without the page's own
+HTML, as the home page's is not in "search KB"; plain Material has no such page).
 
-    python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE]
+    python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE] [--newsbrief-only]
 
 ``--profile FILE`` writes a pyinstrument profile of the newsbrief build of the first
-size instead of timing it alone.
+size instead of timing it alone. ``--newsbrief-only`` leaves plain Material out (no
+ratio).
 """
 
 from __future__ import annotations
@@ -24,11 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import psutil
-from playwright.sync_api import Page, sync_playwright
+import yaml
+from playwright.sync_api import Browser, Page, sync_playwright
 
 import synthetic  # beside this script, which Python puts on the path
 from browsing import CHROMIUM, FLAGS, CountingServer, served
@@ -37,7 +44,7 @@ BIN = Path(sys.executable).parent
 HEADER = (
     f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'ms/brief':>8} {'peak MB':>8} "
     f"{'site MB':>8} {'KB/brief':>8} {'largest page KB':>16} {'home KB':>8} "
-    f"{'brief KB':>8} {'search KB':>9} {'rare KB':>7}"
+    f"{'brief KB':>8} {'search KB':>9} {'rare KB':>7} {'filter KB':>9}"
 )
 
 
@@ -92,6 +99,13 @@ class Downloads:
         self.page.goto(url, wait_until="networkidle")
         return self._settled(start)
 
+    def search_page(self, url: str) -> int:
+        """Open the search page at ``url`` (with its query) and wait for its results."""
+        start = self.server.sent
+        self.page.goto(url)
+        self.page.locator("#nb-search-results li").first.wait_for(timeout=120_000)
+        return self._settled(start)
+
     def search(self, query: str) -> int:
         start = self.server.sent
         self.page.locator("input.md-search__input").click()
@@ -100,12 +114,15 @@ class Downloads:
         return self._settled(start)
 
 
-def reader_downloads(site: Path, brief_url: str, queries: tuple[str, str]) -> list[int]:
-    """KB for the home page, a brief page, and each query as the first search of a reader
-    who opened the home page."""
+def reader_downloads(
+    site: Path, brief_url: str, queries: tuple[str, str], search_page: str | None
+) -> list[int | None]:
+    """KB for the home page, a brief page, each query as the first search of a reader
+    who opened the home page, and the ``search_page`` (an address with its query)
+    opened from the home page (``None`` without one)."""
     with served(site) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        sizes = []
+        sizes: list[int | None] = []
         for url in (server.address, server.address + brief_url):
             context = browser.new_context()
             sizes.append(Downloads(server, context.new_page()).visit(url))
@@ -116,35 +133,72 @@ def reader_downloads(site: Path, brief_url: str, queries: tuple[str, str]) -> li
             downloads.visit(server.address)
             sizes.append(downloads.search(query))
             context.close()
+        if search_page is None:
+            sizes.append(None)
+        else:
+            html = site / "search/index.html"
+            sizes.append(_search_page(server, browser, search_page, html))
         browser.close()
-    return [size // 1000 for size in sizes]
+    return [None if size is None else size // 1000 for size in sizes]
+
+
+def _search_page(server: CountingServer, browser: Browser, address: str, page: Path) -> int:
+    """Bytes of opening the search page at ``address`` after the home page, with its
+    results, but for the page's own HTML (the file ``page``)."""
+    context = browser.new_context()
+    downloads = Downloads(server, context.new_page())
+    downloads.visit(server.address)
+    sent = downloads.search_page(server.address + address)
+    context.close()
+    return sent - page.stat().st_size
+
+
+def filtered_search(project: Path, briefs: list[dict], word: str) -> str:
+    """The search page's address for ``word`` narrowed to the commonest tag."""
+    slug = Counter(tag for brief in briefs for tag in brief["tags"]).most_common(1)[0][0]
+    vocabulary = yaml.safe_load((project / "briefs/tags.yml").read_text(encoding="utf-8"))
+    return "search/?" + urlencode({"query": word, "tag": vocabulary[slug]["title"]})
 
 
 def site_row(
-    name: str, count: int, run: Build, ratio: str, site: Path, brief: str, queries: tuple[str, str]
+    name: str,
+    count: int,
+    run: Build,
+    ratio: str,
+    site: Path,
+    brief: str,
+    queries: tuple[str, str],
+    search_page: str | None = None,
 ) -> str:
     size = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     largest = max(site.rglob("*.html"), key=lambda f: f.stat().st_size)
-    home, page, search, rare = reader_downloads(site, brief, queries)
+    home, page, search, rare, narrowed = reader_downloads(site, brief, queries, search_page)
     return (
         f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {1000 * run.seconds / count:>8.2f} "
         f"{run.peak_mb:>8.0f} {size / 1e6:>8.1f} {size / 1e3 / count:>8.1f} "
-        f"{largest.stat().st_size / 1e3:>16.0f} {home:>8} {page:>8} {search:>9} {rare:>7}"
+        f"{largest.stat().st_size / 1e3:>16.0f} {home:>8} {page:>8} {search:>9} {rare:>7} "
+        f"{'-' if narrowed is None else narrowed:>9}"
     )
 
 
-def measure(count: int, profile: Path | None) -> list[str]:
+def measure(count: int, profile: Path | None, plain_too: bool = True) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         project, plain = Path(folder, "newsbrief"), Path(folder, "plain")
         briefs = synthetic.make_project(project, count)
-        synthetic.make_plain_project(plain, briefs)
-        ours, theirs = build(project, profile), build(plain)
+        ours = build(project, profile)
         middle = briefs[len(briefs) // 2]
         page = f"{middle['date']:%Y/%m/%d}/{middle['slug']}/"
         queries = synthetic.query_words(briefs)
+        narrowed = filtered_search(project, briefs, queries[0])
+        if not plain_too:
+            return [
+                site_row("newsbrief", count, ours, "-", project / "site", page, queries, narrowed)
+            ]
+        synthetic.make_plain_project(plain, briefs)
+        theirs = build(plain)
         ratio = f"{ours.seconds / theirs.seconds:.2f}x"
         return [
-            site_row("newsbrief", count, ours, ratio, project / "site", page, queries),
+            site_row("newsbrief", count, ours, ratio, project / "site", page, queries, narrowed),
             site_row("material", count, theirs, "1.00x", plain / "site", f"briefs/{page}", queries),
         ]
 
@@ -153,6 +207,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--profile", type=Path, help="write a profile of the first build here")
+    parser.add_argument(
+        "--newsbrief-only", action="store_true", help="leave out the plain Material builds"
+    )
     args = parser.parse_args()
     cpu = platform.processor() or platform.machine()
     memory = psutil.virtual_memory().total / 2**30
@@ -160,7 +217,8 @@ def main() -> int:
     print("# ratio: newsbrief's wall time over plain Material's for the same briefs")
     print(HEADER)
     for index, count in enumerate(args.sizes):
-        for row in measure(count, args.profile if index == 0 else None):
+        profile = args.profile if index == 0 else None
+        for row in measure(count, profile, plain_too=not args.newsbrief_only):
             print(row, flush=True)
     return 0
 

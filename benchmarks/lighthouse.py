@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 import synthetic  # beside this script, which Python puts on the path
 from browsing import CHROMIUM, FLAGS, served
-from newsbrief.archive.addresses import HOME, page_url, story_uri, tag_uri
+from newsbrief.archive.addresses import HOME, SEARCH, page_url, story_uri, tag_uri
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive, load_archive
 
@@ -68,7 +68,7 @@ PAGES: dict[str, Callable[[Archive], str]] = {
     "brief": lambda archive: page_url(archive.entries[0].src_uri),
     "tag": lambda archive: page_url(tag_uri(_busiest(archive.by_tag()))),
     "story": lambda archive: page_url(story_uri(_busiest(archive.by_story()))),
-    "search": lambda archive: page_url(HOME) + "?q=" + quote(_search_word(archive)),
+    "search": lambda archive: page_url(SEARCH) + "?query=" + quote(_search_word(archive)),
 }
 
 

@@ -11,7 +11,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
@@ -379,7 +379,10 @@ def test_materials_script_waits_for_the_first_paint(watched: Watched, base_url: 
     page still gets it: the search box works."""
     page = watched.page
     page.goto(base_url)
-    page.wait_for_function("document.querySelector('.md-search__form') !== null")
+    page.wait_for_function(  # the script's entry, once the browser has asked for it
+        """() => performance.getEntriesByType("resource")
+            .some(entry => entry.name.includes("/javascripts/bundle."))"""
+    )
     stylesheets_in, painted, script_asked = page.evaluate(
         """() => {
             const fetched = performance.getEntriesByType("resource");
@@ -392,3 +395,198 @@ def test_materials_script_waits_for_the_first_paint(watched: Watched, base_url: 
     assert stylesheets_in < painted < script_asked
     search(page, "tank")
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+
+
+# The search page, /search/: results narrowed by filters, kept in the address, by
+# keyboard and on a phone.
+
+KIM = "Kim Jong-un inspects an upgraded tank factory"
+EXPORTS = "South Korea's exports rise for a third month on chip demand"
+
+
+def results(page: Page) -> list[str]:
+    """The titles of the results shown, once the count is announced."""
+    expect(page.locator("#nb-search-status")).to_contain_text("result", timeout=15_000)
+    return page.locator("#nb-search-results h2").all_inner_texts()
+
+
+def choice(page: Page, filter_name: str, value: str):
+    return page.locator(f"fieldset[data-filter='{filter_name}'] input[value='{value}']")
+
+
+def address(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_a_filter_narrows_the_results_and_goes_into_the_address(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/?query=Korea")
+    assert KIM in results(page) and EXPORTS in results(page)
+    military = choice(page, "tag", "Military")
+    expect(military.locator("xpath=..")).to_have_text("Military (1)")
+    expect(choice(page, "tag", "East Asia").locator("xpath=..")).to_have_text("East Asia (1)")
+    military.check()
+    expect(page.locator("#nb-search-status")).to_have_text(
+        "1 result for “Korea”, narrowed to Military."
+    )
+    expect(page.locator("fieldset[data-filter='source'] label")).to_have_text(["NationPress (1)"])
+    assert results(page) == [KIM]
+    assert page.locator("#nb-search-results p.nb-byline").inner_text() == (
+        "4 May 2025 · Seoul · NationPress"
+    )
+    assert address(page) == {"query": ["Korea"], "tag": ["Military"]}
+    page.go_back()  # the filter was a step of its own in the history
+    expect(page.locator("#nb-search-status")).to_have_text("6 results for “Korea”.")
+    assert not choice(page, "tag", "Military").is_checked()
+
+
+def test_a_shared_address_restores_the_query_and_filters(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/?query=tank&tag=Military&person=Kim+Jong-un&year=2025")
+    assert results(page) == [KIM]
+    assert page.locator("#nb-search-query").input_value() == "tank"
+    for name, value in (("tag", "Military"), ("person", "Kim Jong-un"), ("year", "2025")):
+        expect(choice(page, name, value)).to_be_checked()
+    expect(page.locator("#nb-search-status")).to_have_text(
+        "1 result for “tank”, narrowed to Military, 2025, Kim Jong-un."
+    )
+    # Material's own search box, which opens for ?q=, stays shut
+    assert not page.locator("#__search").is_checked()
+    assert address(page)["query"] == ["tank"]
+    page.goto(base_url + "search/?query=Korea&source=Fixture+Wire")
+    assert results(page) == [EXPORTS]
+
+
+def test_filters_alone_list_their_briefs_and_markup_stays_text(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/?tag=East+Asia")
+    titles = results(page)
+    assert sorted(titles) == sorted(
+        [EXPORTS, "<img src=x onerror=alert(1)> [click](javascript:alert(3))"]
+    )
+    people = page.locator("fieldset[data-filter='person'] label").all_inner_texts()
+    assert "<img src=x onerror=alert(8)> (1)" in people
+    assert page.locator(".nb-search img, .nb-search script, .nb-search svg").count() == 0
+    page.wait_for_timeout(300)
+    assert watched.dialogs == []
+
+
+def test_the_search_page_works_by_keyboard_alone(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/")
+    tab_to(page, "#nb-search-query")
+    page.keyboard.type("Korea")
+    page.keyboard.press("Enter")
+    assert KIM in results(page)
+    tab_to(page, "fieldset[data-filter='tag'] input[value='Military']")
+    page.keyboard.press("Space")
+    expect(page.locator("#nb-search-status")).to_contain_text("narrowed to Military")
+    assert results(page) == [KIM]
+    expect(choice(page, "tag", "Military")).to_be_focused()  # redrawn, the place is kept
+    tab_to(page, "#nb-search-results a")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/2025/05/04/kim-tank-factory/")
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the element at ``selector`` has the focus (at most 40 times)."""
+    target = page.locator(selector).first
+    target.wait_for(state="attached", timeout=15_000)
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_a_tag_page_opens_a_search_narrowed_to_its_tag(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "tags/military/")
+    page.get_by_label("Search the briefs tagged Military").fill("Korea")
+    page.get_by_label("Search the briefs tagged Military").press("Enter")
+    page.wait_for_url("**/search/?query=Korea&tag=Military")
+    assert results(page) == [KIM]
+    expect(choice(page, "tag", "Military")).to_be_checked()
+    page.goto(base_url + "people/yang-moo-jin/")
+    page.locator("form.nb-search-here button").click()  # no words: all his briefs
+    assert results(page) == [KIM]
+    assert address(page) == {"person": ["Yang Moo-jin"]}
+
+
+def test_the_search_page_on_a_phone(browser: Browser, base_url):
+    context = browser.new_context(
+        viewport={"width": 393, "height": 851},
+        device_scale_factor=2.75,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.goto(base_url + "search/?query=Korea")
+    assert KIM in results(page)
+    choice(page, "tag", "Economy").tap()
+    expect(page.locator("#nb-search-status")).to_contain_text("narrowed to Economy")
+    assert results(page) == [EXPORTS]
+    expect(page.locator("fieldset[data-filter='person']")).to_be_hidden()  # none to choose
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 393, f"the search page is {width} px wide"
+    filters = page.locator(".nb-search__filters").bounding_box()
+    found = page.locator("#nb-search-results").bounding_box()
+    assert filters and found and filters["y"] < found["y"]  # one column: filters, then results
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "phone-search.png", full_page=True)
+    context.close()
+
+
+def test_without_javascript_the_page_says_search_needs_it(browser: Browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "search/?query=Korea")
+    expect(page.get_by_text("Search needs JavaScript")).to_be_visible()
+    context.close()
+
+
+def test_with_javascript_the_page_does_not_say_it_needs_it(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/")
+    expect(page.locator("#nb-search-status")).to_contain_text("Type words")
+    expect(page.get_by_text("Search needs JavaScript")).to_be_hidden()
+
+
+def test_search_page_has_no_serious_accessibility_violation(watched: Watched, base_url):
+    page = watched.page
+    page.goto(base_url + "search/?query=Korea&tag=Military")
+    assert results(page) == [KIM]
+    assert serious_violations(page) == []
+    assert re.search(r"\bSearch\b", page.title())
+
+
+def test_a_large_archive_s_filters_load_when_the_reader_asks(watched: Watched, base_url):
+    """Past FILTERS_OPEN_UP_TO briefs the page has no data-filters-open (here taken out
+    of the fixture's page): the first query downloads no filter, and a filter chosen in
+    the address downloads only the share holding its value."""
+    page = watched.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+
+    def without_open_filters(route) -> None:
+        html = route.fetch().text().replace(" data-filters-open", "")
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route(re.compile(r".*/search/(\?.*)?$"), without_open_filters)
+    page.goto(base_url + "search/?query=Korea")
+    assert KIM in results(page)
+    assert [url for url in fetched if "/pagefind/filter/" in url] == []
+    expect(page.locator("fieldset[data-filter='tag'] label")).to_have_count(0)
+    show = page.get_by_role("button", name="Show every tag")
+    show.focus()
+    page.keyboard.press("Enter")
+    tags = page.locator("fieldset[data-filter='tag'] label")
+    expect(tags).to_have_text(
+        ["East Asia (1)", "Economy (1)", "Military (1)", "North Korea (1)", "South Korea (1)"]
+    )
+    expect(tags.first.locator("input")).to_be_focused()  # on to the values just shown
+    assert any("/pagefind/filter/" in url for url in fetched)
+    expect(show).to_be_hidden()
+    page.goto(base_url + "search/?query=Korea&tag=Military")
+    assert results(page) == [KIM]
+    expect(page.locator("fieldset[data-filter='tag'] label")).to_have_text(["Military (1)"])

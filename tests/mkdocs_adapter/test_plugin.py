@@ -184,6 +184,40 @@ def test_search_index_holds_briefs_with_their_names_tags_and_docs(site: Path) ->
     assert '"docs":[]' in read(site, "search/search_index.json")  # Material's is left empty
 
 
+def test_search_index_gives_briefs_their_filters(site: Path) -> None:
+    """Pagefind indexed each brief's tags, year, source and people as its filters."""
+    filters = {data["url"]: data["filters"] for data in search_fragments(site)}
+    assert filters["/2025/05/04/kim-tank-factory/"] == {
+        "tag6": ["North Korea", "Military"],
+        "year6": ["2025"],
+        "source1": ["NationPress"],
+        "person4": ["Kim Jong-un"],
+        "person5": ["Yang Moo-jin"],
+    }
+    assert filters["/2025/06/10/exports/"]["source3"] == ["Fixture Wire"]
+    assert not filters["/tags/military/"] and not filters["/about/"]  # only briefs have them
+    used = {key for page in filters.values() for key in page}
+    assert len(list((site / "pagefind/filter").iterdir())) == len(used)  # a file a filter
+
+
+def test_search_page_and_the_forms_that_open_it_narrowed(site: Path) -> None:
+    page = article(site, "search/index.html")
+    assert '<form class="nb-search__form" method="get" action="./" data-filter' in page
+    assert '<script src="../assets/javascripts/newsbrief-search-page.js"></script>' in page
+    assert (site / "assets/javascripts/newsbrief-search-page.js").is_file()
+    assert "newsbrief-search-page.js" not in read(site, "index.html")  # its page's alone
+    narrowed = {
+        "tags/military/index.html": ("tag", "Military"),
+        "archive/2025/index.html": ("year", "2025"),
+        "people/yang-moo-jin/index.html": ("person", "Yang Moo-jin"),
+    }
+    for path, (name, value) in narrowed.items():
+        html = article(site, path)
+        assert 'action="../../search/"' in html, path
+        assert f'<input type="hidden" name="{name}" value="{value}">' in html, path
+    assert "nb-search-here" not in read(site, "places/south-korea/index.html")
+
+
 def test_home_page_shows_latest_briefs_newest_first(site: Path) -> None:
     html = article(site, "index.html")
     links = [v for tag, name, v in attributes(html) if tag == "a" and name == "href"]

@@ -166,3 +166,16 @@ def test_a_hostile_correction_is_text(archive_root) -> None:
     html = str(corrections_pages(corrections_newest_first(archive.entries))[CORRECTIONS].html)
     assert "&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone." in html
     assert "<img" not in html
+
+
+def test_tag_and_year_pages_open_a_search_narrowed_to_them(many, archive_root) -> None:
+    vocabulary = load_archive(archive_root({})).vocabulary
+    tag = tag_pages("military", vocabulary.tags["military"], many[:3])["tags/military.md"]
+    assert (
+        '<form class="nb-search-here" method="get" action="../../search/">'
+        '<label for="nb-search-here">Search the briefs tagged Military</label>'
+    ) in tag.html
+    assert '<input type="hidden" name="tag" value="Military">' in tag.html
+    year = archive_pages(many)["archive/2024/index.md"]
+    assert '<input type="hidden" name="year" value="2024">' in year.html
+    assert 'action="../../search/"' in year.html

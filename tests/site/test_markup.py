@@ -11,7 +11,15 @@ import pytest
 from markupsafe import Markup
 
 import newsbrief.site
-from newsbrief.site.content import PageContent, admonition, bullets, link, paragraph, table
+from newsbrief.site.content import (
+    PageContent,
+    admonition,
+    bullets,
+    element,
+    link,
+    paragraph,
+    table,
+)
 from newsbrief.site.markup import Html, QuotedHtml, attribute
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -116,8 +124,17 @@ g = Html("<p%s>") % title
         lambda text: table(("Name",), [(text,)]),
         lambda text: admonition("note", text, paragraph("Body.")),
         lambda text: heading_of(text),
+        lambda text: element("label", {"title": text, "hidden": None}, text),
     ],
-    ids=["link label", "paragraph", "bullet", "table cell", "admonition title", "heading"],
+    ids=[
+        "link label",
+        "paragraph",
+        "bullet",
+        "table cell",
+        "admonition title",
+        "heading",
+        "element",
+    ],
 )
 def test_text_is_escaped_and_markup_passes_through(make) -> None:
     escaped = make(HOSTILE)
@@ -131,6 +148,13 @@ def heading_of(text: str) -> Html:
     page = PageContent.start("Page")
     page.heading(2, text)
     return page.html
+
+
+def test_element_writes_attribute_values_quoted_and_void_elements_unclosed() -> None:
+    assert element("input", {"type": "hidden", "value": '"><b>'}) == (
+        '<input type="hidden" value="&quot;&gt;&lt;b&gt;">'
+    )
+    assert element("fieldset", {"hidden": None}, "") == "<fieldset hidden></fieldset>"
 
 
 def test_heading_shows_markup_content_instead_of_its_title() -> None:

@@ -11,7 +11,8 @@
  *
  * A brief is indexed as its title, its synopsis and the rest of its words once
  * each (see newsbrief/site/search_documents.py), so an excerpt of it would be a list of words:
- * its result shows the synopsis, with the query's words marked.
+ * its result shows the synopsis, with the query's words marked (newsbrief-search-text.js,
+ * shared with the search page, /search/).
  */
 "use strict";
 
@@ -19,59 +20,23 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const SHOWN = 10; // results whose fragments are fetched (Material first draws 10); "Top N"
 const PAUSE = 150; // ms of no typing before a query runs: no chunks fetched for "m", "ma", "mar"
 const bundle = new URL("../../pagefind/", self.location.href).href;
-let loading = null;
+let text = null; // loaded on the first query, like Pagefind: nothing for readers who never search
+let pagefind = null;
 let latest = 0;
 
-async function load() {
-  const pagefind = await import(`${bundle}pagefind.js`);
-  await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40 });
-  await pagefind.init();
-  return pagefind;
-}
-
-function engine() {
-  loading ??= load();
-  return loading;
-}
-
-function escapeHTML(text) {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-}
-
-/* `text` as HTML, with each word that begins like one of `terms` marked. */
-function marked(text, terms) {
-  const starts = terms.map(term => stem(term).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.join("|")})[\\p{L}\\p{N}]*`, "giu");
-  let html = "", done = 0;
-  for (const match of text.matchAll(word)) {
-    html += `${escapeHTML(text.slice(done, match.index))}<mark>${escapeHTML(match[0])}</mark>`;
-    done = match.index + match[0].length;
-  }
-  return html + escapeHTML(text.slice(done));
-}
-
-/* A query word without the endings Pagefind's stemming also matches ("elections", "election"). */
-function stem(term) {
-  const short = term.replace(/(?:ing|ed|es|s)$/, "");
-  return short.length >= 3 ? short : term;
-}
-
-/* Material sends lunr syntax ("+word", "word*"); Pagefind wants plain words. */
-function plainQuery(query) {
-  return query.replace(/[+\-*~^:"]/g, " ").replace(/\s+/g, " ").trim();
-}
-
 async function search(query) {
-  const words = plainQuery(query);
+  text ??= await import("./newsbrief-search-text.js");
+  const words = text.plainQuery(query);
   if (!words) return { items: [] };
-  const found = await (await engine()).search(words);
+  pagefind ??= text.loadPagefind(bundle);
+  const found = await (await pagefind).search(words);
   const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
   const terms = words.toLowerCase().split(" ");
   return {
     items: shown.map((page, rank) => [{
       location: page.url.replace(/^\//, ""),
-      title: escapeHTML(page.meta.title || page.url),
-      text: `<p>${page.meta.synopsis ? marked(page.meta.synopsis, terms) : page.excerpt}</p>`,
+      title: text.escapeHTML(page.meta.title || page.url),
+      text: `<p>${text.resultText(page, terms)}</p>`,
       score: SHOWN - rank,
       terms: Object.fromEntries(terms.map(term => [term, true])),
     }]),
@@ -81,7 +46,7 @@ async function search(query) {
 addEventListener("message", async event => {
   const message = event.data;
   if (message.type === SETUP) {
-    postMessage({ type: READY }); // Pagefind loads on the first query: no cost to readers who never search
+    postMessage({ type: READY });
   } else if (message.type === QUERY) {
     const query = ++latest;
     await new Promise(resolve => setTimeout(resolve, PAUSE));

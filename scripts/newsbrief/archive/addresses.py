@@ -27,6 +27,8 @@ FEEDS_OPML = "feeds/feeds.opml"  # the same feeds as an OPML file, for feed read
 SCHEMA_REFERENCE = "reference/brief-schema.md"
 JSON_SCHEMA = "reference/brief.schema.json"
 STORIES_INDEX = "stories/index.md"
+SEARCH = "search/index.md"  # the search page: query and filters in its address (?q=…&tag=…)
+SEARCH_SCRIPT = "assets/javascripts/newsbrief-search-page.js"  # loaded by that page only
 ENTITY_KINDS = ("people", "organizations", "places")
 FEED_FILES = {"RSS": "feed.xml", "Atom": "atom.xml", "JSON Feed": "feed.json"}
 

@@ -8,8 +8,8 @@ Event order, and what each handler does:
   with every located message, and the Markdown extensions the pages need are added;
   read each brief's last commit date from git (:mod:`.git_history`);
 * ``on_files``: start the search index in the background, then add each brief, each
-  used tag, the tag index, each followed story and the story index, the corrections and
-  the schema reference as virtual pages
+  used tag, the tag index, each followed story and the story index, the corrections, the
+  search page and the schema reference as virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged
   keep their objects. Brief and tag pages are kept out of the navigation, which keeps
   build time linear in the number of briefs;
@@ -59,6 +59,7 @@ from newsbrief.archive.addresses import (
     HOME,
     JSON_SCHEMA,
     SCHEMA_REFERENCE,
+    SEARCH,
     STORIES_INDEX,
     TAGS_INDEX,
     EntityAddresses,
@@ -87,6 +88,7 @@ from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
+from newsbrief.site.search_page import search_page
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 NAV_PAGES = {
@@ -195,6 +197,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         )
         groups = feed_groups(archive, named)
         generated = {
+            SEARCH: search_page(len(archive.entries)),
             **self._listing_pages(archive),
             **self._entity_pages(named),
             **self._story_pages(archive, addresses),

@@ -54,9 +54,23 @@ def _class(css: str) -> Html:
     return Html(' class="%s"') % attribute(css) if css else _EMPTY
 
 
+def element(name: str, attributes: dict[str, str | None], content: str | None = None) -> Html:
+    """``<name a="v" b>content</name>``: each attribute written with :func:`attribute`
+    (``None`` for one without a value); no closing tag for no ``content`` (a void element).
+    ``name`` and the attributes' names come from the code, never from a brief."""
+    written = _EMPTY.join(
+        Html(" %s") % Html(key)
+        if value is None
+        else Html(' %s="%s"') % (Html(key), attribute(value))
+        for key, value in attributes.items()
+    )
+    start = Html("<%s%s>") % (Html(name), written)
+    return start if content is None else Html("%s%s</%s>") % (start, content, Html(name))
+
+
 def time_element(day: dt.date, label: str) -> Html:
     """``<time>`` showing ``label`` for ``day``, which its ``datetime`` gives machines."""
-    return Html('<time datetime="%s">%s</time>') % (attribute(day.isoformat()), label)
+    return element("time", {"datetime": day.isoformat()}, label)
 
 
 def paragraph(content: str, css: str = "") -> Html:

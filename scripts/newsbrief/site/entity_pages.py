@@ -26,6 +26,7 @@ from newsbrief.site.content import (
 )
 from newsbrief.site.listings import paginated
 from newsbrief.site.markup import Html
+from newsbrief.site.search_page import narrowed_search
 
 KINDS = ENTITY_HEADINGS
 INDEX_PAGE_SIZE = 200
@@ -109,6 +110,8 @@ def pages_of(
         follow = feed_links(uri, feeds_folder(first))
         byline = dot_separated(briefs_count(len(entries)), all_of_kind, follow)
         page.add(paragraph(byline, "nb-byline"))
+        if kind == "people":  # the one kind search has a filter for
+            page.add(narrowed_search(uri, "person", name, f"Search the briefs naming {name}"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
         said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]

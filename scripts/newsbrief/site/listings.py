@@ -50,6 +50,7 @@ from newsbrief.site.content import (
     table,
 )
 from newsbrief.site.markup import Html
+from newsbrief.site.search_page import narrowed_search
 
 PAGE_SIZE = 100
 
@@ -100,12 +101,9 @@ def _tag_page(
     byline = dot_separated(
         count, link(uri, TAGS_INDEX, "All tags"), feed_links(uri, tag_feeds_folder(slug))
     )
-    page.add(
-        paragraph(tag.description),
-        paragraph(byline, "nb-byline"),
-        brief_list(uri, chunk),
-        pager,
-    )
+    page.add(paragraph(tag.description), paragraph(byline, "nb-byline"))
+    page.add(narrowed_search(uri, "tag", tag.title, f"Search the briefs tagged {tag.title}"))
+    page.add(brief_list(uri, chunk), pager)
     return page
 
 
@@ -134,6 +132,7 @@ def archive_pages(
         all_years = link(year_page, ARCHIVE_INDEX, "All years")
         page.add(
             paragraph(dot_separated(briefs_count(len(year_entries)), all_years), "nb-byline"),
+            narrowed_search(year_page, "year", str(year), f"Search the briefs of {year}"),
             _month_list(year_page, year, months),
         )
         pages[year_page] = page

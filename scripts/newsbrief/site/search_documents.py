@@ -6,7 +6,9 @@ text. A brief's document holds its title and synopsis as written and every other
 word of the brief once (:func:`new_words`): every word is found, and a word used
 throughout the archive costs each brief one position in the index, not one per use.
 The search box shows a brief's synopsis, with the query's words marked, where
-other pages get Pagefind's excerpt. The MkDocs adapter indexes these documents with
+other pages get Pagefind's excerpt. A brief's document also gives Pagefind its
+filters (:data:`SEARCH_FILTERS`: its tags' titles, year, source and people), by which
+the search page narrows results. The MkDocs adapter indexes these documents with
 Pagefind (:mod:`newsbrief.mkdocs_adapter.pagefind`).
 """
 
@@ -23,29 +25,61 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.brief_page import format_date
+from newsbrief.site.content import element
 from newsbrief.site.markup import QuotedHtml
 
 _MARKUP = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]{}]|<[^>]+>")
 _PUNCTUATION = string.punctuation + "“”‘’«»–—…·"
 
 
+SEARCH_FILTERS = {"tag": "Tag", "year": "Year", "source": "Source", "person": "Person"}
+"""The filters of a brief, by name (as in the search page's address) and label."""
+FILTER_SHARDS = 8
+"""Pagefind filters per filter of :data:`SEARCH_FILTERS`, each with a share of its values.
+
+Pagefind keeps each filter in one file that a search narrowed by it downloads whole:
+with 10,000 briefs, 86 KB for the tags, more than the commonest word's index chunk and
+over the first query's budget with it. Spread over eight filters (``tag0`` ... ``tag7``,
+by a hash of the value: :func:`filter_key`), a search narrowed to one tag downloads an
+eighth of that. The search page's script finds a value's filter the same way.
+"""
+
 _DOCUMENT = QuotedHtml(
-    '<!DOCTYPE html>\n<html lang="en"><head><title>%s</title></head>'
+    '<!DOCTYPE html>\n<html lang="en"><head><title>%s</title>\n%s</head>'
     "<body>\n<h1>%s</h1>\n%s</body></html>\n"
 )
 _PARAGRAPH = QuotedHtml("<p>%s</p>\n")
 _SYNOPSIS = QuotedHtml('<p data-pagefind-meta="synopsis">%s</p>\n')
+_PUBLISHED = QuotedHtml('<p data-pagefind-meta="published">%s</p>\n')
 
 
-def document(title: str, *paragraphs: str, synopsis: str = "") -> QuotedHtml:
+def document(
+    title: str,
+    *paragraphs: str,
+    synopsis: str = "",
+    published: str = "",
+    filters: dict[str, list[str]] | None = None,
+) -> QuotedHtml:
     """A page as Pagefind indexes it: the title (weighted as a heading) and plain text.
 
-    A ``synopsis`` is also kept as the page's metadata: the search box shows it for the
-    page instead of an excerpt.
+    A ``synopsis`` and the ``published`` line (date, dateline, source) are also kept as
+    the page's metadata: search results show them for the page instead of an excerpt.
+    ``filters`` are the page's values of each filter, given to Pagefind as
+    :func:`filter_key` says.
     """
     texts = [_SYNOPSIS % synopsis] if synopsis else []
+    texts += [_PUBLISHED % published] if published else []
     texts += [_PARAGRAPH % text for text in paragraphs if text]
-    return _DOCUMENT % (title, title, QuotedHtml().join(texts))
+    head = QuotedHtml().join(
+        element(
+            "meta",
+            {"data-pagefind-filter": f"{filter_key(name, value)}[content]", "content": value},
+        )
+        + "\n"
+        for name, values in (filters or {}).items()
+        for value in values
+    )
+    return _DOCUMENT % (title, head, title, QuotedHtml().join(texts))
 
 
 def brief_document(entry: Entry, vocabulary: Vocabulary) -> QuotedHtml:
@@ -70,7 +104,36 @@ def brief_document(entry: Entry, vocabulary: Vocabulary) -> QuotedHtml:
         _MARKUP.sub(" ", entry.body),
     ]
     known = [brief.title, brief.synopsis, published]
-    return document(brief.title, published, new_words(rest, known), synopsis=brief.synopsis)
+    return document(
+        brief.title,
+        new_words(rest, known),
+        synopsis=brief.synopsis,
+        published=published,
+        filters=brief_filters(entry, vocabulary),
+    )
+
+
+def filter_key(name: str, value: str) -> str:
+    """The Pagefind filter that holds ``value`` of the filter ``name`` (see
+    :data:`FILTER_SHARDS`): the name and the value's 32-bit FNV-1a hash (of its UTF-8)
+    modulo the shards, as ``newsbrief-search-page.js`` computes it too."""
+    digest = 0x811C9DC5
+    for byte in value.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{name}{digest % FILTER_SHARDS}"
+
+
+def brief_filters(entry: Entry, vocabulary: Vocabulary) -> dict[str, list[str]]:
+    """A brief's value(s) of each of :data:`SEARCH_FILTERS`: its tags by title (as its
+    page shows them), its year, its source, and the people it names, speakers included
+    (the briefs a person's page lists)."""
+    brief = entry.brief
+    return {
+        "tag": [vocabulary.tags[slug].title for slug in brief.tags],
+        "year": [str(brief.date.year)],
+        "source": [brief.source.name],
+        "person": brief.named()["people"],
+    }
 
 
 def new_words(texts: Iterable[str], known: Iterable[str]) -> str:

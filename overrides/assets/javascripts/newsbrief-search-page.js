@@ -1,0 +1,257 @@
+/*
+ * The search page, /search/ (made by newsbrief/site/search_page.py): results from
+ * the Pagefind index, narrowed by its filters (tag, year, source, person).
+ *
+ * The address is the search: /search/?query=tank&tag=Military&year=2025 is the query
+ * and the chosen filters, the form's own fields, so a search can be bookmarked and
+ * shared. The page reads it on load and on the browser's back and forward, and
+ * writes it as the reader changes the search: a new history entry for a filter
+ * chosen or a query sent, the same entry while a query is typed.
+ *
+ * Each filter's values are spread over several Pagefind filters (tag0 ... tag7, by a
+ * hash of the value: newsbrief/site/search_documents.py), so a search narrowed to a
+ * value downloads only its share. Beside the results, each filter shows the values
+ * chosen, and its commonest values among the results, each with the number of results
+ * it would leave (Pagefind's counts). In a large archive (the form has no
+ * data-filters-open) a filter's values are downloaded only when the reader asks for
+ * them ("Show every tag", and so on), so the first query stays small.
+ * The words go in "query", not "q": Material's own script opens its header search box
+ * for any address with ?q= (and takes q out of the address when that box closes).
+ */
+"use strict";
+(() => {
+  const script = document.currentScript.src;
+  const text = import(new URL("newsbrief-search-text.js", script).href);
+  // "Search needs JavaScript", a paragraph rather than <noscript>, which browsers that
+  // parse with scripting on but run none for the site would not show
+  document.getElementById("nb-search-no-script").hidden = true;
+
+  const SHOWN = 10; // results drawn at a time; "More results" draws the next ones
+  const CHOICES = 8; // values of an opened filter shown, the commonest first, beside those chosen
+  const PAUSE = 150; // ms of no typing before a query runs
+  const bundle = new URL("../../pagefind/", script).href;
+  const root = new URL("../../", script); // the site's root, which results' addresses start from
+
+  const form = document.querySelector(".nb-search__form");
+  const shards = Number(form.dataset.filterShards);
+  const query = form.elements.query;
+  const groups = [...form.querySelectorAll("fieldset[data-filter]")];
+  const names = groups.map(group => group.dataset.filter);
+  const status = document.getElementById("nb-search-status");
+  const list = document.getElementById("nb-search-results");
+  const more = document.getElementById("nb-search-more");
+
+  // filters whose every value is loaded and shown: all of them in a small archive (the page says)
+  const opened = new Set("filtersOpen" in form.dataset ? names : []);
+  let pagefind = null;
+  let latest = 0; // the newest search: an older one's answer is dropped
+  let typing = 0;
+  let found = [], drawn = 0, terms = [], writeText = null;
+
+  function engine() {
+    pagefind ??= text.then(({ loadPagefind }) => loadPagefind(bundle));
+    return pagefind;
+  }
+
+  /* The Pagefind filter holding `value` of the filter `name`: FNV-1a of its UTF-8, as
+     search_documents.filter_key computes it. */
+  function keyOf(name, value) {
+    let digest = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(value)) digest = Math.imul(digest ^ byte, 0x01000193) >>> 0;
+    return `${name}${digest % shards}`;
+  }
+
+  /* {words, filters: {name: [values]}} from an address's query string or the form's fields. */
+  function stateOf(params) {
+    return {
+      words: params.get("query") ?? "",
+      filters: Object.fromEntries(names.map(name => [name, params.getAll(name)])),
+    };
+  }
+
+  function formState() {
+    return stateOf(new URLSearchParams(new FormData(form)));
+  }
+
+  function addressOf(state) {
+    const params = new URLSearchParams();
+    if (state.words.trim()) params.set("query", state.words.trim());
+    for (const name of names) for (const value of state.filters[name]) params.append(name, value);
+    const search = params.toString();
+    return search ? `?${search}` : location.pathname;
+  }
+
+  /* Record `state` in the address: a new history entry (`push`) or the current one. */
+  function remember(state, push) {
+    const address = addressOf(state);
+    if (address === addressOf(stateOf(new URLSearchParams(location.search)))) return;
+    history[push ? "pushState" : "replaceState"](null, "", address);
+  }
+
+  /* Pagefind's filters for `state`: each chosen value in its share, and every share of
+     an opened filter (`none: []` narrows nothing, but loads the share and its counts). */
+  function pagefindFilters(state) {
+    const filters = {};
+    for (const name of names) {
+      for (const value of state.filters[name]) (filters[keyOf(name, value)] ??= []).push(value);
+    }
+    for (const name of opened) {
+      for (let shard = 0; shard < shards; shard++) filters[`${name}${shard}`] ??= { none: [] };
+    }
+    return filters;
+  }
+
+  /* Pagefind's counts by filter of the page ({tag: {Military: 3}}), its shares merged. */
+  function countsByFilter(counts) {
+    const merged = {};
+    for (const [key, values] of Object.entries(counts)) {
+      Object.assign(merged[key.replace(/\d+$/, "")] ??= {}, values);
+    }
+    return merged;
+  }
+
+  async function run(state) {
+    const search = ++latest;
+    const { plainQuery, resultText } = await text;
+    const words = plainQuery(state.words);
+    const chosen = names.flatMap(name => state.filters[name]);
+    if (!words && !chosen.length) {
+      drawChoices(state, null);
+      showResults([], null, "Type words to search the briefs, or open a search from a tag's, a year's or a person's page.");
+      return;
+    }
+    const api = await engine();
+    const answer = await api.search(words || null, { filters: pagefindFilters(state) });
+    if (search !== latest) return;
+    terms = words ? words.toLowerCase().split(" ") : [];
+    drawChoices(state, countsByFilter(answer.filters));
+    showResults(answer.results, resultText, summary(answer.results.length, words, chosen));
+  }
+
+  function summary(count, words, chosen) {
+    return `${count === 0 ? "No" : count} result${count === 1 ? "" : "s"}`
+      + (words ? ` for “${words}”` : "")
+      + (chosen.length ? `, narrowed to ${chosen.join(", ")}` : "") + ".";
+  }
+
+  /* The first results, then the count announced (the status is a live region). */
+  async function showResults(results, write, message) {
+    const search = latest;
+    found = results;
+    drawn = 0;
+    writeText = write;
+    list.replaceChildren();
+    await drawMore();
+    if (search === latest) status.textContent = message;
+  }
+
+  /* The next results: their fragments are fetched only now. */
+  async function drawMore() {
+    const search = latest;
+    const pages = await Promise.all(found.slice(drawn, drawn + SHOWN).map(result => result.data()));
+    if (search !== latest) return 0;
+    drawn += pages.length;
+    list.append(...pages.map(resultItem));
+    more.hidden = drawn >= found.length;
+    return pages.length;
+  }
+
+  function resultItem(page) {
+    const item = document.createElement("li");
+    const heading = document.createElement("h2");
+    const link = document.createElement("a");
+    link.href = new URL(page.url.replace(/^\//, ""), root).href;
+    link.textContent = page.meta.title || page.url;
+    heading.append(link);
+    item.append(heading);
+    if (page.meta.published) {
+      const published = document.createElement("p");
+      published.className = "nb-byline";
+      published.textContent = page.meta.published;
+      item.append(published);
+    }
+    const synopsis = document.createElement("p");
+    synopsis.innerHTML = writeText(page, terms); // escaped there, or by Pagefind
+    item.append(synopsis);
+    return item;
+  }
+
+  /* Each filter's values: those chosen, then, once the filter is opened, the commonest
+     others the results have; `counts` null when no search ran. */
+  function drawChoices(state, counts) {
+    const focused = document.activeElement;
+    const refocus = focused?.type === "checkbox" && [focused.name, focused.value];
+    for (const group of groups) {
+      const name = group.dataset.filter;
+      const chosen = state.filters[name];
+      const known = counts?.[name] ?? {};
+      const others = !opened.has(name) ? [] : Object.entries(known)
+        .filter(([value, count]) => count > 0 && !chosen.includes(value))
+        .sort(([a, m], [b, n]) => n - m || a.localeCompare(b))
+        .slice(0, CHOICES);
+      const values = [...chosen.map(value => [value, known[value]]), ...others];
+      group.hidden = opened.has(name) ? !values.length : counts === null && !chosen.length;
+      group.querySelector("button").hidden = opened.has(name);
+      group.querySelector(".nb-search__choices").replaceChildren(
+        ...values.map(([value, count]) => choice(name, value, count, chosen.includes(value))));
+    }
+    if (refocus) { // the reader's place survives the redrawing
+      const again = [...form.querySelectorAll("input[type=checkbox]")]
+        .find(box => box.name === refocus[0] && box.value === refocus[1]);
+      (again ?? query).focus();
+    }
+  }
+
+  function choice(name, value, count, checked) {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    Object.assign(box, { type: "checkbox", name, value, checked });
+    const number = document.createElement("span");
+    number.className = "nb-search__count";
+    number.textContent = count === undefined ? "" : ` (${count})`;
+    label.append(box, value, number);
+    return label;
+  }
+
+  async function restore() {
+    const state = stateOf(new URLSearchParams(location.search));
+    query.value = state.words;
+    drawChoices(state, null); // the chosen filters are fields of the form at once
+    await run(state);
+  }
+
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    clearTimeout(typing);
+    const state = formState();
+    remember(state, true);
+    run(state);
+  });
+  query.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => {
+      const state = formState();
+      remember(state, false);
+      run(state);
+    }, PAUSE);
+  });
+  form.addEventListener("change", event => {
+    if (event.target.type !== "checkbox") return;
+    const state = formState();
+    remember(state, true);
+    run(state);
+  });
+  for (const group of groups) {
+    group.querySelector("button").addEventListener("click", async () => {
+      opened.add(group.dataset.filter);
+      await run(formState());
+      (group.querySelector("input") ?? query).focus();
+    });
+  }
+  more.addEventListener("click", async () => {
+    const first = drawn;
+    if (await drawMore()) list.children[first]?.querySelector("a")?.focus();
+  });
+  addEventListener("popstate", restore);
+  restore();
+})();
