@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
+from browsing import CHROMIUM, FLAGS
 from newsbrief.archive.collection import load_archive
 from newsbrief.archive.problems import NewsbriefError
 
@@ -81,3 +83,13 @@ def problems_of(root: Path) -> list[str]:
 def archive_root(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
     """Build an archive of fixture briefs in a temporary folder."""
     return lambda briefs: make_archive(tmp_path / "project", briefs)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright (`make test` installs it)."""
+    assert Path(CHROMIUM).exists(), "no chromium: run `make test`, which installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()

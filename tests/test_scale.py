@@ -21,6 +21,7 @@ BRIEFS = 400
 LARGEST_PAGE = 200_000  # bytes of HTML; a brief page is about 25 KB
 PRIMARY_NAV = (
     "Home",
+    "Search",
     "Tags",
     "Archive",
     "Stories",

@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from browsing import CHROMIUM, FLAGS, served
+from browsing import served
 from tests.mkdocs_adapter.test_plugin import BRIEFS, SITE_URL, STORY, build_site, make_story_site
 
 from .conftest import REPO, make_site
@@ -38,15 +37,6 @@ def story_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = build_site(make_story_site(tmp_path_factory.mktemp("browser-stories")))
     with served(site) as server:
         yield server.address
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "no chromium: run `make test`, which installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 class Watched:

@@ -96,6 +96,7 @@ NAV_PAGES = {
     ARCHIVE_INDEX,
     CORRECTIONS,
     STORIES_INDEX,
+    SEARCH,
     *map(entity_index_uri, ENTITY_KINDS),
 }
 LINKED_PAGES = {*NAV_PAGES, FEEDS}  # generated pages every page links to (the footer: /feeds/)
