@@ -39,6 +39,12 @@ def test_search_page_announces_counts_loads_its_script_and_says_it_needs_javascr
     assert '<ol id="nb-search-results"' in html
     assert html.count("<script") == 1
     assert f'<script src="../{SEARCH_SCRIPT}"></script>' in html
+    preloads = (  # the modules it imports first, asked for beside it, before it
+        '<link rel="modulepreload" href="../assets/javascripts/newsbrief-search-text.js">'
+        '<link rel="modulepreload" href="../pagefind/pagefind.js">'
+        f'<script src="../{SEARCH_SCRIPT}">'
+    )
+    assert preloads in html
     assert '<p id="nb-search-no-script">Search needs JavaScript' in html
 
 
