@@ -11,7 +11,6 @@ from newsbrief.archive.addresses import (
     brief_uri,
     feeds_folder,
     page_uris,
-    tag_feeds_folder,
     tag_uri,
 )
 from newsbrief.archive.schema import Brief, Quote, Source
@@ -38,7 +37,7 @@ def test_briefs_and_listings_have_their_addresses() -> None:
 
 def test_a_page_s_own_feeds_sit_in_its_folder() -> None:
     assert feeds_folder("people/yang-moo-jin.md") == "people/yang-moo-jin/"
-    assert feeds_folder(tag_uri("military")) == tag_feeds_folder("military")
+    assert feeds_folder(tag_uri("military")) == "tags/military/"
     assert feeds_folder("corrections/index.md") == "corrections/"
 
 

@@ -45,24 +45,15 @@ def tag_uri(slug: str) -> str:
     return f"tags/{slug}.md"
 
 
-def tag_feeds_folder(slug: str) -> str:
-    """The folder of a tag's feeds, beside its page: ``tags/<slug>/``."""
-    return f"tags/{slug}/"
-
-
 def story_uri(slug: str) -> str:
     """A story's timeline: ``stories/<slug>.md``, served at /stories/<slug>/."""
     return f"stories/{slug}.md"
 
 
-def story_feeds_folder(slug: str) -> str:
-    """The folder of a story's feeds, beside its page: ``stories/<slug>/``."""
-    return f"stories/{slug}/"
-
-
 def feeds_folder(page_uri: str) -> str:
-    """The folder of a page's own feeds, beside it: ``people/<slug>.md`` has them in
-    ``people/<slug>/``, so they follow the page wherever its address goes."""
+    """The folder of a page's own feeds, beside it: ``tags/<slug>.md`` has them in
+    ``tags/<slug>/``, and a person's, a story's, every page with feeds likewise, so they
+    follow the page wherever its address goes."""
     return page_url(page_uri)
 
 

@@ -23,8 +23,8 @@ from newsbrief.archive.addresses import (
     FEED_FILES,
     absolute_url,
     feeds_folder,
-    story_feeds_folder,
-    tag_feeds_folder,
+    story_uri,
+    tag_uri,
 )
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive
@@ -67,16 +67,15 @@ def site_feeds(
     ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
+    vocabulary = archive.vocabulary
     for slug, entries in archive.tags_in_use().items():
-        tag = archive.vocabulary.tags[slug]
-        folder = site_url + tag_feeds_folder(slug)
-        spec = FeedSpec(f"{site_name}: {tag.title}", tag.description, folder, folder)
-        specs.append((tag_feeds_folder(slug), spec, entries))
+        tag = vocabulary.tags[slug]
+        feeds = _beside(tag_uri(slug), f"{site_name}: {tag.title}", tag.description, site_url)
+        specs.append((*feeds, entries))
     for slug, entries in archive.by_story().items():
-        story = archive.vocabulary.stories[slug]
-        folder = site_url + story_feeds_folder(slug)
-        spec = FeedSpec(f"{site_name}: {story.title}", story.description, folder, folder)
-        specs.append((story_feeds_folder(slug), spec, entries))
+        story = vocabulary.stories[slug]
+        title = f"{site_name}: {story.title}"
+        specs.append((*_beside(story_uri(slug), title, story.description, site_url), entries))
     folder = site_url + CORRECTIONS_FEEDS
     spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
     specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
@@ -103,13 +102,18 @@ def entity_feeds(
     feeds: dict[str, str | bytes] = {}
     for items in named.values():
         for item in items:
-            folder = feeds_folder(item.uri)
-            home = site_url + folder
-            spec = FeedSpec(f"{site_name}: {item.name}", description(item.name), home, home)
+            title = f"{site_name}: {item.name}"
+            folder, spec = _beside(item.uri, title, description(item.name), site_url)
             newest = item.entries[:TAG_LIMIT]
             rendered = call(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT)
             feeds |= {folder + name: text for name, text in rendered.items()}
     return feeds
+
+
+def _beside(page_uri: str, title: str, description: str, site_url: str) -> tuple[str, FeedSpec]:
+    """The folder of the feeds of the page at ``page_uri``, beside it, and what they are."""
+    folder = feeds_folder(page_uri)
+    return folder, FeedSpec(title, description, site_url + folder, site_url + folder)
 
 
 def corrected_newest_first(entries: Sequence[Entry]) -> list[Entry]:

@@ -24,9 +24,7 @@ from newsbrief.archive.addresses import (
     absolute_url,
     entity_index_uri,
     feeds_folder,
-    story_feeds_folder,
     story_uri,
-    tag_feeds_folder,
     tag_uri,
 )
 from newsbrief.archive.collection import Archive
@@ -89,7 +87,7 @@ def _tag_group(archive: Archive) -> FeedGroup:
         "Tags",
         f"Each tag's newest {TAG_LIMIT} briefs.",
         [
-            Followed(tags[slug].title, tag_uri(slug), tag_feeds_folder(slug), len(entries))
+            Followed(tags[slug].title, tag_uri(slug), feeds_folder(tag_uri(slug)), len(entries))
             for slug, entries in sorted(in_use.items(), key=lambda i: tags[i[0]].title.casefold())
         ],
     )
@@ -101,7 +99,9 @@ def _story_group(archive: Archive) -> FeedGroup:
         "Stories",
         f"Each developing story's newest {TAG_LIMIT} briefs.",
         [
-            Followed(stories[slug].title, story_uri(slug), story_feeds_folder(slug), len(entries))
+            Followed(
+                stories[slug].title, story_uri(slug), feeds_folder(story_uri(slug)), len(entries)
+            )
             for slug, entries in archive.by_story().items()
         ],
     )

@@ -20,9 +20,9 @@ from newsbrief.archive.addresses import (
     CORRECTIONS_FEEDS,
     TAGS_A_TO_Z,
     TAGS_INDEX,
+    feeds_folder,
     month_uri,
     page_uris,
-    tag_feeds_folder,
     tag_uri,
     year_uri,
 )
@@ -99,7 +99,7 @@ def _tag_page(
     first = uri == tag_uri(slug)  # feeds sit in the first page's folder
     page = PageContent.start(tag.title, tag.description, feed_title=tag.title if first else None)
     byline = dot_separated(
-        count, link(uri, TAGS_INDEX, "All tags"), feed_links(uri, tag_feeds_folder(slug))
+        count, link(uri, TAGS_INDEX, "All tags"), feed_links(uri, feeds_folder(tag_uri(slug)))
     )
     page.add(paragraph(tag.description), paragraph(byline, "nb-byline"))
     page.add(narrowed_search(uri, "tag", tag.title, f"Search the briefs tagged {tag.title}"))

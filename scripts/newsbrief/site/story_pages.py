@@ -16,7 +16,7 @@ from typing import Any
 from newsbrief.archive.addresses import (
     STORIES_INDEX,
     EntityAddresses,
-    story_feeds_folder,
+    feeds_folder,
     story_uri,
 )
 from newsbrief.archive.brief import Entry
@@ -157,7 +157,7 @@ def _story_page(
         count,
         span,
         link(uri, STORIES_INDEX, "All stories"),
-        feed_links(uri, story_feeds_folder(slug)),
+        feed_links(uri, feeds_folder(story_uri(slug))),
     )
     page.add(paragraph(story.description), paragraph(byline, "nb-byline"))
     names = who_and_where(uri, named)
