@@ -395,8 +395,10 @@ EXPORTS = "South Korea's exports rise for a third month on chip demand"
 
 
 def results(page: Page) -> list[str]:
-    """The titles of the results shown, once the count is announced."""
+    """The titles of the results shown, once the count is announced and the search has
+    drawn them and its filters' counts (the region is no longer busy)."""
     expect(page.locator("#nb-search-status")).to_contain_text("result", timeout=15_000)
+    expect(page.locator(".nb-search")).not_to_have_attribute("aria-busy", "true")
     return page.locator("#nb-search-results h2").all_inner_texts()
 
 
@@ -540,6 +542,33 @@ def test_with_javascript_the_page_does_not_say_it_needs_it(watched: Watched, bas
     page.goto(base_url + "search/")
     expect(page.locator("#nb-search-status")).to_contain_text("Type words")
     expect(page.get_by_text("Search needs JavaScript")).to_be_hidden()
+
+
+def test_the_search_runs_in_a_worker_off_the_page_s_thread(watched: Watched, base_url):
+    """Pagefind's index is read and searched by the page's worker, never by the page
+    itself, which spends its thread drawing (it only prefetches the index's first files
+    for the worker)."""
+    page = watched.page
+    workers: list[str] = []
+    page.on("worker", lambda worker: workers.append(worker.url))
+    page.goto(base_url + "search/?query=Korea")
+    assert KIM in results(page)
+    assert any(url.endswith("/newsbrief-search-page-worker.js") for url in workers)
+    # what a page fetches itself is in its own resource timeline; a worker's is in its own
+    fetched = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert any(url.endswith("/newsbrief-search-page.js") for url in fetched)
+    searched = (".pf_index", ".pf_fragment", ".pf_filter", "pagefind-entry.json")
+    assert not [url for url in fetched if any(kind in url for kind in searched)]
+
+
+def test_a_search_that_cannot_load_its_index_says_so(browser: Browser, base_url):
+    context = browser.new_context()
+    context.route("**/pagefind/pagefind-entry.json*", lambda route: route.fulfill(status=404))
+    page = context.new_page()
+    page.goto(base_url + "search/?query=Korea")
+    expect(page.locator("#nb-search-status")).to_contain_text("The search failed")
+    expect(page.locator(".nb-search")).not_to_have_attribute("aria-busy", "true")
+    context.close()
 
 
 def test_search_page_has_no_serious_accessibility_violation(watched: Watched, base_url):

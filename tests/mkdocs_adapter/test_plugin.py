@@ -206,6 +206,12 @@ def test_search_page_and_the_forms_that_open_it_narrowed(site: Path) -> None:
     assert '<script src="../assets/javascripts/newsbrief-search-page.js"></script>' in page
     assert (site / "assets/javascripts/newsbrief-search-page.js").is_file()
     assert "newsbrief-search-page.js" not in read(site, "index.html")  # its page's alone
+    assert (site / "assets/javascripts/newsbrief-search-page-worker.js").is_file()
+    # the index's first files, named once it was built, are asked for beside the script
+    prefetched = re.findall(r'<link rel="prefetch" href="\.\./(pagefind/[^"]+)">', page)
+    assert [name.split(".")[-1] for name in prefetched] == ["pagefind", "pf_meta"]
+    assert all((site / name).is_file() for name in prefetched)
+    assert page.index('rel="prefetch"') < page.index('newsbrief-search-page.js"></script>')
     narrowed = {
         "tags/military/index.html": ("tag", "Military"),
         "archive/2025/index.html": ("year", "2025"),

@@ -8,7 +8,12 @@ import pytest
 
 from newsbrief.archive.addresses import SEARCH, SEARCH_SCRIPT, tag_uri, year_uri
 from newsbrief.site.search_documents import SEARCH_FILTERS
-from newsbrief.site.search_page import FILTERS_OPEN_UP_TO, narrowed_search, search_page
+from newsbrief.site.search_page import (
+    FILTERS_OPEN_UP_TO,
+    narrowed_search,
+    search_page,
+    with_index_prefetched,
+)
 
 
 def test_search_page_is_a_get_form_of_the_query_and_every_filter() -> None:
@@ -39,13 +44,17 @@ def test_search_page_announces_counts_loads_its_script_and_says_it_needs_javascr
     assert '<ol id="nb-search-results"' in html
     assert html.count("<script") == 1
     assert f'<script src="../{SEARCH_SCRIPT}"></script>' in html
-    preloads = (  # the modules it imports first, asked for beside it, before it
+    preloads = (  # the modules it and its worker import first, asked for beside it, before it
         '<link rel="modulepreload" href="../assets/javascripts/newsbrief-search-text.js">'
+        '<link rel="modulepreload" href="../assets/javascripts/newsbrief-search-page-worker.js">'
         '<link rel="modulepreload" href="../pagefind/pagefind.js">'
         f'<script src="../{SEARCH_SCRIPT}">'
     )
     assert preloads in html
-    assert '<p id="nb-search-no-script">Search needs JavaScript' in html
+    found = html[html.index('<div class="nb-search__found">') :]
+    assert found.startswith(  # where results go: the script hides it and nothing shifts
+        '<div class="nb-search__found">\n<p id="nb-search-no-script">Search needs JavaScript'
+    )
 
 
 def test_a_narrowed_search_form_sends_its_filter_to_the_search_page() -> None:
@@ -66,3 +75,17 @@ def test_a_narrowed_search_escapes_the_value_and_refuses_an_unknown_filter() -> 
     assert 'value="&quot;&gt;&lt;script&gt;"' in form and "<script>" not in form
     with pytest.raises(ValueError, match="no search filter 'place': one of tag, year"):
         narrowed_search("places/x.md", "place", "Seoul", "Search")
+
+
+def test_the_built_search_page_prefetches_the_index_s_first_files_before_its_script() -> None:
+    html = str(search_page(3).html)
+    files = ["pagefind/wasm.en.pagefind", "pagefind/pagefind.en_0123abcd.pf_meta"]
+    links = (
+        '<link rel="prefetch" href="../pagefind/wasm.en.pagefind">'
+        '<link rel="prefetch" href="../pagefind/pagefind.en_0123abcd.pf_meta">'
+    )
+    prefetched = with_index_prefetched(html, files)
+    assert links + f'<script src="../{SEARCH_SCRIPT}">' in prefetched
+    assert prefetched.replace(links, "") == html  # and nothing else changed
+    with pytest.raises(ValueError, match="is it the search page"):
+        with_index_prefetched("<p>the home page</p>", files)

@@ -29,9 +29,9 @@
   const SHOWN = 10; // results drawn at a time; "More results" draws the next ones
   const CHOICES = 8; // values of an opened filter shown, the commonest first, beside those chosen
   const PAUSE = 150; // ms of no typing before a query runs
-  const bundle = new URL("../../pagefind/", script).href;
   const root = new URL("../../", script); // the site's root, which results' addresses start from
 
+  const region = document.querySelector(".nb-search");
   const form = document.querySelector(".nb-search__form");
   const shards = Number(form.dataset.filterShards);
   const query = form.elements.query;
@@ -43,14 +43,26 @@
 
   // filters whose every value is loaded and shown: all of them in a small archive (the page says)
   const opened = new Set("filtersOpen" in form.dataset ? names : []);
-  let pagefind = null;
   let latest = 0; // the newest search: an older one's answer is dropped
   let typing = 0;
-  let found = [], drawn = 0, terms = [], writeText = null;
+  let found = 0, drawn = 0, terms = [], writeText = null;
 
-  function engine() {
-    pagefind ??= text.then(({ loadPagefind }) => loadPagefind(bundle));
-    return pagefind;
+  /* Pagefind runs in a worker (newsbrief-search-page-worker.js), asked by `ask`. */
+  const worker = new Worker(new URL("newsbrief-search-page-worker.js", script), { type: "module" });
+  const waiting = new Map(); // call number: [resolve, reject]
+  let calls = 0;
+  worker.addEventListener("message", ({ data }) => {
+    const [resolve, reject] = waiting.get(data.call);
+    waiting.delete(data.call);
+    if ("error" in data) reject(new Error(`search failed: ${data.error}`));
+    else resolve(data.value);
+  });
+
+  function ask(name, ...args) {
+    return new Promise((resolve, reject) => {
+      waiting.set(++calls, [resolve, reject]);
+      worker.postMessage({ call: calls, name, args });
+    });
   }
 
   /* The Pagefind filter holding `value` of the filter `name`: FNV-1a of its UTF-8, as
@@ -88,13 +100,19 @@
     history[push ? "pushState" : "replaceState"](null, "", address);
   }
 
-  /* Pagefind's filters for `state`: each chosen value in its share, and every share of
-     an opened filter (`none: []` narrows nothing, but loads the share and its counts). */
-  function pagefindFilters(state) {
+  /* Pagefind's filters narrowing to `state`'s chosen values, each in its share. */
+  function narrowing(state) {
     const filters = {};
     for (const name of names) {
       for (const value of state.filters[name]) (filters[keyOf(name, value)] ??= []).push(value);
     }
+    return filters;
+  }
+
+  /* The same, and every share of an opened filter (`none: []` narrows nothing, but loads
+     the share, so Pagefind counts its values). */
+  function counted(state) {
+    const filters = narrowing(state);
     for (const name of opened) {
       for (let shard = 0; shard < shards; shard++) filters[`${name}${shard}`] ??= { none: [] };
     }
@@ -110,22 +128,40 @@
     return merged;
   }
 
+  /* `state`'s search, the region marked busy meanwhile (assistive technology waits for
+     it, and so do the browser tests); a search that fails says so in the status. */
   async function run(state) {
     const search = ++latest;
+    region.setAttribute("aria-busy", "true");
+    try {
+      await searchAndDraw(search, state);
+    } catch (error) {
+      if (search !== latest) return;
+      status.textContent = `The search failed (${error.message}). Reload the page to try again; the archive and the tags list every brief.`;
+      throw error;
+    } finally {
+      if (search === latest) region.removeAttribute("aria-busy");
+    }
+  }
+
+  /* The results drawn first (what the reader came for); then, for an opened filter, the
+     same search again with all its shares loaded, for the counts of its values (the
+     index's chunks are loaded by then: only the filters' files are fetched). */
+  async function searchAndDraw(search, state) {
     const { plainQuery, resultText } = await text;
     const words = plainQuery(state.words);
     const chosen = names.flatMap(name => state.filters[name]);
     if (!words && !chosen.length) {
       drawChoices(state, null);
-      showResults([], null, "Type words to search the briefs, or open a search from a tag's, a year's or a person's page.");
+      showResults(0, null, "Type words to search the briefs, or open a search from a tag's, a year's or a person's page.");
       return;
     }
-    const api = await engine();
-    const answer = await api.search(words || null, { filters: pagefindFilters(state) });
+    const answer = await ask("search", words || null, narrowing(state));
     if (search !== latest) return;
     terms = words ? words.toLowerCase().split(" ") : [];
-    drawChoices(state, countsByFilter(answer.filters));
-    showResults(answer.results, resultText, summary(answer.results.length, words, chosen));
+    await showResults(answer.count, resultText, summary(answer.count, words, chosen));
+    const counts = opened.size ? await ask("counts", words || null, counted(state)) : answer.filters;
+    if (search === latest) drawChoices(state, countsByFilter(counts));
   }
 
   function summary(count, words, chosen) {
@@ -134,25 +170,30 @@
       + (chosen.length ? `, narrowed to ${chosen.join(", ")}` : "") + ".";
   }
 
-  /* The first results, then the count announced (the status is a live region). */
-  async function showResults(results, write, message) {
-    const search = latest;
-    found = results;
+  /* The count announced (the status is a live region), then the first results: the
+     status above them takes its room before they come, so they do not move. */
+  async function showResults(count, write, message) {
+    found = count;
     drawn = 0;
     writeText = write;
     list.replaceChildren();
+    status.textContent = message;
     await drawMore();
-    if (search === latest) status.textContent = message;
   }
 
-  /* The next results: their fragments are fetched only now. */
+  /* The next results, each drawn as soon as it and those before it have come: their
+     fragments are fetched only now. */
   async function drawMore() {
     const search = latest;
-    const pages = await Promise.all(found.slice(drawn, drawn + SHOWN).map(result => result.data()));
-    if (search !== latest) return 0;
-    drawn += pages.length;
-    list.append(...pages.map(resultItem));
-    more.hidden = drawn >= found.length;
+    const indexes = [...Array(Math.min(SHOWN, found - drawn)).keys()].map(offset => drawn + offset);
+    const pages = indexes.map(index => ask("result", index));
+    for (const page of pages) {
+      const item = resultItem(await page);
+      if (search !== latest) return 0;
+      list.append(item);
+      drawn += 1;
+    }
+    more.hidden = drawn >= found;
     return pages.length;
   }
 

@@ -6,10 +6,14 @@
 /*
  * Pagefind's API, from its bundle at `bundle` (the folder /pagefind/ of the site),
  * run where it is loaded: in a page, Pagefind would start a worker of its own, another
- * 41 KB before the first result (a search takes milliseconds: the page need not wait).
+ * 41 KB before the first result. Both callers run it in a worker of theirs.
  */
 export async function loadPagefind(bundle) {
-  const pagefind = await import(`${bundle}pagefind.js`);
+  return startPagefind(await import(`${bundle}pagefind.js`), bundle);
+}
+
+/* Pagefind's module `pagefind`, imported already, set up to answer from `bundle`. */
+export async function startPagefind(pagefind, bundle) {
   await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40, noWorker: true });
   await pagefind.init();
   return pagefind;

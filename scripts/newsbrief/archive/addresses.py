@@ -27,10 +27,14 @@ FEEDS_OPML = "feeds/feeds.opml"  # the same feeds as an OPML file, for feed read
 SCHEMA_REFERENCE = "reference/brief-schema.md"
 JSON_SCHEMA = "reference/brief.schema.json"
 STORIES_INDEX = "stories/index.md"
-SEARCH = "search/index.md"  # the search page: query and filters in its address (?q=…&tag=…)
+SEARCH = "search/index.md"  # the search page: query and filters in its address (?query=…&tag=…)
 SEARCH_SCRIPT = "assets/javascripts/newsbrief-search-page.js"  # loaded by that page only
-# the modules that script imports first, which the page asks for beside it:
-SEARCH_MODULES = ("assets/javascripts/newsbrief-search-text.js", "pagefind/pagefind.js")
+# the modules that script and its worker import first, which the page asks for beside it:
+SEARCH_MODULES = (
+    "assets/javascripts/newsbrief-search-text.js",
+    "assets/javascripts/newsbrief-search-page-worker.js",
+    "pagefind/pagefind.js",
+)
 ENTITY_KINDS = ("people", "organizations", "places")
 FEED_FILES = {"RSS": "feed.xml", "Atom": "atom.xml", "JSON Feed": "feed.json"}
 

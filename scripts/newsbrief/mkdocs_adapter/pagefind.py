@@ -13,6 +13,7 @@ for it at the end.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 OUTPUT_DIR = "pagefind"
+LANGUAGE = "en"  # the index's one language: Pagefind is told so (--force-language)
 WORKER = "assets/javascripts/newsbrief-search-worker.js"
 # Material's search worker, as the page's configuration names it (relative to the page).
 _MATERIAL_WORKER = re.compile(
@@ -31,6 +33,18 @@ _MATERIAL_WORKER = re.compile(
 def use_search_worker(page_html: str) -> str:
     """``page_html`` with Material's search box answered by the Pagefind worker."""
     return _MATERIAL_WORKER.sub(rf'\g<1>{WORKER}"', page_html, count=1)
+
+
+def first_files(site_dir: Path) -> list[str]:
+    """The files of the built index (addresses from the site's root) that every search
+    fetches first, after the index's entry file names them: its WebAssembly and its
+    metadata (named by a hash of the index)."""
+    entry = json.loads((site_dir / OUTPUT_DIR / "pagefind-entry.json").read_text("utf-8"))
+    language = entry["languages"][LANGUAGE]
+    return [
+        f"{OUTPUT_DIR}/wasm.{language['wasm']}.pagefind",
+        f"{OUTPUT_DIR}/pagefind.{language['hash']}.pf_meta",
+    ]
 
 
 def document_path(url: str) -> str:
@@ -68,7 +82,7 @@ class SearchIndexer:
                 target.write_text(text, encoding="utf-8")
         self._written = current
         command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
-        command += ["--output-path", str(Path(site_dir) / OUTPUT_DIR), "--force-language", "en"]
+        command += ["--output-path", str(Path(site_dir) / OUTPUT_DIR), "--force-language", LANGUAGE]
         self._process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )

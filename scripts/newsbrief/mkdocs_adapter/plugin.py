@@ -64,6 +64,7 @@ from newsbrief.archive.addresses import (
     TAGS_INDEX,
     EntityAddresses,
     entity_index_uri,
+    page_url,
 )
 from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, load_archive
 from newsbrief.archive.problems import NewsbriefError
@@ -79,7 +80,12 @@ from newsbrief.mkdocs_adapter.incremental import (
     site_setup_stamp,
 )
 from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
-from newsbrief.mkdocs_adapter.pagefind import SearchIndexer, use_search_worker
+from newsbrief.mkdocs_adapter.pagefind import (
+    SearchIndexer,
+    document_path,
+    first_files,
+    use_search_worker,
+)
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
 from newsbrief.site import brief_page, entity_pages, listings, story_pages
 from newsbrief.site.content import PageContent
@@ -88,7 +94,7 @@ from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
-from newsbrief.site.search_page import search_page
+from newsbrief.site.search_page import search_page, with_index_prefetched
 
 REQUIRED_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
 NAV_PAGES = {
@@ -386,6 +392,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         failure = self.search.finish()
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
+        self._prefetch_search_index(Path(config.site_dir))
+
+    @staticmethod
+    def _prefetch_search_index(site_dir: Path) -> None:
+        """The search page asks for the index's first files beside its script: they are
+        named only now that the index is built."""
+        page = site_dir / document_path(page_url(SEARCH))
+        html = with_index_prefetched(page.read_text("utf-8"), first_files(site_dir))
+        page.write_text(html, "utf-8")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
