@@ -54,7 +54,7 @@
   worker.addEventListener("message", ({ data }) => {
     const [resolve, reject] = waiting.get(data.call);
     waiting.delete(data.call);
-    if ("error" in data) reject(new Error(`search failed: ${data.error}`));
+    if ("error" in data) reject(new Error(data.error));
     else resolve(data.value);
   });
 
