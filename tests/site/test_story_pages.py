@@ -111,9 +111,20 @@ def test_a_story_title_is_text_not_markup(archive) -> None:
 
 
 def place(archive: Archive, index: int) -> str:
-    entries = archive.by_story()[STORY]
-    thread = brief_page.StoryThread(STORY, archive.vocabulary.stories[STORY], entries)
-    return Html().join(brief_page.story_place(entries[index], thread))
+    entry = archive.by_story()[STORY][index]
+    threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
+    return Html().join(brief_page.story_place(entry, threads[entry.src_uri]))
+
+
+def test_each_brief_of_a_story_knows_its_place_in_it(archive) -> None:
+    by_story = archive.by_story()
+    threads = brief_page.story_threads(by_story, archive.vocabulary.stories)
+    assert len(threads) == sum(len(entries) for entries in by_story.values())
+    for uri, thread in threads.items():
+        assert thread.entries[thread.index].src_uri == uri
+        assert thread.entries is by_story[thread.slug]  # one list a story, not a copy a brief
+    in_no_story = [e for e in archive.entries if e.brief.story is None]
+    assert in_no_story and not any(e.src_uri in threads for e in in_no_story)
 
 
 def test_a_brief_page_shows_its_place_in_its_story(archive) -> None:
@@ -134,8 +145,7 @@ def test_a_brief_page_shows_its_place_in_its_story(archive) -> None:
 def test_the_brief_page_has_the_story_section_only_in_a_story(archive) -> None:
     entry = archive.entries[0]
     named = entity_addresses(archive.entries).named_in(entry.brief)
-    entries = archive.by_story()[STORY]
-    thread = brief_page.StoryThread(STORY, archive.vocabulary.stories[STORY], entries)
+    thread = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)[entry.src_uri]
     args = (entry, archive.vocabulary, Html("<p>x</p>"), named)
     with_story = brief_page.brief_page(*args, thread=thread).html
     assert 'id="in-the-story"' in with_story and "brief 3 of 3" in with_story

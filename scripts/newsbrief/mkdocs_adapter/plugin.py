@@ -265,16 +265,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         related = related_briefs(entries, call=self.memo, two_cores=self._two_cores())
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
-        by_story = archive.by_story()
+        threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
 
         def page(index: int) -> PageContent:
             entry = entries[index]
-            story = entry.brief.story
-            thread = None
-            if story is not None:
-                thread = brief_page.StoryThread(
-                    story, archive.vocabulary.stories[story], by_story[story]
-                )
             return self.memo(
                 brief_page.brief_page,
                 entry,
@@ -285,7 +279,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 entries[index + 1] if index + 1 < len(entries) else None,
                 related[entry.src_uri],
                 self.last_changed.get(entry.path),
-                thread,
+                threads.get(entry.src_uri),
             )
 
         if self.serving:  # a dirty rebuild compares every page with the previous build's

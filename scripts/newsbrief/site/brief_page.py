@@ -44,13 +44,28 @@ KIND_HEADINGS = {
 
 
 class StoryThread(NamedTuple):
-    """The story a brief follows: its slug, its record and its briefs, newest first.
+    """The story a brief follows: its slug, its record, its briefs newest first, and the
+    brief's place among them (``index``; see :func:`story_threads`).
 
     A tuple, so that ``mkdocs serve``'s memo keys on its parts (the briefs by identity)."""
 
     slug: str
     story: Story
     entries: Sequence[Entry]
+    index: int
+
+
+def story_threads(
+    by_story: Mapping[str, Sequence[Entry]], stories: Mapping[str, Story]
+) -> dict[str, StoryThread]:
+    """Each brief of a story (by its ``src_uri``) with its thread: the places in one pass
+    over each story, where looking each brief up in its story's list would take time
+    that grows with the square of the story's length."""
+    return {
+        entry.src_uri: StoryThread(slug, stories[slug], entries, index)
+        for slug, entries in by_story.items()
+        for index, entry in enumerate(entries)
+    }
 
 
 def format_date(day: dt.date) -> str:
@@ -152,8 +167,7 @@ def story_place(entry: Entry, thread: StoryThread) -> tuple[Html, Html]:
     """Where a brief sits in its story: the story linked with the brief's place in it
     (``2 of 5``, counted from the first brief), and the briefs just before and after
     it, linked and dated."""
-    uri, entries = entry.src_uri, thread.entries
-    index = next(i for i, other in enumerate(entries) if other.src_uri == uri)
+    uri, entries, index = entry.src_uri, thread.entries, thread.index
     place = f"brief {len(entries) - index} of {len(entries)}"
     heading = paragraph(
         dot_separated(strong(link(uri, story_uri(thread.slug), thread.story.title)), place)
