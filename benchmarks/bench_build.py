@@ -4,7 +4,8 @@ For each size N (default 1,000 and 10,000) it writes a realistic archive of N br
 (see synthetic.py), builds it with ``mkdocs build --strict`` as the project does, and
 builds the same briefs as plain Material pages (search and tags plugins, briefs out of
 the navigation). For both it prints: wall time, peak memory of the build (all its
-processes), milliseconds per brief, site size, the largest HTML page, and what a reader
+processes; "index MB" is the search indexer's, Pagefind's, own peak among them),
+milliseconds per brief, site size, the largest HTML page, and what a reader
 downloads (measured in Chromium, counted by the plain file server): the home page, a
 brief page, and a first search query (after opening the home page) for the commonest
 word ("search KB") and for a word in about 1 brief in 100 ("rare KB"), both in the
@@ -43,6 +44,7 @@ from browsing import CHROMIUM, FLAGS, CountingServer, served
 BIN = Path(sys.executable).parent
 HEADER = (
     f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'ms/brief':>8} {'peak MB':>8} "
+    f"{'index MB':>8} "
     f"{'site MB':>8} {'KB/brief':>8} {'largest page KB':>16} {'home KB':>8} "
     f"{'brief KB':>8} {'search KB':>9} {'rare KB':>7} {'filter KB':>9}"
 )
@@ -51,7 +53,12 @@ HEADER = (
 @dataclass
 class Build:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # all the build's processes together
+    index_mb: float  # of those, the search indexer's (Pagefind's) own peak
+
+
+def _is_search_indexer(process: psutil.Process) -> bool:
+    return any("pagefind" in part for part in process.cmdline())
 
 
 def build(project: Path, profile: Path | None = None) -> Build:
@@ -62,18 +69,20 @@ def build(project: Path, profile: Path | None = None) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE)
-    peak = 0
+    peak = index_peak = 0
     while process.poll() is None:
         try:
-            tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree))
+            memory = {p: p.memory_info().rss for p in [process, *process.children(recursive=True)]}
+            peak = max(peak, sum(memory.values()))
+            index = sum(rss for p, rss in memory.items() if _is_search_indexer(p))
+            index_peak = max(index_peak, index)
         except psutil.Error:
             pass  # a process ended while being sampled
         time.sleep(0.05)
     seconds = time.perf_counter() - start
     if process.returncode:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
-    return Build(seconds, peak / 1e6)
+    return Build(seconds, peak / 1e6, index_peak / 1e6)
 
 
 class Downloads:
@@ -175,7 +184,7 @@ def site_row(
     home, page, search, rare, narrowed = reader_downloads(site, brief, queries, search_page)
     return (
         f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {1000 * run.seconds / count:>8.2f} "
-        f"{run.peak_mb:>8.0f} {size / 1e6:>8.1f} {size / 1e3 / count:>8.1f} "
+        f"{run.peak_mb:>8.0f} {run.index_mb:>8.0f} {size / 1e6:>8.1f} {size / 1e3 / count:>8.1f} "
         f"{largest.stat().st_size / 1e3:>16.0f} {home:>8} {page:>8} {search:>9} {rare:>7} "
         f"{'-' if narrowed is None else narrowed:>9}"
     )
