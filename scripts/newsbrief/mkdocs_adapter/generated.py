@@ -32,10 +32,25 @@ Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
 
 class HtmlPage(MkDocsPage):
     """A page newsbrief wrote as HTML: MkDocs' Markdown step, costly even for an empty
-    text, is skipped; the plugin's ``on_page_content`` puts the HTML and table of
-    contents in place."""
+    text, is skipped.
+
+    MkDocs reads every page before it writes the first, and keeps each page's content to
+    the end of the build: thousands of pages' HTML at once. So the plugin puts a page's
+    meta, HTML and table of contents in place (:meth:`fill`) only just before the page is
+    written, and takes them out (:meth:`empty`) once it is.
+    """
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.empty()
+
+    def fill(self, made: PageContent) -> None:
+        """Put the page ``made`` in place, its meta before what the plugin set already."""
+        self.meta = {**made.meta, **self.meta}
+        self.toc = get_toc(made.toc_tokens)
+        self.content = exact_str(made.html)
+
+    def empty(self) -> None:
+        """No content, no table of contents (before the page is made, and once written)."""
         self.content = ""
         self.toc = get_toc([])
 
@@ -51,6 +66,16 @@ class HtmlPage(MkDocsPage):
 
 
 _PLAIN_PATH = re.compile(r"[a-z0-9_/-]*")
+
+
+def exact_str(html: str) -> str:
+    """``html`` as a plain ``str``, not markup (a ``str`` subclass).
+
+    Material's search plugin rewrites every page's content with ``re.sub``, even a page
+    it does not index; given a plain ``str`` with nothing to replace, ``re.sub`` returns it
+    as it is, but given a subclass it returns a copy: a second copy of every page's HTML.
+    """
+    return str(html)  # a copy of a subclass; a plain str itself
 
 
 @functools.cache

@@ -48,14 +48,15 @@ class SecondProcess:
 
     def start(
         self, files: Files, share: Collection[str], config: MkDocsConfig, nav: Navigation
-    ) -> None:
+    ) -> list[str]:
         """Fork; the child reads and renders every other page of ``share`` (source paths),
-        whose pages are made already (``on_nav``)."""
+        whose pages are made already (``on_nav``). The source paths of the pages it took."""
         self.all_pages = list(files.documentation_pages())
         taken = [file for file in self.all_pages if file.src_uri in share][1::2]
         self.pid = fork(lambda: self._render(taken, files, config, nav))
         for file in taken:
             files.remove(file)
+        return [file.src_uri for file in taken]
 
     def _render(
         self, pages: Sequence[File], files: Files, config: MkDocsConfig, nav: Navigation

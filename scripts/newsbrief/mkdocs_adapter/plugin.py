@@ -70,7 +70,13 @@ from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, 
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
-from newsbrief.mkdocs_adapter.generated import Generated, Rendering, add_generated
+from newsbrief.mkdocs_adapter.generated import (
+    Generated,
+    HtmlPage,
+    Rendering,
+    add_generated,
+    exact_str,
+)
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
 from newsbrief.mkdocs_adapter.incremental import (
     Memo,
@@ -318,7 +324,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.nav = nav  # before the second process forks: it makes its own skeletons
         if self._two_cores() and cores.available():
             share = [uri for uri in self.rendered if _inclusion(uri).is_not_in_nav()]
-            self.second.start(files, share, config, nav)
+            for taken in self.second.start(files, share, config, nav):
+                del self.rendered[taken]  # made, rendered and written by the second process
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -331,6 +338,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: MkDocsPage, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        if isinstance(page, HtmlPage):  # made now, just before it is written
+            page.fill(self._made(page.file.src_uri))
         if page.meta.get("template") == skeleton.SKELETON_TEMPLATE:
             context[skeleton.HTML_VARIABLE] = self._skeletons().render(context)  # type: ignore[literal-required]
         return context
@@ -345,11 +354,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
-        rendered = self._rendered(page.file.src_uri)
-        if rendered is not None:
-            page.meta = dict(rendered.meta)
+        if isinstance(page, HtmlPage):  # its own meta comes when it is made (on_page_context)
             if self.config.skeletons and skeleton.eligible(page):
                 page.meta["template"] = skeleton.SKELETON_TEMPLATE
+        elif page.file.src_uri in self.rendered:  # a generated page in the navigation
+            page.meta = dict(self._made(page.file.src_uri).meta)
         page.meta["search"] = {
             "exclude": True
         }  # searched with Pagefind, see newsbrief.site.search_documents
@@ -362,13 +371,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_page_content(
         self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
-        rendered = self._rendered(page.file.src_uri)
-        if rendered is None:
+        if isinstance(page, HtmlPage) or page.file.src_uri not in self.rendered:
             return html
-        page.toc = get_toc(rendered.toc_tokens)
-        return rendered.html
+        made = self._made(page.file.src_uri)
+        page.toc = get_toc(made.toc_tokens)
+        return exact_str(made.html)
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        self.rendered.pop(page.file.src_uri, None)  # written: nothing needs it any more
+        if isinstance(page, HtmlPage):
+            page.empty()
         return use_search_worker(fix_material_html(output))
 
     def on_post_template(
@@ -411,13 +423,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 server.watch(str(folder))
         return server
 
-    def _rendered(self, src_uri: str) -> PageContent | None:
+    def _made(self, src_uri: str) -> PageContent:
         """The generated page at ``src_uri``, made now if it was left for later."""
-        rendered = self.rendered.get(src_uri)
-        if rendered is None or isinstance(rendered, PageContent):
-            return rendered
-        self.rendered[src_uri] = made = rendered()
-        return made
+        rendered = self.rendered[src_uri]
+        return rendered if isinstance(rendered, PageContent) else rendered()
 
     def _two_cores(self) -> bool:
         """Whether to fork for work: the ``parallel`` option, and never in serve (threads)."""
