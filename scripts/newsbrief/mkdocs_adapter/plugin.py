@@ -33,7 +33,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import itertools
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +78,8 @@ from newsbrief.mkdocs_adapter.generated import (
     Rendering,
     add_generated,
     exact_str,
+    is_rendering,
+    written_into_site,
 )
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
 from newsbrief.mkdocs_adapter.incremental import (
@@ -96,7 +100,7 @@ from newsbrief.mkdocs_adapter.parallel import SecondProcess
 from newsbrief.site import brief_page, entity_pages, listings, story_pages
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import entity_feeds, site_feeds
-from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
+from newsbrief.site.feeds_page import FeedGroup, feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
@@ -218,13 +222,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             **feeds_page(groups),
         }
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
-        site = (config.site_name, config.site_description, config.site_url)
-        feeds = site_feeds(*site, archive, self.memo)
-        feeds |= entity_feeds(
-            config.site_name, config.site_url, named, archive.vocabulary, self.memo
-        )
-        feeds[FEEDS_OPML] = feeds_opml(config.site_name, config.site_url, groups)
-        pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in feeds.items()]
+        feeds = self._feeds(archive, named, groups, config)
+        pages += [(path, feed, InclusionLevel.UNDEFINED) for path, feed in feeds]
         self._add(files, pages, config)
         self.memo.next_build()
         return files
@@ -258,6 +257,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             named = self.memo(story_pages.involved, entries, addresses)
             pages |= story_pages.story_pages(slug, stories[slug], entries, named, self.memo)
         return pages
+
+    def _feeds(
+        self,
+        archive: Archive,
+        named: dict[str, list[entity_pages.Named]],
+        groups: list[FeedGroup],
+        config: MkDocsConfig,
+    ) -> Iterable[tuple[str, str | Path]]:
+        """Every feed and the OPML file: their text, or, in ``mkdocs build``, where each
+        is written into the site as it is made (a serve build compares each file's text
+        with the previous build's)."""
+        site = (config.site_name, config.site_description, config.site_url)
+        feeds = itertools.chain(
+            site_feeds(*site, archive, self.memo),
+            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary, self.memo),
+            [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))],
+        )
+        return feeds if self.serving else written_into_site(config.site_dir, feeds)
 
     def _brief_pages(
         self, archive: Archive, addresses: EntityAddresses, config: MkDocsConfig
@@ -302,7 +319,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.rendered = {
             src_uri: content
             for src_uri, content, _ in generated
-            if not isinstance(content, str | bytes)  # on_page_content puts it in place
+            if is_rendering(content)  # on_page_context puts it in place
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
         added = add_generated(files, generated, config, kept)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,9 +61,10 @@ def site_feeds(
     site_url: str,
     archive: Archive,
     call: Callable[..., Any],
-) -> dict[str, str | bytes]:
+) -> Iterator[tuple[str, str]]:
     """The whole archive's feeds at the site's root, each tag's and each story's in its
-    folder and the corrections' in theirs, by path.
+    folder and the corrections' in theirs: (path, text), made as they are asked for (with
+    100,000 briefs, all the feeds at once would take gigabytes).
     ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
@@ -79,12 +80,10 @@ def site_feeds(
     folder = site_url + CORRECTIONS_FEEDS
     spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
     specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
-    feeds: dict[str, str | bytes] = {}
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
         rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
-        feeds |= {prefix + name: text for name, text in rendered.items()}
-    return feeds
+        yield from ((prefix + name, text) for name, text in rendered.items())
 
 
 def entity_feeds(
@@ -93,21 +92,19 @@ def entity_feeds(
     named: dict[str, list[Named]],
     vocabulary: Vocabulary,
     call: Callable[..., Any],
-) -> dict[str, str | bytes]:
-    """The feeds of every person, organisation and place, by path: the newest
-    ``TAG_LIMIT`` briefs that name it, in its page's folder. ``named`` is each kind's
-    entities (:func:`newsbrief.site.entity_pages.sorted_entities`); ``call`` renders
-    each (``mkdocs serve`` passes its memo)."""
+) -> Iterator[tuple[str, str]]:
+    """The feeds of every person, organisation and place, (path, text) as they are asked
+    for: the newest ``TAG_LIMIT`` briefs that name it, in its page's folder. ``named`` is
+    each kind's entities (:func:`newsbrief.site.entity_pages.sorted_entities`); ``call``
+    renders each (``mkdocs serve`` passes its memo)."""
     site_url = site_url.rstrip("/") + "/"
-    feeds: dict[str, str | bytes] = {}
     for items in named.values():
         for item in items:
             title = f"{site_name}: {item.name}"
             folder, spec = _beside(item.uri, title, description(item.name), site_url)
             newest = item.entries[:TAG_LIMIT]
             rendered = call(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT)
-            feeds |= {folder + name: text for name, text in rendered.items()}
-    return feeds
+            yield from ((folder + name, text) for name, text in rendered.items())
 
 
 def _beside(page_uri: str, title: str, description: str, site_url: str) -> tuple[str, FeedSpec]:
