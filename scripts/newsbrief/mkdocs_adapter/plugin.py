@@ -98,6 +98,7 @@ from newsbrief.mkdocs_adapter.pagefind import (
 )
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
 from newsbrief.site import brief_page, entity_pages, listings, story_pages
+from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import entity_feeds, site_feeds
 from newsbrief.site.feeds_page import FeedGroup, feed_groups, feeds_opml, feeds_page
@@ -228,35 +229,44 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.memo.next_build()
         return files
 
-    def _listing_pages(self, archive: Archive) -> dict[str, PageContent]:
+    def _listing_pages(self, archive: Archive) -> dict[str, Rendering]:
         """The tag index and the pages of the tags in use, the archive by year and month,
         and the corrections."""
         pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, archive.by_tag()))
         for slug, entries in archive.tags_in_use().items():
-            pages |= listings.tag_pages(slug, archive.vocabulary.tags[slug], entries, self.memo)
+            tag = archive.vocabulary.tags[slug]
+            pages |= listings.tag_pages(slug, tag, entries, self._page_call())
         corrections = listings.corrections_newest_first(archive.entries)
         pages |= self.memo(listings.corrections_pages, corrections)
-        return pages | listings.archive_pages(archive.entries, self.memo)
+        return pages | listings.archive_pages(archive.entries, self._page_call())
 
-    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, PageContent]:
-        pages: dict[str, PageContent] = {}
+    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, Rendering]:
+        pages: dict[str, Rendering] = {}
         for kind, items in named.items():
             counts = [(item.name, item.uri, len(item.entries)) for item in items]
             pages |= self.memo(entity_pages.index_pages, kind, counts)
             for item in items:
                 args = (kind, item.name, item.uri, item.entries, item.commentary)
-                pages |= self.memo(entity_pages.pages_of, *args)
+                pages |= entity_pages.pages_of(*args, self._page_call())
         return pages
 
-    def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, PageContent]:
+    def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, Rendering]:
         """``/stories/`` and the timeline of every story with briefs."""
         by_story = archive.by_story()
         stories = archive.vocabulary.stories
         pages = dict(self.memo(story_pages.stories_index, archive.vocabulary, by_story))
         for slug, entries in by_story.items():
             named = self.memo(story_pages.involved, entries, addresses)
-            pages |= story_pages.story_pages(slug, stories[slug], entries, named, self.memo)
+            call = self._page_call()
+            pages |= story_pages.story_pages(slug, stories[slug], entries, named, call)
         return pages
+
+    def _page_call(self) -> Call:
+        """How the page functions make each page of a listing (:mod:`newsbrief.site.calls`):
+        in ``mkdocs build``, put off until MkDocs writes the page, and made then, in the
+        process that writes it; in serve, through the memo, as every page is compared with
+        the previous build's."""
+        return self.memo if self.serving else functools.partial
 
     def _feeds(
         self,

@@ -9,13 +9,15 @@ briefs, so no name has a page without one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsbrief.archive.addresses import EntityAddresses, entity_index_uri, feeds_folder
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Quote
 from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count, feed_links
+from newsbrief.site.calls import call_directly
 from newsbrief.site.content import (
     PageContent,
     blockquote,
@@ -99,29 +101,48 @@ def description(name: str) -> str:
 
 
 def pages_of(
-    kind: str, name: str, first: str, entries: list[Entry], commentary: list[tuple[Entry, Quote]]
+    kind: str,
+    name: str,
+    first: str,
+    entries: list[Entry],
+    commentary: list[tuple[Entry, Quote]],
+    call: Callable[..., Any] = call_directly,
 ) -> dict[str, PageContent]:
     """The pages of one entity, the first at ``first``: the briefs that name it, an
-    expert's commentary, and links to its feeds (in the first page's folder)."""
+    expert's commentary, and links to its feeds (in the first page's folder). ``call``
+    makes each page (``mkdocs serve`` passes its memo)."""
+    count = briefs_count(len(entries))
     pages = {}
     for uri, chunk, pager in paginated(first, entries):
-        page = PageContent.start(name, description(name), feed_title=name if uri == first else None)
-        all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
-        follow = feed_links(uri, feeds_folder(first))
-        byline = dot_separated(briefs_count(len(entries)), all_of_kind, follow)
-        page.add(paragraph(byline, "nb-byline"))
-        if kind == "people":  # the one kind search has a filter for
-            page.add(narrowed_search(uri, "person", name, f"Search the briefs naming {name}"))
         # Each page carries the commentary of its own briefs, so no page grows without bound.
         listed = {entry.src_uri for entry in chunk}
         said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
-        if said:
-            page.heading(2, "Commentary")
-            page.add(_commentary(uri, said))
-        page.heading(2, "Briefs")
-        page.add(brief_list(uri, chunk), pager)
-        pages[uri] = page
+        pages[uri] = call(_entity_page, kind, name, first, count, uri, chunk, said, pager)
     return pages
+
+
+def _entity_page(
+    kind: str,
+    name: str,
+    first: str,
+    count: str,
+    uri: str,
+    chunk: Sequence[Entry],
+    said: list[tuple[Entry, Quote]],
+    pager: Html,
+) -> PageContent:
+    page = PageContent.start(name, description(name), feed_title=name if uri == first else None)
+    all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
+    follow = feed_links(uri, feeds_folder(first))
+    page.add(paragraph(dot_separated(count, all_of_kind, follow), "nb-byline"))
+    if kind == "people":  # the one kind search has a filter for
+        page.add(narrowed_search(uri, "person", name, f"Search the briefs naming {name}"))
+    if said:
+        page.heading(2, "Commentary")
+        page.add(_commentary(uri, said))
+    page.heading(2, "Briefs")
+    page.add(brief_list(uri, chunk), pager)
+    return page
 
 
 def _commentary(from_uri: str, commentary: list[tuple[Entry, Quote]]) -> Html:

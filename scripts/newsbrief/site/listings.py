@@ -115,7 +115,7 @@ def archive_pages(
     entries: Sequence[Entry], call: Callable[..., Any] = call_directly
 ) -> dict[str, PageContent]:
     """``/archive/`` (years and months with counts), a page per year, and per month;
-    ``call`` makes each month's pages (``mkdocs serve`` passes its memo)."""
+    ``call`` makes each page of a month (``mkdocs serve`` passes its memo)."""
     pages: dict[str, PageContent] = {}
     years = [
         (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
@@ -137,7 +137,7 @@ def archive_pages(
         )
         pages[year_page] = page
         for month, month_entries in months:
-            pages.update(call(_month_pages, year, month, month_entries))
+            pages |= _month_pages(year, month, month_entries, call)
     pages[ARCHIVE_INDEX] = index
     return pages
 
@@ -150,20 +150,29 @@ def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]])
     )
 
 
-def _month_pages(year: int, month: int, entries: Sequence[Entry]) -> dict[str, PageContent]:
+def _month_pages(
+    year: int, month: int, entries: Sequence[Entry], call: Callable[..., Any]
+) -> dict[str, PageContent]:
+    count = briefs_count(len(entries))
+    return {
+        uri: call(_month_page, year, month, count, uri, chunk, pager)
+        for uri, chunk, pager in paginated(month_uri(year, month), entries)
+    }
+
+
+def _month_page(
+    year: int, month: int, count: str, uri: str, chunk: Sequence[Entry], pager: Html
+) -> PageContent:
     title = month_name(year, month)
-    pages = {}
-    for uri, chunk, pager in paginated(month_uri(year, month), entries):
-        page = PageContent.start(f"Archive {title}", f"Briefs of {title}, newest first.")
-        year_link = link(uri, year_uri(year), str(year))
-        all_years = link(uri, ARCHIVE_INDEX, "All years")
-        page.add(
-            paragraph(dot_separated(briefs_count(len(entries)), year_link, all_years), "nb-byline"),
-            brief_list(uri, chunk),
-            pager,
-        )
-        pages[uri] = page
-    return pages
+    page = PageContent.start(f"Archive {title}", f"Briefs of {title}, newest first.")
+    year_link = link(uri, year_uri(year), str(year))
+    all_years = link(uri, ARCHIVE_INDEX, "All years")
+    page.add(
+        paragraph(dot_separated(count, year_link, all_years), "nb-byline"),
+        brief_list(uri, chunk),
+        pager,
+    )
+    return page
 
 
 def corrections_newest_first(entries: Sequence[Entry]) -> list[tuple[Correction, Entry]]:
