@@ -10,19 +10,31 @@ Event order, and what each handler does:
 * ``on_files``: start the search index in the background, then add each brief, each
   used tag, the tag index, each followed story and the story index, the corrections, the
   search page and the schema reference as virtual pages
-  (MkDocs 1.6 ``File.generated``, :mod:`.generated`); in a dirty serve, those unchanged
-  keep their objects. Brief and tag pages are kept out of the navigation, which keeps
-  build time linear in the number of briefs;
+  (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
+  those unchanged keep their objects. Brief and tag pages are kept out of the
+  navigation, which keeps build time linear in the number of briefs. In ``mkdocs
+  build``, the pages outside the navigation (briefs, and every tag's, month's, entity's
+  and story's pages) are only named here, each made when it is written (the page
+  functions' ``call`` puts each off: :mod:`newsbrief.site.calls`), and each feed is
+  written into the site as it is made (:func:`.generated.written_into_site`): MkDocs
+  reads every page before it writes one and keeps each page's content and each file's
+  to the end, which held every page's HTML and every feed at once (issue 16);
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
   pages of both;
-* ``on_page_markdown``, ``on_page_content``: give generated pages their meta, HTML and
-  table of contents, written by :mod:`newsbrief.site` without Markdown; append the
-  latest briefs to the home page; keep every page out of Material's own search index;
-* ``on_env``, ``on_page_context``: render generated pages outside the navigation from a
-  skeleton of Material's template made once per kind of page (:mod:`.skeleton`);
+* ``on_page_markdown``, ``on_page_content``: give generated pages in the navigation their
+  meta, HTML and table of contents, written by :mod:`newsbrief.site` without Markdown;
+  append the latest briefs to the home page; keep every page out of Material's own
+  search index;
+* ``on_env``, ``on_page_context``: make each generated page outside the navigation and
+  put its meta, HTML and table of contents in place (:class:`.generated.HtmlPage`),
+  then render it from a skeleton of Material's template made once per kind of page
+  (:mod:`.skeleton`). HTML goes to MkDocs as a plain ``str``: Material's search plugin
+  ``re.sub``-s every page's content, which copies a ``str`` subclass such as the site's
+  ``Html`` even where there is nothing to replace;
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
+  a written page's HTML is let go (by the plugin and by its page object);
 * ``on_post_build``: wait for the second process and the search index (``on_build_error``
   stops them);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
