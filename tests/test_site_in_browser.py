@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from browsing import served
 from tests.mkdocs_adapter.test_plugin import BRIEFS, SITE_URL, STORY, build_site, make_story_site
 
-from .conftest import REPO, make_site
+from .conftest import REPO, make_site, set_plugin_options
 
 SCREENSHOTS = REPO / "build/screenshots"
 
@@ -36,6 +36,16 @@ def story_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site with two briefs of a story, built and served like ``base_url``."""
     site = build_site(make_story_site(tmp_path_factory.mktemp("browser-stories")))
     with served(site) as server:
+        yield server.address
+
+
+@pytest.fixture(scope="module")
+def volumes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture site with its briefs indexed in volumes of one month (May's tank
+    factory; June's exports and markup), a search covering June's first."""
+    root = make_site(tmp_path_factory.mktemp("browser-volumes"), BRIEFS)
+    set_plugin_options(root, search_volume_briefs=1)
+    with served(build_site(root)) as server:
         yield server.address
 
 
@@ -60,11 +70,21 @@ class Watched:
 
 @pytest.fixture
 def watched(browser: Browser, base_url: str) -> Iterator[Watched]:
+    yield from watched_on(browser, base_url)
+
+
+@pytest.fixture
+def watched_volumes(browser: Browser, volumes_url: str) -> Iterator[Watched]:
+    yield from watched_on(browser, volumes_url)
+
+
+def watched_on(browser: Browser, site_url: str) -> Iterator[Watched]:
+    """A page that must raise no error and ask no host but the site's."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = Watched(context.new_page())
     yield page
     assert page.errors == []
-    assert page.hosts <= {urlparse(base_url).netloc}, page.hosts
+    assert page.hosts <= {urlparse(site_url).netloc}, page.hosts
     context.close()
 
 
@@ -151,8 +171,10 @@ def test_search_fetches_only_pagefind_chunks(watched: Watched, base_url: str) ->
         if all(any(part in url for url in fetched) for part in ("/index/", "/fragment/")):
             break
         page.wait_for_timeout(100)
+    # the chunk of the main index and of the briefs' one volume; the brief's fragment
     assert any("/pagefind/index/" in url for url in fetched), fetched
-    assert any("/pagefind/fragment/" in url for url in fetched), fetched
+    assert any("/pagefind/volumes/2025-05/index/" in url for url in fetched), fetched
+    assert any("/pagefind/volumes/2025-05/fragment/" in url for url in fetched), fetched
     material_index = [size for url, size in fetched.items() if "search_index.json" in url]
     assert material_index and max(material_index) < 1000  # every page is excluded from it
 
@@ -594,7 +616,7 @@ def test_a_large_archive_s_filters_load_when_the_reader_asks(watched: Watched, b
     page.route(re.compile(r".*/search/(\?.*)?$"), without_open_filters)
     page.goto(base_url + "search/?query=Korea")
     assert KIM in results(page)
-    assert [url for url in fetched if "/pagefind/filter/" in url] == []
+    assert [url for url in fetched if "/filter/" in url] == []
     expect(page.locator("fieldset[data-filter='tag'] label")).to_have_count(0)
     show = page.get_by_role("button", name="Show every tag")
     show.focus()
@@ -604,8 +626,78 @@ def test_a_large_archive_s_filters_load_when_the_reader_asks(watched: Watched, b
         ["East Asia (1)", "Economy (1)", "Military (1)", "North Korea (1)", "South Korea (1)"]
     )
     expect(tags.first.locator("input")).to_be_focused()  # on to the values just shown
-    assert any("/pagefind/filter/" in url for url in fetched)
+    assert any("/pagefind/volumes/2025-05/filter/" in url for url in fetched)
     expect(show).to_be_hidden()
     page.goto(base_url + "search/?query=Korea&tag=Military")
     assert results(page) == [KIM]
     expect(page.locator("fieldset[data-filter='tag'] label")).to_have_text(["Military (1)"])
+
+
+def test_a_search_covers_the_newest_volumes_until_the_reader_asks_for_every_year(
+    watched_volumes: Watched, volumes_url: str
+) -> None:
+    """The first search leaves May's volume out and says so; "Search every year" brings
+    it in and goes into the address; back, the search covers June's again."""
+    page = watched_volumes.page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(volumes_url + "search/?query=crucial")  # in the tank factory brief alone
+    assert results(page) == []
+    expect(page.locator("#nb-search-status")).to_have_text(
+        "No results for “crucial”, among the briefs since June 2025."
+    )
+    assert not [url for url in fetched if "/volumes/2025-05/" in url]  # not even its entry
+    every = page.get_by_label("Search every year, back to May 2025")
+    every.check()
+    assert results(page) == [KIM]
+    expect(page.locator("#nb-search-status")).to_have_text("1 result for “crucial”.")
+    assert address(page) == {"query": ["crucial"], "years": ["all"]}
+    page.go_back()
+    expect(page.locator("#nb-search-status")).to_have_text(
+        "No results for “crucial”, among the briefs since June 2025."
+    )
+    assert not every.is_checked()
+
+
+def test_a_year_chosen_brings_in_that_year_s_volumes(watched_volumes: Watched, volumes_url):
+    page = watched_volumes.page
+    page.goto(volumes_url + "search/?query=tank&year=2025")
+    assert results(page) == [KIM]
+    expect(page.locator("#nb-search-status")).to_have_text("1 result for “tank”, narrowed to 2025.")
+
+
+def test_the_search_box_leads_to_every_year_on_the_search_page(
+    watched_volumes: Watched, volumes_url: str
+) -> None:
+    page = watched_volumes.page
+    page.goto(volumes_url)
+    search(page, "Korea")
+    last = page.locator(".md-search-result__item").last
+    expect(last).to_contain_text("Search every year for “Korea”", timeout=15_000)
+    expect(last).to_contain_text(
+        "This box searches the briefs since June 2025; the search page goes back to May 2025."
+    )
+    titles = page.locator(".md-search-result__item article h1").all_inner_texts()
+    assert EXPORTS in titles and KIM not in titles
+    last.locator("a").first.click()
+    page.wait_for_url("**/search/?query=Korea&years=all**")
+    assert KIM in results(page) and EXPORTS in results(page)
+
+
+def test_an_index_without_the_word_adds_no_result_of_a_shorter_one(
+    watched_volumes: Watched, volumes_url: str
+) -> None:
+    """Pagefind answers a word it lacks by a word it has that begins it ("army" by "a"):
+    June's volume and the main index lack "army", which May's tank factory has, so they
+    add nothing rather than their pages with "a"."""
+    page = watched_volumes.page
+    page.goto(volumes_url + "search/?query=army&years=all")
+    assert results(page) == [KIM]
+
+
+def test_the_search_box_leaves_out_an_index_without_the_word(watched: Watched, base_url: str):
+    page = watched.page
+    page.goto(base_url)
+    search(page, "army")  # the tank factory's; the main index has pages with "a"
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile("^1 match"))
+    assert page.locator(".md-search-result__item article h1").all_inner_texts() == [KIM]

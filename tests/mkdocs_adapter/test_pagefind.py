@@ -1,13 +1,21 @@
-"""The Pagefind run beside the build (newsbrief.mkdocs_adapter.pagefind)."""
+"""The Pagefind runs beside the build (newsbrief.mkdocs_adapter.pagefind)."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
-from newsbrief.mkdocs_adapter.pagefind import SearchIndexer, document_path, use_search_worker
+from newsbrief.mkdocs_adapter.pagefind import (
+    SearchIndexer,
+    document_path,
+    first_files,
+    use_search_worker,
+)
 from newsbrief.site.search_documents import document
 
 MATERIAL_CONFIG = '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags"'
+MAY, JUNE = "volumes/2025-05/", "volumes/2025-06/"
 
 
 def test_documents_land_where_pagefind_gives_them_the_page_url() -> None:
@@ -22,17 +30,89 @@ def test_material_search_box_is_pointed_at_the_pagefind_worker() -> None:
     )
 
 
-def test_indexer_writes_the_index_into_the_site(tmp_path: Path) -> None:
+def documents(june_text: str = "one") -> list[tuple[str, str, str]]:
+    return [
+        ("", "", document("Home")),
+        (MAY, "2025/05/04/alpha/", document("Alpha", "tank")),
+        (JUNE, "2025/06/10/beta/", document("Beta", june_text)),
+    ]
+
+
+def urls_in(index: Path) -> set[str]:
+    """The pages an index holds, from the fragments Pagefind wrote (gzipped JSON)."""
+    return {
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+        for f in (index / "fragment").iterdir()
+    }
+
+
+def test_indexer_writes_the_main_index_and_each_volume_s_into_the_site(tmp_path: Path) -> None:
     indexer = SearchIndexer()
-    indexer.start([("a/", document("Alpha", "one")), ("", document("Home"))], str(tmp_path))
+    indexer.start(documents(), str(tmp_path))
     assert indexer.finish() is None
     assert (tmp_path / "pagefind/pagefind.js").is_file()
+    assert urls_in(tmp_path / "pagefind") == {"/"}
+    assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}
+    assert urls_in(tmp_path / "pagefind" / JUNE) == {"/2025/06/10/beta/"}
+    # a volume keeps its index alone: the main index's script and WebAssembly serve it
+    files = {path.name for path in (tmp_path / "pagefind" / MAY).iterdir() if path.is_file()}
+    (metadata,) = (tmp_path / "pagefind" / MAY).glob("*.pf_meta")
+    assert files == {"pagefind-entry.json", metadata.name}
+    assert (tmp_path / "pagefind/wasm.en.pagefind").is_file()
 
 
-def test_indexer_reports_pagefind_failing(tmp_path: Path) -> None:
+def test_a_later_run_indexes_only_the_volumes_that_changed(tmp_path: Path) -> None:
+    """As in ``mkdocs serve``, whose builds do not wait for the index (no finish)."""
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path))
+    assert indexer.wait() is None
+    entry = "pagefind-entry.json"
+    written = {
+        index: (tmp_path / "pagefind" / index / entry).stat().st_mtime_ns
+        for index in ("", MAY, JUNE)
+    }
+    indexer.start(documents(june_text="two"), str(tmp_path))
+    assert indexer.wait() is None
+    again = {
+        index: (tmp_path / "pagefind" / index / entry).stat().st_mtime_ns
+        for index in ("", MAY, JUNE)
+    }
+    assert again[""] == written[""] and again[MAY] == written[MAY]
+    assert again[JUNE] > written[JUNE]
+    indexer.start(documents()[:2], str(tmp_path))  # June's brief deleted
+    assert indexer.finish() is None
+    assert not (tmp_path / "pagefind" / JUNE).exists()
+    assert (tmp_path / "pagefind" / MAY / entry).is_file()
+
+
+def test_an_index_the_site_lost_is_made_again(tmp_path: Path) -> None:
+    """A clean build empties the site folder: the volumes are indexed again, unchanged."""
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path / "site"))
+    assert indexer.wait() is None
+    (tmp_path / "site" / "pagefind" / MAY / "pagefind-entry.json").unlink()
+    indexer.start(documents(), str(tmp_path / "site"))
+    assert indexer.finish() is None
+    assert (tmp_path / "site" / "pagefind" / MAY / "pagefind-entry.json").is_file()
+
+
+def test_the_first_files_are_the_main_index_s_and_the_first_searched_volumes(tmp_path) -> None:
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path))
+    assert indexer.finish() is None
+    manifest = {"volumes": [{"path": JUNE}, {"path": MAY}]}
+    (tmp_path / "pagefind/volumes.json").write_text(json.dumps(manifest), encoding="utf-8")
+    files = first_files(tmp_path)
+    assert files[:2] == ["pagefind/wasm.en.pagefind", "pagefind/volumes.json"]
+    assert [f.rsplit("/", 1)[0] for f in files[2:]] == ["pagefind", "pagefind/volumes/2025-06"]
+    assert all((tmp_path / f).is_file() for f in files)
+
+
+def test_indexer_reports_pagefind_failing_and_which_index(tmp_path: Path) -> None:
     blocker = tmp_path / "site"
     blocker.write_text("a file where the site folder should be", encoding="utf-8")
     indexer = SearchIndexer()
-    indexer.start([("a/", document("Alpha", "one"))], str(blocker))
+    indexer.start(documents(), str(blocker))
     failure = indexer.finish()
-    assert failure is not None and failure != "no output"
+    assert failure is not None and failure.startswith("the main index: ")
+    assert failure != "the main index: no output"

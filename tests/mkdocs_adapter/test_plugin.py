@@ -157,9 +157,10 @@ def test_tag_index_lists_the_tags_in_use_and_names_the_others_apart(site: Path) 
     assert "/tags/east-asia/" in sitemap and "russia-ukraine-war" not in sitemap
 
 
-def search_fragments(site: Path) -> Iterator[dict]:
-    """What the Pagefind index holds of each page: URL, text, metadata (gzipped JSON)."""
-    for fragment in (site / "pagefind/fragment").iterdir():
+def search_fragments(site: Path, indexes: str = "pagefind/**/") -> Iterator[dict]:
+    """What the Pagefind indexes (the main one and each volume's) hold of each page: URL,
+    text, metadata (gzipped JSON); ``indexes`` chooses the index folders."""
+    for fragment in site.glob(f"{indexes}fragment/*.pf_fragment"):
         yield json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
 
 
@@ -197,7 +198,39 @@ def test_search_index_gives_briefs_their_filters(site: Path) -> None:
     assert filters["/2025/06/10/exports/"]["source3"] == ["Fixture Wire"]
     assert not filters["/tags/military/"] and not filters["/about/"]  # only briefs have them
     used = {key for page in filters.values() for key in page}
-    assert len(list((site / "pagefind/filter").iterdir())) == len(used)  # a file a filter
+    # the briefs' one volume has a file a filter; the main index's pages have none
+    assert len(list(site.glob("pagefind/volumes/2025-05/filter/*"))) == len(used)
+    assert not (site / "pagefind/filter").exists()
+
+
+def test_briefs_are_indexed_in_volumes_of_whole_months(tmp_path: Path) -> None:
+    """With volumes of one brief, May's tank factory and June's two briefs (a month is
+    never split) are indexed apart from the other pages; a search covers June's first."""
+    root = make_site(tmp_path, BRIEFS)
+    set_plugin_options(root, search_volume_briefs=1)
+    site = build_site(root)
+    manifest = json.loads(read(site, "pagefind/volumes.json"))
+    assert manifest == {
+        "volumes": [
+            {"path": "volumes/2025-06/", "first": "2025-06", "last": "2025-06", "briefs": 2},
+            {"path": "volumes/2025-05/", "first": "2025-05", "last": "2025-05", "briefs": 1},
+        ],
+    }
+    indexed = {
+        index: {data["url"] for data in search_fragments(site / "pagefind" / index, "")}
+        for index in ("", "volumes/2025-05/", "volumes/2025-06/")
+    }
+    assert indexed["volumes/2025-05/"] == {"/2025/05/04/kim-tank-factory/"}
+    assert indexed["volumes/2025-06/"] == {"/2025/06/10/exports/", "/2025/06/11/markup/"}
+    assert "/tags/military/" in indexed[""] and "/about/" in indexed[""]
+    assert not any(url.startswith("/2025/") for url in indexed[""])
+    page = article(site, "search/index.html")
+    assert "Search every year, back to May 2025" in page
+    prefetched = re.findall(r'<link rel="prefetch" href="\.\./(pagefind/[^"]+)">', page)
+    assert [name.rsplit("/", 1)[0] for name in prefetched[2:]] == [
+        "pagefind",
+        "pagefind/volumes/2025-06",
+    ]
 
 
 def test_search_page_and_the_forms_that_open_it_narrowed(site: Path) -> None:
@@ -207,9 +240,16 @@ def test_search_page_and_the_forms_that_open_it_narrowed(site: Path) -> None:
     assert (site / "assets/javascripts/newsbrief-search-page.js").is_file()
     assert "newsbrief-search-page.js" not in read(site, "index.html")  # its page's alone
     assert (site / "assets/javascripts/newsbrief-search-page-worker.js").is_file()
-    # the index's first files, named once it was built, are asked for beside the script
+    # the index's first files, named once it was built, are asked for beside the script:
+    # the WebAssembly, the list of volumes, the main index's and the one volume's metadata
     prefetched = re.findall(r'<link rel="prefetch" href="\.\./(pagefind/[^"]+)">', page)
-    assert [name.split(".")[-1] for name in prefetched] == ["pagefind", "pf_meta"]
+    assert [name.split(".")[-1] for name in prefetched] == [
+        "pagefind",
+        "json",
+        "pf_meta",
+        "pf_meta",
+    ]
+    assert prefetched[3].startswith("pagefind/volumes/2025-05/pagefind.")
     assert all((site / name).is_file() for name in prefetched)
     assert page.index('rel="prefetch"') < page.index('newsbrief-search-page.js"></script>')
     narrowed = {

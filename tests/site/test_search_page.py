@@ -14,10 +14,13 @@ from newsbrief.site.search_page import (
     search_page,
     with_index_prefetched,
 )
+from newsbrief.site.search_volumes import Volume, Volumes
+
+NO_VOLUMES = Volumes(())
 
 
 def test_search_page_is_a_get_form_of_the_query_and_every_filter() -> None:
-    page = search_page(3)
+    page = search_page(3, NO_VOLUMES)
     html = page.html
     assert page.meta["title"] == "Search"
     form = html[html.index("<form") : html.index("</form>")]
@@ -31,15 +34,27 @@ def test_search_page_is_a_get_form_of_the_query_and_every_filter() -> None:
     groups = re.findall(r'<fieldset data-filter="(\w+)" hidden><legend>(\w+)</legend>', form)
     assert dict(groups) == SEARCH_FILTERS
     assert form.count('<button type="button" class="md-button">Show every ') == len(groups)
+    assert 'name="years"' not in form  # the first search covers every brief
+
+
+def test_a_search_that_leaves_older_volumes_out_offers_every_year() -> None:
+    volumes = (Volume("2025-01", "2025-06", ("a",)), Volume("2017-03", "2024-12", ("b",)))
+    html = search_page(2, Volumes(volumes)).html
+    assert (
+        '<p class="nb-search__years"><label><input type="checkbox" name="years" value="all">'
+        " Search every year, back to March 2017</label></p>" in html
+    )
+    assert html.index('name="years"') < html.index("<fieldset")  # under the words
+    assert 'name="years"' not in search_page(2, Volumes(volumes[:1])).html
 
 
 def test_a_large_archive_s_filters_wait_for_the_reader_to_open_them() -> None:
-    assert "data-filters-open" in search_page(FILTERS_OPEN_UP_TO).html
-    assert "data-filters-open" not in search_page(FILTERS_OPEN_UP_TO + 1).html
+    assert "data-filters-open" in search_page(FILTERS_OPEN_UP_TO, NO_VOLUMES).html
+    assert "data-filters-open" not in search_page(FILTERS_OPEN_UP_TO + 1, NO_VOLUMES).html
 
 
 def test_search_page_announces_counts_loads_its_script_and_says_it_needs_javascript() -> None:
-    html = search_page(3).html
+    html = search_page(3, NO_VOLUMES).html
     assert '<p id="nb-search-status" class="nb-search__status" role="status"></p>' in html
     assert '<ol id="nb-search-results"' in html
     assert html.count("<script") == 1
@@ -78,7 +93,7 @@ def test_a_narrowed_search_escapes_the_value_and_refuses_an_unknown_filter() -> 
 
 
 def test_the_built_search_page_prefetches_the_index_s_first_files_before_its_script() -> None:
-    html = str(search_page(3).html)
+    html = str(search_page(3, NO_VOLUMES).html)
     files = ["pagefind/wasm.en.pagefind", "pagefind/pagefind.en_0123abcd.pf_meta"]
     links = (
         '<link rel="prefetch" href="../pagefind/wasm.en.pagefind">'

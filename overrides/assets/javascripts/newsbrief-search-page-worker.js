@@ -7,19 +7,23 @@
  * answered by {call, value}, or {call, error} with the error's message.
  */
 import * as pagefind from "../../pagefind/pagefind.js";
-import { startPagefind } from "./newsbrief-search-text.js";
+import { mergeVolumes, searchIndexes, startPagefind } from "./newsbrief-search-text.js";
 
+const bundle = new URL("../../pagefind/", self.location.href).href;
 // set up at once, while the page asks for the query's first words: the page opened
 // this worker to search
-const engine = startPagefind(pagefind, new URL("../../pagefind/", self.location.href).href);
+const engine = startPagefind(pagefind, bundle);
+const merged = new Set(); // the volumes merged into the main index; the page starts
+// another worker for a search that covers fewer
 let found = []; // the results of the newest `search`, whose pages `result` gives
 
 const calls = {
-  /* How many results `words` (null: every page) has, narrowed by Pagefind's `filters`,
-     and Pagefind's counts of the loaded filters' values among them; the results stay
-     here for `result`. */
-  async search(words, filters) {
-    const answer = await (await engine).search(words, { filters });
+  /* How many results `words` (null: every page) has in the main index and the volumes
+     at `volumes`, narrowed by Pagefind's `filters`, and Pagefind's counts of the loaded
+     filters' values among them; the results stay here for `result`. */
+  async search(words, filters, volumes) {
+    await mergeVolumes(await engine, bundle, volumes, merged);
+    const answer = await searchIndexes(await engine, words, filters, merged);
     found = answer.results;
     return { count: found.length, filters: answer.filters };
   },
@@ -27,7 +31,7 @@ const calls = {
   /* Pagefind's counts of each loaded filter's values among the results of `words` and
      `filters` (the results themselves are not kept). */
   async counts(words, filters) {
-    return (await (await engine).search(words, { filters })).filters;
+    return (await searchIndexes(await engine, words, filters, merged)).filters;
   },
 
   /* The newest search's result at `index`, as much of Pagefind's page as the page shows:

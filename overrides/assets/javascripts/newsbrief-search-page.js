@@ -17,11 +17,18 @@
  * them ("Show every tag", and so on), so the first query stays small.
  * The words go in "query", not "q": Material's own script opens its header search box
  * for any address with ?q= (and takes q out of the address when that box closes).
+ *
+ * A search covers the main index and the newest volume of briefs (newsbrief-search-text.js);
+ * "Search every year" (years=all in the address) brings in the older ones, and so does a
+ * year chosen among the filters, that year's. Its worker merges the volumes a search
+ * needs; for a search that covers fewer than it has merged, the page starts a new worker.
  */
 "use strict";
 (() => {
   const script = document.currentScript.src;
   const text = import(new URL("newsbrief-search-text.js", script).href);
+  const bundle = new URL("../../pagefind/", script).href;
+  const index = text.then(({ loadVolumes }) => loadVolumes(bundle)); // prefetched by the page
   // "Search needs JavaScript", a paragraph rather than <noscript>, which browsers that
   // parse with scripting on but run none for the site would not show
   document.getElementById("nb-search-no-script").hidden = true;
@@ -48,15 +55,33 @@
   let found = 0, drawn = 0, terms = [], writeText = null;
 
   /* Pagefind runs in a worker (newsbrief-search-page-worker.js), asked by `ask`. */
-  const worker = new Worker(new URL("newsbrief-search-page-worker.js", script), { type: "module" });
   const waiting = new Map(); // call number: [resolve, reject]
   let calls = 0;
-  worker.addEventListener("message", ({ data }) => {
-    const [resolve, reject] = waiting.get(data.call);
-    waiting.delete(data.call);
-    if ("error" in data) reject(new Error(data.error));
-    else resolve(data.value);
-  });
+  let worker = null, merged = null; // the worker, and the volumes it has merged
+  startWorker();
+
+  function startWorker() {
+    worker = new Worker(new URL("newsbrief-search-page-worker.js", script), { type: "module" });
+    merged = new Set();
+    worker.addEventListener("message", ({ data }) => {
+      const [resolve, reject] = waiting.get(data.call);
+      waiting.delete(data.call);
+      if ("error" in data) reject(new Error(data.error));
+      else resolve(data.value);
+    });
+  }
+
+  /* A worker that has merged no volume outside `volumes`: the one there is, or a new one
+     (the old one's unanswered calls fail; their searches are superseded). */
+  function workerFor(volumes) {
+    if ([...merged].some(volume => !volumes.includes(volume))) {
+      worker.terminate();
+      for (const [, reject] of waiting.values()) reject(new Error("superseded"));
+      waiting.clear();
+      startWorker();
+    }
+    for (const volume of volumes) merged.add(volume);
+  }
 
   function ask(name, ...args) {
     return new Promise((resolve, reject) => {
@@ -73,10 +98,12 @@
     return `${name}${digest % shards}`;
   }
 
-  /* {words, filters: {name: [values]}} from an address's query string or the form's fields. */
+  /* {words, every: every year or not, filters: {name: [values]}} from an address's query
+     string or the form's fields. */
   function stateOf(params) {
     return {
       words: params.get("query") ?? "",
+      every: params.get("years") === "all",
       filters: Object.fromEntries(names.map(name => [name, params.getAll(name)])),
     };
   }
@@ -88,6 +115,7 @@
   function addressOf(state) {
     const params = new URLSearchParams();
     if (state.words.trim()) params.set("query", state.words.trim());
+    if (state.every) params.set("years", "all");
     for (const name of names) for (const value of state.filters[name]) params.append(name, value);
     const search = params.toString();
     return search ? `?${search}` : location.pathname;
@@ -148,7 +176,7 @@
      same search again with all its shares loaded, for the counts of its values (the
      index's chunks are loaded by then: only the filters' files are fetched). */
   async function searchAndDraw(search, state) {
-    const { plainQuery, resultText } = await text;
+    const { plainQuery, resultText, monthName } = await text;
     const words = plainQuery(state.words);
     const chosen = names.flatMap(name => state.filters[name]);
     if (!words && !chosen.length) {
@@ -156,18 +184,36 @@
       showResults(0, null, "Type words to search the briefs, or open a search from a tag's, a year's or a person's page.");
       return;
     }
-    const answer = await ask("search", words || null, narrowing(state));
+    const { paths, since } = coverage(state, await index);
+    if (search !== latest) return;
+    workerFor(paths);
+    const answer = await ask("search", words || null, narrowing(state), paths);
     if (search !== latest) return;
     terms = words ? words.toLowerCase().split(" ") : [];
-    await showResults(answer.count, resultText, summary(answer.count, words, chosen));
+    const leftOut = since && monthName(since);
+    await showResults(answer.count, resultText, summary(answer.count, words, chosen, leftOut));
     const counts = opened.size ? await ask("counts", words || null, counted(state)) : answer.filters;
     if (search === latest) drawChoices(state, countsByFilter(counts));
   }
 
-  function summary(count, words, chosen) {
+  /* The folders of the volumes `state`'s search covers: the newest, every one when the
+     reader asked for every year, and those of a year chosen; and, where it leaves older
+     ones out and no year was chosen, the month it searches back to (`since`). */
+  function coverage(state, { volumes }) {
+    const years = state.filters.year;
+    const covered = volumes.filter((volume, rank) => rank === 0 || state.every
+      || years.some(year => volume.first.slice(0, 4) <= year && year <= volume.last.slice(0, 4)));
+    const partial = covered.length < volumes.length && !years.length;
+    return { paths: covered.map(volume => volume.path), since: partial ? covered.at(-1).first : null };
+  }
+
+  /* "3 results for “tank”, narrowed to Military", and, where older volumes were left
+     out, "among the briefs since March 2025" (`since`: the month searched back to). */
+  function summary(count, words, chosen, since) {
     return `${count === 0 ? "No" : count} result${count === 1 ? "" : "s"}`
       + (words ? ` for “${words}”` : "")
-      + (chosen.length ? `, narrowed to ${chosen.join(", ")}` : "") + ".";
+      + (chosen.length ? `, narrowed to ${chosen.join(", ")}` : "")
+      + (since ? `, among the briefs since ${since}` : "") + ".";
   }
 
   /* The count announced (the status is a live region), then the first results: the
@@ -257,6 +303,7 @@
   async function restore() {
     const state = stateOf(new URLSearchParams(location.search));
     query.value = state.words;
+    if (form.elements.years) form.elements.years.checked = state.every;
     drawChoices(state, null); // the chosen filters are fields of the form at once
     await run(state);
   }

@@ -1,6 +1,14 @@
 /*
  * What the header's search box (newsbrief-search-worker.js) and the search page
- * (newsbrief-search-page.js) share: loading Pagefind, and a result's text as HTML.
+ * (newsbrief-search-page.js) share: loading Pagefind and the volumes of the index, and
+ * a result's text as HTML.
+ *
+ * The briefs are indexed in volumes of whole months (newsbrief/site/search_volumes.py),
+ * listed newest first in /pagefind/volumes.json; the main index (/pagefind/) holds the
+ * other pages, and the volumes a search covers are merged into it (Pagefind's mergeIndex:
+ * each brings its own metadata, not Pagefind's WebAssembly again). Each index's pages
+ * carry its name as the filter `index` ("main", or the volume's folder), by which
+ * `searchIndexes` leaves out an index that lacks a word the others have.
  */
 
 /*
@@ -12,11 +20,63 @@ export async function loadPagefind(bundle) {
   return startPagefind(await import(`${bundle}pagefind.js`), bundle);
 }
 
+const OPTIONS = { baseUrl: "/", excerptLength: 40 }; // of the main index and each volume
+const INDEX = "index"; // the filter naming each page's index
+const MAIN = "main";
+
 /* Pagefind's module `pagefind`, imported already, set up to answer from `bundle`. */
 export async function startPagefind(pagefind, bundle) {
-  await pagefind.options({ basePath: bundle, baseUrl: "/", excerptLength: 40, noWorker: true });
+  await pagefind.options({ basePath: bundle, ...OPTIONS, noWorker: true, mergeFilter: { [INDEX]: MAIN } });
   await pagefind.init();
+  // the main index loaded, or its failure thrown: Pagefind's mergeIndex would wait for
+  // its WebAssembly for ever
+  await pagefind.filters();
   return pagefind;
+}
+
+/* The index's volumes: {volumes: [{path, first, last, briefs}]}, newest first; a search
+   covers the first until the reader widens it. */
+export async function loadVolumes(bundle) {
+  const response = await fetch(`${bundle}volumes.json`);
+  if (!response.ok) throw new Error(`the list of the index's volumes is missing (${response.status})`);
+  return response.json();
+}
+
+/* The volumes at `paths` (under `bundle`) merged into `pagefind`, those not in `merged`
+   yet (which they are added to). */
+export async function mergeVolumes(pagefind, bundle, paths, merged) {
+  const fresh = paths.filter(path => !merged.has(path));
+  for (const path of fresh) merged.add(path);
+  await Promise.all(fresh.map(path =>
+    pagefind.mergeIndex(`${bundle}${path}`, { ...OPTIONS, mergeFilter: { [INDEX]: path } })));
+}
+
+/*
+ * Pagefind's search of `words` (null: every page) narrowed by `filters`, in the main index
+ * and the volumes merged (`merged`), but for the indexes that lack a word other indexes
+ * have. Pagefind answers a word no indexed word begins with by the longest indexed word
+ * it begins with ("artillery" by "art"): one index could not do so for a word another
+ * has, but separate indexes do, each of its own. So each word is first looked up whole
+ * in every index (a quoted search: the pages with a word of its stem; its chunk is the
+ * one the search loads anyway), and an index without it is left out. A word no index
+ * has whole (typed halfway, or in no brief) is left to Pagefind's rules.
+ */
+export async function searchIndexes(pagefind, words, filters, merged) {
+  const missing = new Set();
+  for (const term of words ? words.split(" ") : []) {
+    const found = (await pagefind.search(`"${term}"`)).filters[INDEX] ?? {};
+    if (!Object.values(found).some(count => count > 0)) continue;
+    for (const index of [MAIN, ...merged]) if (!(found[index] > 0)) missing.add(index);
+  }
+  const narrowed = missing.size ? { ...filters, [INDEX]: { none: [...missing] } } : filters;
+  return pagefind.search(words, { filters: narrowed });
+}
+
+/* "2025-03" as "March 2025". */
+export function monthName(month) {
+  const [year, number] = month.split("-").map(Number);
+  return new Date(Date.UTC(year, number - 1, 1))
+    .toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 export function escapeHTML(text) {

@@ -13,6 +13,9 @@
  * each (see newsbrief/site/search_documents.py), so an excerpt of it would be a list of words:
  * its result shows the synopsis, with the query's words marked (newsbrief-search-text.js,
  * shared with the search page, /search/).
+ *
+ * The box searches the newest volume of briefs; where the archive has older ones, its
+ * last result leads to the search page, which searches every year.
  */
 "use strict";
 
@@ -21,25 +24,49 @@ const SHOWN = 10; // results whose fragments are fetched (Material first draws 1
 const PAUSE = 150; // ms of no typing before a query runs: no chunks fetched for "m", "ma", "mar"
 const bundle = new URL("../../pagefind/", self.location.href).href;
 let text = null; // loaded on the first query, like Pagefind: nothing for readers who never search
-let pagefind = null;
+let engine = null;
 let latest = 0;
+
+/* Pagefind with the volume a search covers first (the newest) merged in, and the list of
+   volumes. */
+async function start() {
+  const [pagefind, volumes] = await Promise.all([text.loadPagefind(bundle), text.loadVolumes(bundle)]);
+  const first = volumes.volumes.slice(0, 1).map(volume => volume.path);
+  const merged = new Set();
+  await text.mergeVolumes(pagefind, bundle, first, merged);
+  return { pagefind, volumes, merged };
+}
 
 async function search(query) {
   text ??= await import("./newsbrief-search-text.js");
   const words = text.plainQuery(query);
   if (!words) return { items: [] };
-  pagefind ??= text.loadPagefind(bundle);
-  const found = await (await pagefind).search(words);
+  engine ??= start();
+  const { pagefind, volumes, merged } = await engine;
+  const found = await text.searchIndexes(pagefind, words, {}, merged);
   const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
   const terms = words.toLowerCase().split(" ");
+  const items = shown.map((page, rank) => [{
+    location: page.url.replace(/^\//, ""),
+    title: text.escapeHTML(page.meta.title || page.url),
+    text: `<p>${text.resultText(page, terms)}</p>`,
+    score: SHOWN - rank,
+    terms: Object.fromEntries(terms.map(term => [term, true])),
+  }]);
+  if (volumes.volumes.length > 1) items.push([everyYear(words, volumes.volumes[0], volumes.volumes.at(-1))]);
+  return { items };
+}
+
+/* The last result where the archive has volumes the box leaves out: the search page,
+   searching every year for `words`. */
+function everyYear(words, newer, oldest) {
+  const address = new URLSearchParams({ query: words, years: "all" });
   return {
-    items: shown.map((page, rank) => [{
-      location: page.url.replace(/^\//, ""),
-      title: text.escapeHTML(page.meta.title || page.url),
-      text: `<p>${text.resultText(page, terms)}</p>`,
-      score: SHOWN - rank,
-      terms: Object.fromEntries(terms.map(term => [term, true])),
-    }]),
+    location: `search/?${address}`,
+    title: `Search every year for “${text.escapeHTML(words)}”`,
+    text: `<p>This box searches the briefs since ${text.monthName(newer.first)}; the search page goes back to ${text.monthName(oldest.first)}.</p>`,
+    score: 0,
+    terms: {},
   };
 }
 

@@ -7,22 +7,29 @@ Material's search box stays: a small worker
 (``overrides/assets/javascripts/newsbrief-search-worker.js``) answers it from the
 Pagefind index. :class:`SearchIndexer` writes the site's search documents
 (:mod:`newsbrief.site.search_documents`) to a temporary folder and runs the Pagefind
-command over them in the background while MkDocs renders the pages; the build waits
-for it at the end.
+command over them in the background while MkDocs renders the pages, once for the main
+index (``pagefind/``) and once for each volume of briefs (``pagefind/volumes/<month>/``,
+:mod:`newsbrief.site.search_volumes`), one after another; the build waits for them at
+the end.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from newsbrief.mkdocs_adapter.index_runs import ENTRY, LANGUAGE
+from newsbrief.site.search_volumes import MAIN_INDEX, MANIFEST, VOLUMES_DIR
+
 OUTPUT_DIR = "pagefind"
-LANGUAGE = "en"  # the index's one language: Pagefind is told so (--force-language)
 WORKER = "assets/javascripts/newsbrief-search-worker.js"
 # Material's search worker, as the page's configuration names it (relative to the page).
 _MATERIAL_WORKER = re.compile(
@@ -37,14 +44,23 @@ def use_search_worker(page_html: str) -> str:
 
 def first_files(site_dir: Path) -> list[str]:
     """The files of the built index (addresses from the site's root) that every search
-    fetches first, after the index's entry file names them: its WebAssembly and its
-    metadata (named by a hash of the index)."""
-    entry = json.loads((site_dir / OUTPUT_DIR / "pagefind-entry.json").read_text("utf-8"))
-    language = entry["languages"][LANGUAGE]
-    return [
-        f"{OUTPUT_DIR}/wasm.{language['wasm']}.pagefind",
-        f"{OUTPUT_DIR}/pagefind.{language['hash']}.pf_meta",
-    ]
+    fetches first, once the indexes' entry files name them: the WebAssembly, the list of
+    volumes, and the metadata of the main index and of the volume a search covers first,
+    the newest (each named by a hash of its index)."""
+    manifest = json.loads((site_dir / MANIFEST).read_text("utf-8"))
+    first = [volume["path"] for volume in manifest["volumes"][:1]]
+    main = _language(site_dir / OUTPUT_DIR)
+    files = [f"{OUTPUT_DIR}/wasm.{main['wasm']}.pagefind", MANIFEST]
+    for index in [MAIN_INDEX, *first]:
+        metadata = _language(site_dir / OUTPUT_DIR / index)["hash"]
+        files.append(f"{OUTPUT_DIR}/{index}pagefind.{metadata}.pf_meta")
+    return files
+
+
+def _language(index: Path) -> dict[str, str]:
+    """What an index's entry file says of its one language's files."""
+    entry = json.loads((index / ENTRY).read_text("utf-8"))
+    return entry["languages"][LANGUAGE]
 
 
 def document_path(url: str) -> str:
@@ -55,49 +71,86 @@ def document_path(url: str) -> str:
 
 
 class SearchIndexer:
-    """Runs Pagefind over the pages' documents in a background process.
+    """Runs Pagefind over the pages' documents in a background process, one index at a
+    time (:mod:`newsbrief.mkdocs_adapter.index_runs`).
 
-    The documents stay in their folder until :meth:`stop`: a later run (the next build
-    of ``mkdocs serve``) writes only those that changed.
+    Each index (the main one and each volume: :mod:`newsbrief.site.search_volumes`) is a
+    Pagefind run of its own, so Pagefind's memory is bounded by the largest, not the
+    archive. The documents stay in their folder until :meth:`stop`: a later run (the
+    next build of ``mkdocs serve``) writes only the documents that changed and indexes
+    only the indexes that did (or that the site no longer has).
     """
 
     def __init__(self) -> None:
         self._folder: tempfile.TemporaryDirectory[str] | None = None
         self._process: subprocess.Popen[str] | None = None
-        self._written: dict[str, str] = {}
+        # index -> document path -> a hash of its text (not the text: 30 MB at 10,000)
+        self._written: dict[str, dict[str, int]] = {}
 
-    def start(self, documents: Iterable[tuple[str, str]], site_dir: str) -> None:
-        """Write ``(url, document)`` pairs and start indexing them into ``site_dir``."""
+    def start(self, documents: Iterable[tuple[str, str, str]], site_dir: str) -> None:
+        """Write ``(index, url, document)`` triples, each as it comes, and start indexing
+        each index into its folder of ``site_dir``'s ``pagefind/``."""
         self._kill()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
-        root = Path(self._folder.name)
-        current = {document_path(url): text for url, text in documents}
-        for gone in self._written.keys() - current.keys():
-            (root / gone).unlink(missing_ok=True)
-        for path, text in current.items():
-            if self._written.get(path) != text:
-                target = root / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+        sources = Path(self._folder.name)
+        current: dict[str, dict[str, int]] = {}
+        changed: set[str] = set()
+        for index, url, text in documents:
+            path, digest = document_path(url), hash(text)
+            current.setdefault(index, {})[path] = digest
+            if self._written.get(index, {}).get(path) != digest:
+                _write(_source(sources, index) / path, text)
+                changed.add(index)
+        changed |= self._remove_gone(sources, current)
         self._written = current
-        command = [sys.executable, "-m", "pagefind", "--site", str(root), "--silent"]
-        command += ["--output-path", str(Path(site_dir) / OUTPUT_DIR), "--force-language", LANGUAGE]
+        output = Path(site_dir) / OUTPUT_DIR
+        _remove_other_volumes(output, current.keys())
+        runs = [
+            _run(sources, output, index)
+            for index in sorted(current)  # the main index ("") first: its folder holds the rest
+            if index in changed or not (output / index / ENTRY).is_file()
+        ]
+        listed = sources / "runs.json"
+        listed.write_text(json.dumps(runs), encoding="utf-8")
+        command = [sys.executable, "-m", "newsbrief.mkdocs_adapter.index_runs", str(listed)]
         self._process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,  # stopped with the Pagefind it runs (_kill)
         )
 
-    def finish(self) -> str | None:
-        """Wait for the index; Pagefind's output if it failed, else ``None``."""
+    def _remove_gone(self, sources: Path, current: dict[str, dict[str, int]]) -> set[str]:
+        """Remove the documents of the last run that this one has not; the indexes that
+        lost some."""
+        lost = set()
+        for index, before in self._written.items():
+            gone = before.keys() - current.get(index, {}).keys()
+            for path in gone:
+                (_source(sources, index) / path).unlink(missing_ok=True)
+            if gone:
+                lost.add(index)
+        return lost & current.keys()
+
+    def wait(self) -> str | None:
+        """Wait for the indexes; which failed and Pagefind's output, else ``None``."""
         if self._process is None:
             return None
         output, _ = self._process.communicate()
         failed = self._process.returncode != 0
-        self.stop()
+        self._process = None
         return (output.strip() or "no output") if failed else None
 
+    def finish(self) -> str | None:
+        """:meth:`wait`, then :meth:`stop`: the build is over."""
+        failure = self.wait()
+        self.stop()
+        return failure
+
     def stop(self) -> None:
-        """Stop an unfinished run (the build failed, or serve ended); remove the documents."""
+        """Stop unfinished runs (the build failed, or serve ended); remove the documents."""
         self._kill()
         if self._folder is not None:
             self._folder.cleanup()
@@ -106,6 +159,37 @@ class SearchIndexer:
 
     def _kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
-            self._process.kill()
+            os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
         self._process = None
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def _run(sources: Path, output: Path, index: str) -> dict[str, str | bool]:
+    """What :mod:`newsbrief.mkdocs_adapter.index_runs` runs for ``index``."""
+    volume = index != MAIN_INDEX
+    return {
+        "name": f"the index of the briefs from {Path(index).name}" if volume else "the main index",
+        "source": str(_source(sources, index)),
+        "output": str(output / index),
+        "index_only": volume,
+    }
+
+
+def _source(sources: Path, index: str) -> Path:
+    """The folder of an index's documents (the main index's is ``main/``)."""
+    return sources / (index or "main")
+
+
+def _remove_other_volumes(output: Path, indexes: Iterable[str]) -> None:
+    """Take the indexes of volumes the site no longer has out of the built site."""
+    volumes = output / VOLUMES_DIR
+    if volumes.is_dir():
+        kept = {Path(index).name for index in indexes}
+        for folder in volumes.iterdir():
+            if folder.name not in kept:
+                shutil.rmtree(folder)

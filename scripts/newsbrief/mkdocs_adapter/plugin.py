@@ -7,9 +7,10 @@ Event order, and what each handler does:
 * ``on_config``: load and check the whole archive once; any problem stops the build
   with every located message, and the Markdown extensions the pages need are added;
   read each brief's last commit date from git (:mod:`.git_history`);
-* ``on_files``: start the search index in the background, then add each brief, each
+* ``on_files``: start the search indexes in the background (the main one, then each
+  volume of briefs: :mod:`newsbrief.site.search_volumes`), then add each brief, each
   used tag, the tag index, each followed story and the story index, the corrections, the
-  search page and the schema reference as virtual pages
+  search page, the list of search volumes and the schema reference as virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
   those unchanged keep their objects. Brief and tag pages are kept out of the
   navigation, which keeps build time linear in the number of briefs. In ``mkdocs
@@ -35,8 +36,8 @@ Event order, and what each handler does:
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
   a written page's HTML is let go (by the plugin and by its page object);
-* ``on_post_build``: wait for the second process and the search index (``on_build_error``
-  stops them);
+* ``on_post_build``: wait for the second process and the search indexes, and name the
+  indexes' first files in the search page (``on_build_error`` stops them);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
@@ -109,7 +110,7 @@ from newsbrief.mkdocs_adapter.pagefind import (
     use_search_worker,
 )
 from newsbrief.mkdocs_adapter.parallel import SecondProcess
-from newsbrief.site import brief_page, entity_pages, listings, story_pages
+from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
 from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import entity_feeds, site_feeds
@@ -144,6 +145,10 @@ class NewsbriefConfig(Config):
     parallel = c.Type(bool, default=True)
     """Read briefs, relate them and render pages on two cores in ``mkdocs build`` (see
     :mod:`newsbrief.archive.cores` and :mod:`newsbrief.mkdocs_adapter.parallel`)."""
+    search_volume_briefs = c.Type(int, default=search_volumes.VOLUME_BRIEFS)
+    """The most briefs in one volume of the search index (whole months; see
+    :mod:`newsbrief.site.search_volumes`): Pagefind's memory grows with it, and so does
+    what a search covers before the reader asks for every year (the newest volume)."""
     skeletons = c.Type(bool, default=True)
     """Render generated pages outside the navigation from one rendering of the theme's
     template per kind of page (see :mod:`newsbrief.mkdocs_adapter.skeleton`)."""
@@ -209,13 +214,19 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
-        documents = site_documents(archive, docs, reference, self.memo)
+        volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
+        documents = site_documents(archive, volumes, docs, reference, self.memo)
         self.search.start(documents, config.site_dir)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
             (SCHEMA_REFERENCE, reference, InclusionLevel.UNDEFINED),
             (JSON_SCHEMA, json_schema_text(), InclusionLevel.UNDEFINED),
+            (
+                search_volumes.MANIFEST,
+                search_volumes.volumes_manifest(volumes),
+                InclusionLevel.UNDEFINED,
+            ),
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
@@ -227,7 +238,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         )
         groups = feed_groups(archive, named)
         generated = {
-            SEARCH: search_page(len(archive.entries)),
+            SEARCH: search_page(len(archive.entries), volumes),
             **self._listing_pages(archive),
             **self._entity_pages(named),
             **self._story_pages(archive, addresses),

@@ -27,6 +27,7 @@ from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.brief_page import format_date
 from newsbrief.site.content import element
 from newsbrief.site.markup import QuotedHtml
+from newsbrief.site.search_volumes import MAIN_INDEX, Volumes
 
 _MARKUP = re.compile(r"\]\([^)]*\)|[#*_`>|\[\]{}]|<[^>]+>")
 _PUNCTUATION = string.punctuation + "“”‘’«»–—…·"
@@ -171,22 +172,26 @@ def markdown_document(markdown: str, fallback_title: str) -> QuotedHtml:
 
 def site_documents(
     archive: Archive,
+    volumes: Volumes,
     docs: Iterable[tuple[str, str, str]],
     reference: str,
     call: Callable[..., Any],
-) -> Iterator[tuple[str, QuotedHtml]]:
-    """``(url, document)`` of every page readers search: briefs, tags in use, the schema
-    ``reference`` and the ``docs`` pages, given as (url, Markdown, file name).
-    ``call(function, *args)`` makes each brief's (``mkdocs serve`` passes its memo).
+) -> Iterator[tuple[str, str, QuotedHtml]]:
+    """``(index, url, document)`` of every page readers search: briefs, in the index of
+    their volume (its folder, :mod:`newsbrief.site.search_volumes`), then tags in use, the
+    schema ``reference`` and the ``docs`` pages, given as (url, Markdown, file name), in
+    the main index (``""``). ``call(function, *args)`` makes each brief's (``mkdocs
+    serve`` passes its memo).
 
     People, organisations and places are searchable in the briefs that name them; their
     own pages are left out, as every page indexed adds to what the first query loads.
     """
     for entry in archive.entries:
-        yield page_url(entry.src_uri), call(brief_document, entry, archive.vocabulary)
+        text = call(brief_document, entry, archive.vocabulary)
+        yield volumes.of(entry.src_uri).path, page_url(entry.src_uri), text
     for slug in archive.tags_in_use():  # an unused tag has no page
         tag = archive.vocabulary.tags[slug]
-        yield page_url(tag_uri(slug)), document(tag.title, tag.description)
-    yield page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
+        yield MAIN_INDEX, page_url(tag_uri(slug)), document(tag.title, tag.description)
+    yield MAIN_INDEX, page_url(SCHEMA_REFERENCE), markdown_document(reference, "Brief schema")
     for url, markdown, name in docs:
-        yield url, markdown_document(markdown, name)
+        yield MAIN_INDEX, url, markdown_document(markdown, name)

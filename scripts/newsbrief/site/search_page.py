@@ -13,10 +13,13 @@ search document gives (:data:`newsbrief.site.search_documents.SEARCH_FILTERS`).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newsbrief.archive.addresses import SEARCH, SEARCH_MODULES, SEARCH_SCRIPT, url
 from newsbrief.site.content import PageContent, division, element, paragraph
 from newsbrief.site.markup import Html
 from newsbrief.site.search_documents import FILTER_SHARDS, SEARCH_FILTERS
+from newsbrief.site.search_volumes import Volume, Volumes
 
 DESCRIPTION = "Search every brief, narrowed by tag, year, source and person."
 FILTERS_OPEN_UP_TO = 2000
@@ -30,9 +33,10 @@ NO_SCRIPT = (
 )
 
 
-def search_page(briefs: int) -> PageContent:
-    """``/search/`` for an archive of ``briefs``: the query and filter controls, where the
-    results and the count announced to screen readers go, and the page's script."""
+def search_page(briefs: int, volumes: Volumes) -> PageContent:
+    """``/search/`` for an archive of ``briefs`` indexed in ``volumes``: the query and
+    filter controls, where the results and the count announced to screen readers go, and
+    the page's script."""
     page = PageContent.start("Search", DESCRIPTION)
     query = paragraph(
         Html().join(
@@ -48,6 +52,8 @@ def search_page(briefs: int) -> PageContent:
         "nb-search__filters",
         Html().join(_filter_fieldset(*item) for item in SEARCH_FILTERS.items()),
     )
+    if volumes.older:
+        query += _every_year(volumes.volumes[-1])
     attributes = {"class": "nb-search__form", "method": "get", "action": "./"}
     attributes["data-filter-shards"] = str(FILTER_SHARDS)
     if briefs <= FILTERS_OPEN_UP_TO:
@@ -113,6 +119,17 @@ def _preloaded_modules() -> list[Html]:
         element("link", {"rel": "modulepreload", "href": url(SEARCH, module)})
         for module in SEARCH_MODULES
     ]
+
+
+def _every_year(oldest: Volume) -> Html:
+    """The choice to search the volumes a search leaves out at first (the field
+    ``years=all`` in the page's address)."""
+    year, month = map(int, oldest.first.split("-"))
+    box = element("input", {"type": "checkbox", "name": "years", "value": "all"})
+    back_to = f"{dt.date(year, month, 1):%B %Y}"
+    return paragraph(
+        element("label", {}, box + f" Search every year, back to {back_to}"), "nb-search__years"
+    )
 
 
 def _filter_fieldset(name: str, label: str) -> Html:

@@ -1,0 +1,60 @@
+"""Pagefind over each search index's documents, one index after another.
+
+:class:`newsbrief.mkdocs_adapter.pagefind.SearchIndexer` starts this module as a process
+of its own (a thread in the build's process would stop it forking its second process:
+:func:`newsbrief.archive.cores.available`) and names a JSON file of the runs as its
+argument: a list of ``{"name", "source", "output", "index_only"}``. It stops at the
+first run that fails, printing which index and Pagefind's output, and exits with 1.
+Only the standard library is imported: it starts in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+LANGUAGE = "en"  # the index's one language: Pagefind is told so (--force-language)
+ENTRY = "pagefind-entry.json"  # an index's entry file, which names its other files
+
+
+def run_all(runs: list[dict[str, str | bool]]) -> str | None:
+    """Each run in turn; which failed and Pagefind's output, else ``None``."""
+    for run in runs:
+        source, output = Path(str(run["source"])), Path(str(run["output"]))
+        done = subprocess.run(
+            pagefind_command(source, output),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            return f"{run['name']}: {done.stdout.strip() or 'no output'}"
+        if run["index_only"]:
+            keep_only_the_index(output)
+    return None
+
+
+def pagefind_command(source: Path, output: Path) -> list[str]:
+    return [
+        *(sys.executable, "-m", "pagefind", "--site", str(source), "--silent"),
+        *("--output-path", str(output), "--force-language", LANGUAGE),
+    ]
+
+
+def keep_only_the_index(output: Path) -> None:
+    """Leave out of an index's folder what Pagefind writes beside the index: its script,
+    WebAssembly and user interfaces (about 600 KB), which a volume merged into the main
+    index takes from the main index's."""
+    for path in output.iterdir():
+        if path.is_file() and path.name != ENTRY and path.suffix != ".pf_meta":
+            path.unlink()
+
+
+if __name__ == "__main__":
+    failure = run_all(json.loads(Path(sys.argv[1]).read_text("utf-8")))
+    if failure is not None:
+        print(failure)
+    sys.exit(failure is not None)

@@ -1,0 +1,92 @@
+"""The search index's volumes of briefs (newsbrief.site.search_volumes)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+import pytest
+
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.collection import load_archive
+from newsbrief.site.search_volumes import (
+    MAIN_INDEX,
+    Volumes,
+    search_volumes,
+    volumes_manifest,
+)
+
+# briefs a month: January 2024 to June 2024
+MONTHS = {"2024-01": 3, "2024-02": 1, "2024-03": 2, "2024-04": 4, "2024-05": 1, "2024-06": 2}
+
+
+@pytest.fixture
+def entries(archive_root) -> list[Entry]:
+    """The briefs of MONTHS (copies of the fixture's valid brief), newest first."""
+    (entry,) = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"})).entries
+    made = []
+    for month, count in MONTHS.items():
+        year, number = map(int, month.split("-"))
+        for day in range(1, count + 1):
+            brief = dataclasses.replace(entry.brief, date=dt.date(year, number, day))
+            made.append(dataclasses.replace(entry, slug=f"brief-{month}-{day}", brief=brief))
+    return made[::-1]
+
+
+def months_of(volumes: Volumes) -> list[tuple[str, str, int]]:
+    return [(v.first, v.last, len(v.src_uris)) for v in volumes.volumes]
+
+
+def test_volumes_gather_whole_months_from_the_newest_within_their_size(entries) -> None:
+    volumes = search_volumes(entries, per_volume=4)
+    assert months_of(volumes) == [  # newest first
+        ("2024-05", "2024-06", 3),  # with April's 4, over 4
+        ("2024-04", "2024-04", 4),
+        ("2024-02", "2024-03", 3),
+        ("2024-01", "2024-01", 3),
+    ]
+    assert [v.path for v in volumes.volumes] == [
+        "volumes/2024-05/",
+        "volumes/2024-04/",
+        "volumes/2024-02/",
+        "volumes/2024-01/",
+    ]
+    assert [v.first for v in volumes.older] == ["2024-04", "2024-02", "2024-01"]
+
+
+def test_a_month_larger_than_a_volume_is_a_volume_of_its_own(entries) -> None:
+    volumes = search_volumes(entries, per_volume=2)
+    assert ("2024-04", "2024-04", 4) in months_of(volumes)
+    assert sum(len(v.src_uris) for v in volumes.volumes) == len(entries)
+
+
+def test_an_archive_within_a_volume_is_one_volume_searched_first(entries) -> None:
+    volumes = search_volumes(entries)
+    assert months_of(volumes) == [("2024-01", "2024-06", len(entries))]
+    assert volumes.older == ()
+
+
+def test_each_volume_lists_its_briefs_newest_first_and_finds_a_brief_s_volume(entries) -> None:
+    volumes = search_volumes(entries, per_volume=4)
+    for volume in volumes.volumes:
+        dates = [uri[:10] for uri in volume.src_uris]
+        assert dates == sorted(dates, reverse=True)
+    assert volumes.of(entries[-1].src_uri).first == "2024-01"
+    assert volumes.of(entries[0].src_uri).first == "2024-05"
+
+
+def test_an_empty_archive_has_no_volume() -> None:
+    assert search_volumes([]).volumes == ()
+    assert MAIN_INDEX == ""  # the other pages' index is pagefind/ itself
+
+
+def test_the_manifest_lists_the_volumes_newest_first_for_the_workers(entries) -> None:
+    manifest = json.loads(volumes_manifest(search_volumes(entries, per_volume=4)))
+    assert manifest["volumes"][0] == {
+        "path": "volumes/2024-05/",
+        "first": "2024-05",
+        "last": "2024-06",
+        "briefs": 3,
+    }
+    assert [v["first"] for v in manifest["volumes"]] == ["2024-05", "2024-04", "2024-02", "2024-01"]
