@@ -13,7 +13,7 @@ EXTRAS ?= [dev]
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install site serve check test browser lint format schema bench lighthouse eval lock clean
+.PHONY: help install site serve check test browser lint format schema bench bench-large lighthouse eval lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ schema: $(STAMP) ## regenerate schemas/brief.schema.json from the code
 bench: $(STAMP) ## time site builds of growing synthetic archives, and ingest of 1,000 articles
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_ingest.py
+
+bench-large: $(STAMP) browser ## the same for 100,000 briefs, newsbrief alone (not in CI: about an hour)
+	$(BIN)/python benchmarks/bench_build.py --sizes 100000 --newsbrief-only
 
 lighthouse: $(STAMP) browser node_modules/.package-lock.json ## Lighthouse's scores for each kind of page, on the repository's site and 1,000 synthetic briefs
 	$(BIN)/python benchmarks/lighthouse.py
