@@ -46,6 +46,13 @@ def urls_in(index: Path) -> set[str]:
     }
 
 
+def searchable_text(index: Path) -> str:
+    return " ".join(
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+        for f in (index / "fragment").iterdir()
+    )
+
+
 def test_indexer_writes_the_main_index_and_each_volume_s_into_the_site(tmp_path: Path) -> None:
     indexer = SearchIndexer()
     indexer.start(documents(), str(tmp_path))
@@ -83,6 +90,18 @@ def test_a_later_run_indexes_only_the_volumes_that_changed(tmp_path: Path) -> No
     assert indexer.finish() is None
     assert not (tmp_path / "pagefind" / JUNE).exists()
     assert (tmp_path / "pagefind" / MAY / entry).is_file()
+
+
+def test_a_run_stopped_by_the_next_indexes_its_changes_in_that_one(tmp_path: Path) -> None:
+    """A serve build may start before the last one's indexing ended: what that one had
+    still to index is indexed by the next, though its documents are written already."""
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path))
+    assert indexer.wait() is None
+    indexer.start(documents(june_text="two"), str(tmp_path))  # stopped at once, by:
+    indexer.start(documents(june_text="two"), str(tmp_path))
+    assert indexer.finish() is None
+    assert "two" in searchable_text(tmp_path / "pagefind" / JUNE)
 
 
 def test_an_index_the_site_lost_is_made_again(tmp_path: Path) -> None:

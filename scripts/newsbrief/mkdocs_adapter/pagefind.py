@@ -86,10 +86,13 @@ class SearchIndexer:
         self._process: subprocess.Popen[str] | None = None
         # index -> document path -> a hash of its text (not the text: 30 MB at 10,000)
         self._written: dict[str, dict[str, int]] = {}
+        self._unindexed: set[str] = set()  # changed since Pagefind last indexed them
 
     def start(self, documents: Iterable[tuple[str, str, str]], site_dir: str) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
         each index into its folder of ``site_dir``'s ``pagefind/``."""
+        if self._process is not None and self._process.poll() == 0:
+            self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
@@ -102,14 +105,14 @@ class SearchIndexer:
             if self._written.get(index, {}).get(path) != digest:
                 _write(_source(sources, index) / path, text)
                 changed.add(index)
-        changed |= self._remove_gone(sources, current)
+        self._unindexed |= changed | self._remove_gone(sources, current)
         self._written = current
         output = Path(site_dir) / OUTPUT_DIR
         _remove_other_volumes(output, current.keys())
         runs = [
             _run(sources, output, index)
             for index in sorted(current)  # the main index ("") first: its folder holds the rest
-            if index in changed or not (output / index / ENTRY).is_file()
+            if index in self._unindexed or not (output / index / ENTRY).is_file()
         ]
         listed = sources / "runs.json"
         listed.write_text(json.dumps(runs), encoding="utf-8")
@@ -141,6 +144,8 @@ class SearchIndexer:
         output, _ = self._process.communicate()
         failed = self._process.returncode != 0
         self._process = None
+        if not failed:
+            self._unindexed.clear()
         return (output.strip() or "no output") if failed else None
 
     def finish(self) -> str | None:
@@ -156,6 +161,7 @@ class SearchIndexer:
             self._folder.cleanup()
             self._folder = None
         self._written = {}
+        self._unindexed = set()
 
     def _kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
