@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import load_archive
@@ -16,21 +19,33 @@ from newsbrief.site.search_volumes import (
     search_volumes,
     volumes_manifest,
 )
+from tests.conftest import make_archive
 
 # briefs a month: January 2024 to June 2024
 MONTHS = {"2024-01": 3, "2024-02": 1, "2024-03": 2, "2024-04": 4, "2024-05": 1, "2024-06": 2}
 
 
+@pytest.fixture(scope="module")
+def one_entry(tmp_path_factory: pytest.TempPathFactory) -> Entry:
+    root = make_archive(
+        tmp_path_factory.mktemp("volumes"), {"2025/05/04-kim-tank-factory.md": "valid"}
+    )
+    (entry,) = load_archive(root).entries
+    return entry
+
+
+def dated(entry: Entry, day: dt.date, slug: str) -> Entry:
+    return dataclasses.replace(entry, slug=slug, brief=dataclasses.replace(entry.brief, date=day))
+
+
 @pytest.fixture
-def entries(archive_root) -> list[Entry]:
+def entries(one_entry: Entry) -> list[Entry]:
     """The briefs of MONTHS (copies of the fixture's valid brief), newest first."""
-    (entry,) = load_archive(archive_root({"2025/05/04-kim-tank-factory.md": "valid"})).entries
     made = []
     for month, count in MONTHS.items():
         year, number = map(int, month.split("-"))
         for day in range(1, count + 1):
-            brief = dataclasses.replace(entry.brief, date=dt.date(year, number, day))
-            made.append(dataclasses.replace(entry, slug=f"brief-{month}-{day}", brief=brief))
+            made.append(dated(one_entry, dt.date(year, number, day), f"brief-{month}-{day}"))
     return made[::-1]
 
 
@@ -90,3 +105,24 @@ def test_the_manifest_lists_the_volumes_newest_first_for_the_workers(entries) ->
         "briefs": 3,
     }
     assert [v["first"] for v in manifest["volumes"]] == ["2024-05", "2024-04", "2024-02", "2024-01"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    days=st.lists(st.integers(min_value=0, max_value=2000), max_size=60),
+    per_volume=st.integers(min_value=1, max_value=12),
+)
+def test_volumes_hold_every_brief_once_in_whole_months_within_their_size(
+    one_entry: Entry, days: list[int], per_volume: int
+) -> None:
+    """What bounds Pagefind's memory: no volume is over its size but a month alone."""
+    start = dt.date(2020, 1, 1)
+    briefs = [dated(one_entry, start + dt.timedelta(days=d), f"b{i}") for i, d in enumerate(days)]
+    volumes = search_volumes(briefs, per_volume).volumes
+    held = [uri for volume in volumes for uri in volume.src_uris]
+    assert sorted(held) == sorted(entry.src_uri for entry in briefs)
+    months = [{uri[:7] for uri in volume.src_uris} for volume in volumes]
+    for volume, its_months in zip(volumes, months, strict=True):
+        assert len(volume.src_uris) <= per_volume or len(its_months) == 1
+    for newer, older in itertools.pairwise(months):
+        assert min(newer) > max(older)  # whole months, newest first
