@@ -119,7 +119,7 @@ def test_the_first_files_are_the_main_index_s_and_the_first_searched_volumes(tmp
     indexer = SearchIndexer()
     indexer.start(documents(), str(tmp_path))
     assert indexer.finish() is None
-    manifest = {"volumes": [{"path": JUNE}, {"path": MAY}]}
+    manifest = {"searched_first": 1, "volumes": [{"path": JUNE}, {"path": MAY}]}
     (tmp_path / "pagefind/volumes.json").write_text(json.dumps(manifest), encoding="utf-8")
     files = first_files(tmp_path)
     assert files[:2] == ["pagefind/wasm.en.pagefind", "pagefind/volumes.json"]

@@ -53,21 +53,38 @@ def months_of(volumes: Volumes) -> list[tuple[str, str, int]]:
     return [(v.first, v.last, len(v.src_uris)) for v in volumes.volumes]
 
 
-def test_volumes_gather_whole_months_from_the_newest_within_their_size(entries) -> None:
+def test_volumes_gather_whole_months_from_the_oldest_within_their_size(entries) -> None:
     volumes = search_volumes(entries, per_volume=4)
     assert months_of(volumes) == [  # newest first
-        ("2024-05", "2024-06", 3),  # with April's 4, over 4
+        ("2024-05", "2024-06", 3),
         ("2024-04", "2024-04", 4),
-        ("2024-02", "2024-03", 3),
-        ("2024-01", "2024-01", 3),
+        ("2024-03", "2024-03", 2),  # with April's 4, over 4
+        ("2024-01", "2024-02", 4),
     ]
     assert [v.path for v in volumes.volumes] == [
         "volumes/2024-05/",
         "volumes/2024-04/",
-        "volumes/2024-02/",
+        "volumes/2024-03/",
         "volumes/2024-01/",
     ]
-    assert [v.first for v in volumes.older] == ["2024-04", "2024-02", "2024-01"]
+    assert volumes.searched_first == 1  # the newest is at least half full
+    assert [v.first for v in volumes.older] == ["2024-04", "2024-03", "2024-01"]
+
+
+def test_while_the_newest_volume_is_under_half_full_the_one_before_is_searched_too(
+    entries,
+) -> None:
+    volumes = search_volumes(entries, per_volume=10)
+    assert months_of(volumes) == [("2024-05", "2024-06", 3), ("2024-01", "2024-04", 10)]
+    assert volumes.searched_first == 2 and volumes.older == ()
+
+
+def test_a_new_brief_changes_only_its_own_volume(entries) -> None:
+    before = search_volumes(entries, per_volume=4)
+    newer = dated(entries[0], dt.date(2024, 6, 20), "later")
+    after = search_volumes([newer, *entries], per_volume=4)
+    assert after.volumes[1:] == before.volumes[1:]
+    assert after.volumes[0].src_uris == (newer.src_uri, *before.volumes[0].src_uris)
 
 
 def test_a_month_larger_than_a_volume_is_a_volume_of_its_own(entries) -> None:
@@ -79,7 +96,7 @@ def test_a_month_larger_than_a_volume_is_a_volume_of_its_own(entries) -> None:
 def test_an_archive_within_a_volume_is_one_volume_searched_first(entries) -> None:
     volumes = search_volumes(entries)
     assert months_of(volumes) == [("2024-01", "2024-06", len(entries))]
-    assert volumes.older == ()
+    assert volumes.searched_first == 1 and volumes.older == ()
 
 
 def test_each_volume_lists_its_briefs_newest_first_and_finds_a_brief_s_volume(entries) -> None:
@@ -89,22 +106,35 @@ def test_each_volume_lists_its_briefs_newest_first_and_finds_a_brief_s_volume(en
         assert dates == sorted(dates, reverse=True)
     assert volumes.of(entries[-1].src_uri).first == "2024-01"
     assert volumes.of(entries[0].src_uri).first == "2024-05"
+    assert volumes.volumes[-1].first_month_name == "January 2024"
 
 
 def test_an_empty_archive_has_no_volume() -> None:
-    assert search_volumes([]).volumes == ()
+    assert search_volumes([]) == Volumes((), 0)
     assert MAIN_INDEX == ""  # the other pages' index is pagefind/ itself
 
 
 def test_the_manifest_lists_the_volumes_newest_first_for_the_workers(entries) -> None:
-    manifest = json.loads(volumes_manifest(search_volumes(entries, per_volume=4)))
-    assert manifest["volumes"][0] == {
-        "path": "volumes/2024-05/",
-        "first": "2024-05",
-        "last": "2024-06",
-        "briefs": 3,
+    manifest = json.loads(volumes_manifest(search_volumes(entries, per_volume=10)))
+    assert manifest == {
+        "searched_first": 2,
+        "volumes": [
+            {
+                "path": "volumes/2024-05/",
+                "first": "2024-05",
+                "last": "2024-06",
+                "first_name": "May 2024",
+                "briefs": 3,
+            },
+            {
+                "path": "volumes/2024-01/",
+                "first": "2024-01",
+                "last": "2024-04",
+                "first_name": "January 2024",
+                "briefs": 10,
+            },
+        ],
     }
-    assert [v["first"] for v in manifest["volumes"]] == ["2024-05", "2024-04", "2024-02", "2024-01"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -126,3 +156,4 @@ def test_volumes_hold_every_brief_once_in_whole_months_within_their_size(
         assert len(volume.src_uris) <= per_volume or len(its_months) == 1
     for newer, older in itertools.pairwise(months):
         assert min(newer) > max(older)  # whole months, newest first
+    assert 0 < search_volumes(briefs, per_volume).searched_first <= 2 or not briefs

@@ -64,6 +64,7 @@
     worker = new Worker(new URL("newsbrief-search-page-worker.js", script), { type: "module" });
     merged = new Set();
     worker.addEventListener("message", ({ data }) => {
+      if (!waiting.has(data.call)) return; // to a worker since replaced
       const [resolve, reject] = waiting.get(data.call);
       waiting.delete(data.call);
       if ("error" in data) reject(new Error(data.error));
@@ -71,16 +72,18 @@
     });
   }
 
-  /* A worker that has merged no volume outside `volumes`: the one there is, or a new one
-     (the old one's unanswered calls fail; their searches are superseded). */
+  /* A worker that has merged no volume outside `volumes`: the one there is, or a new one. */
   function workerFor(volumes) {
-    if ([...merged].some(volume => !volumes.includes(volume))) {
-      worker.terminate();
-      for (const [, reject] of waiting.values()) reject(new Error("superseded"));
-      waiting.clear();
-      startWorker();
-    }
+    if ([...merged].some(volume => !volumes.includes(volume))) restartWorker();
     for (const volume of volumes) merged.add(volume);
+  }
+
+  /* A new worker (the old one's unanswered calls fail: their searches are superseded). */
+  function restartWorker() {
+    worker.terminate();
+    for (const [, reject] of waiting.values()) reject(new Error("superseded"));
+    waiting.clear();
+    startWorker();
   }
 
   function ask(name, ...args) {
@@ -165,7 +168,8 @@
       await searchAndDraw(search, state);
     } catch (error) {
       if (search !== latest) return;
-      status.textContent = `The search failed (${error.message}). Reload the page to try again; the archive and the tags list every brief.`;
+      status.textContent = `The search failed (${error.message}). Search again, or reload the page; the archive and the tags list every brief.`;
+      restartWorker(); // Pagefind keeps an index that failed to load: the next search starts afresh
       throw error;
     } finally {
       if (search === latest) region.removeAttribute("aria-busy");
@@ -176,7 +180,7 @@
      same search again with all its shares loaded, for the counts of its values (the
      index's chunks are loaded by then: only the filters' files are fetched). */
   async function searchAndDraw(search, state) {
-    const { plainQuery, resultText, monthName } = await text;
+    const { plainQuery, resultText } = await text;
     const words = plainQuery(state.words);
     const chosen = names.flatMap(name => state.filters[name]);
     if (!words && !chosen.length) {
@@ -190,21 +194,21 @@
     const answer = await ask("search", words || null, narrowing(state), paths);
     if (search !== latest) return;
     terms = words ? words.toLowerCase().split(" ") : [];
-    const leftOut = since && monthName(since);
-    await showResults(answer.count, resultText, summary(answer.count, words, chosen, leftOut));
+    await showResults(answer.count, resultText, summary(answer.count, words, chosen, since));
     const counts = opened.size ? await ask("counts", words || null, counted(state)) : answer.filters;
     if (search === latest) drawChoices(state, countsByFilter(counts));
   }
 
-  /* The folders of the volumes `state`'s search covers: the newest, every one when the
-     reader asked for every year, and those of a year chosen; and, where it leaves older
-     ones out and no year was chosen, the month it searches back to (`since`). */
-  function coverage(state, { volumes }) {
+  /* The folders of the volumes `state`'s search covers: every one when the reader asked
+     for every year, else those of a year chosen, else the newest; and, where it leaves
+     older ones out and no year was chosen, the month it searches back to (`since`). */
+  function coverage(state, { volumes, searched_first }) {
     const years = state.filters.year;
-    const covered = volumes.filter((volume, rank) => rank === 0 || state.every
-      || years.some(year => volume.first.slice(0, 4) <= year && year <= volume.last.slice(0, 4)));
+    const ofYears = volume => years.some(year => volume.first.slice(0, 4) <= year && year <= volume.last.slice(0, 4));
+    const covered = state.every ? volumes
+      : years.length ? volumes.filter(ofYears) : volumes.slice(0, searched_first);
     const partial = covered.length < volumes.length && !years.length;
-    return { paths: covered.map(volume => volume.path), since: partial ? covered.at(-1).first : null };
+    return { paths: covered.map(volume => volume.path), since: partial ? covered.at(-1).first_name : null };
   }
 
   /* "3 results for “tank”, narrowed to Military", and, where older volumes were left

@@ -8,7 +8,7 @@
  * other pages, and the volumes a search covers are merged into it (Pagefind's mergeIndex:
  * each brings its own metadata, not Pagefind's WebAssembly again). Each index's pages
  * carry its name as the filter `index` ("main", or the volume's folder), by which
- * `searchIndexes` leaves out an index that lacks a word the others have.
+ * a search leaves out an index that lacks a word the others have (indexesLacking).
  */
 
 /*
@@ -34,10 +34,11 @@ export async function startPagefind(pagefind, bundle) {
   return pagefind;
 }
 
-/* The index's volumes: {volumes: [{path, first, last, briefs}]}, newest first; a search
-   covers the first until the reader widens it. */
+/* The index's volumes: {searched_first, volumes: [{path, first, last, first_name, briefs}]},
+   newest first; a search covers the first `searched_first` until the reader widens it.
+   Asked of the server each time (a cached list could name volumes a new build replaced). */
 export async function loadVolumes(bundle) {
-  const response = await fetch(`${bundle}volumes.json`);
+  const response = await fetch(`${bundle}volumes.json`, { cache: "no-cache" });
   if (!response.ok) throw new Error(`the list of the index's volumes is missing (${response.status})`);
   return response.json();
 }
@@ -52,31 +53,31 @@ export async function mergeVolumes(pagefind, bundle, paths, merged) {
 }
 
 /*
- * Pagefind's search of `words` (null: every page) narrowed by `filters`, in the main index
- * and the volumes merged (`merged`), but for the indexes that lack a word other indexes
- * have. Pagefind answers a word no indexed word begins with by the longest indexed word
- * it begins with ("artillery" by "art"): one index could not do so for a word another
- * has, but separate indexes do, each of its own. So each word is first looked up whole
- * in every index (a quoted search: the pages with a word of its stem; its chunk is the
- * one the search loads anyway), and an index without it is left out. A word no index
- * has whole (typed halfway, or in no brief) is left to Pagefind's rules.
+ * The indexes (the main one, and those of the volumes `merged`) that lack a word of
+ * `words` which another has. Pagefind answers a word no indexed word begins with by the
+ * longest indexed word it begins with ("army" by "a"): one index could not do so for a
+ * word another has, but separate indexes do, each of its own. So each word is looked up
+ * whole in every index (a quoted search: the pages with a word of its stem; its chunk is
+ * the one the search loads anyway). A word no index has whole (typed halfway, or in no
+ * brief) is left to Pagefind's rules.
  */
-export async function searchIndexes(pagefind, words, filters, merged) {
-  const missing = new Set();
-  for (const term of words ? words.split(" ") : []) {
-    const found = (await pagefind.search(`"${term}"`)).filters[INDEX] ?? {};
+export async function indexesLacking(pagefind, words, merged) {
+  const terms = words ? words.split(" ") : [];
+  const probes = await Promise.all(terms.map(term => pagefind.search(`"${term}"`)));
+  const lacking = new Set();
+  for (const probe of probes) {
+    const found = probe.filters[INDEX] ?? {};
     if (!Object.values(found).some(count => count > 0)) continue;
-    for (const index of [MAIN, ...merged]) if (!(found[index] > 0)) missing.add(index);
+    for (const index of [MAIN, ...merged]) if (!(found[index] > 0)) lacking.add(index);
   }
-  const narrowed = missing.size ? { ...filters, [INDEX]: { none: [...missing] } } : filters;
-  return pagefind.search(words, { filters: narrowed });
+  return [...lacking];
 }
 
-/* "2025-03" as "March 2025". */
-export function monthName(month) {
-  const [year, number] = month.split("-").map(Number);
-  return new Date(Date.UTC(year, number - 1, 1))
-    .toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+/* Pagefind's search of `words` (null: every page) narrowed by `filters`, leaving out the
+   indexes `lacking` (indexesLacking). */
+export function searchLeavingOut(pagefind, words, filters, lacking) {
+  const narrowed = lacking.length ? { ...filters, [INDEX]: { none: lacking } } : filters;
+  return pagefind.search(words, { filters: narrowed });
 }
 
 export function escapeHTML(text) {

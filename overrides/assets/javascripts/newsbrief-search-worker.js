@@ -14,8 +14,9 @@
  * its result shows the synopsis, with the query's words marked (newsbrief-search-text.js,
  * shared with the search page, /search/).
  *
- * The box searches the newest volume of briefs; where the archive has older ones, its
- * last result leads to the search page, which searches every year.
+ * The box searches the newest volume of briefs (newsbrief-search-text.js); where the
+ * archive has older ones, its last result leads to the search page, which searches every
+ * year.
  */
 "use strict";
 
@@ -27,11 +28,11 @@ let text = null; // loaded on the first query, like Pagefind: nothing for reader
 let engine = null;
 let latest = 0;
 
-/* Pagefind with the volume a search covers first (the newest) merged in, and the list of
-   volumes. */
+/* Pagefind with the volumes a search covers first (the newest) merged in, and the list
+   of volumes. */
 async function start() {
   const [pagefind, volumes] = await Promise.all([text.loadPagefind(bundle), text.loadVolumes(bundle)]);
-  const first = volumes.volumes.slice(0, 1).map(volume => volume.path);
+  const first = volumes.volumes.slice(0, volumes.searched_first).map(volume => volume.path);
   const merged = new Set();
   await text.mergeVolumes(pagefind, bundle, first, merged);
   return { pagefind, volumes, merged };
@@ -41,9 +42,13 @@ async function search(query) {
   text ??= await import("./newsbrief-search-text.js");
   const words = text.plainQuery(query);
   if (!words) return { items: [] };
-  engine ??= start();
+  engine ??= start().catch(error => {
+    engine = null; // the next query starts again (the index may be back, or rebuilt)
+    throw error;
+  });
   const { pagefind, volumes, merged } = await engine;
-  const found = await text.searchIndexes(pagefind, words, {}, merged);
+  const lacking = await text.indexesLacking(pagefind, words, merged);
+  const found = await text.searchLeavingOut(pagefind, words, {}, lacking);
   const shown = await Promise.all(found.results.slice(0, SHOWN).map(result => result.data()));
   const terms = words.toLowerCase().split(" ");
   const items = shown.map((page, rank) => [{
@@ -53,7 +58,8 @@ async function search(query) {
     score: SHOWN - rank,
     terms: Object.fromEntries(terms.map(term => [term, true])),
   }]);
-  if (volumes.volumes.length > 1) items.push([everyYear(words, volumes.volumes[0], volumes.volumes.at(-1))]);
+  const searched = volumes.volumes.slice(0, volumes.searched_first);
+  if (volumes.volumes.length > searched.length) items.push([everyYear(words, searched.at(-1), volumes.volumes.at(-1))]);
   return { items };
 }
 
@@ -64,7 +70,7 @@ function everyYear(words, newer, oldest) {
   return {
     location: `search/?${address}`,
     title: `Search every year for “${text.escapeHTML(words)}”`,
-    text: `<p>This box searches the briefs since ${text.monthName(newer.first)}; the search page goes back to ${text.monthName(oldest.first)}.</p>`,
+    text: `<p>This box searches the briefs since ${newer.first_name}; the search page goes back to ${oldest.first_name}.</p>`,
     score: 0,
     terms: {},
   };

@@ -3,7 +3,7 @@
 :class:`newsbrief.mkdocs_adapter.pagefind.SearchIndexer` starts this module as a process
 of its own (a thread in the build's process would stop it forking its second process:
 :func:`newsbrief.archive.cores.available`) and names a JSON file of the runs as its
-argument: a list of ``{"name", "source", "output", "index_only"}``. It stops at the
+argument: a list of :class:`Run`. It stops at the
 first run that fails, printing which index and Pagefind's output, and exits with 1.
 Only the standard library is imported: it starts in a few milliseconds.
 """
@@ -14,17 +14,28 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import TypedDict
 
 LANGUAGE = "en"  # the index's one language: Pagefind is told so (--force-language)
 ENTRY = "pagefind-entry.json"  # an index's entry file, which names its other files
 
 
-def run_all(runs: list[dict[str, str | bool]]) -> str | None:
+class Run(TypedDict):
+    """One Pagefind run: the index's name (for a failure's message), the folder of its
+    documents, its output folder, and whether to keep only the index there."""
+
+    name: str
+    source: str
+    output: str
+    index_only: bool
+
+
+def run_all(runs: list[Run]) -> str | None:
     """Each run in turn; which failed and Pagefind's output, else ``None``."""
     for run in runs:
-        source, output = Path(str(run["source"])), Path(str(run["output"]))
+        output = Path(run["output"])
         done = subprocess.run(
-            pagefind_command(source, output),
+            pagefind_command(Path(run["source"]), output),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

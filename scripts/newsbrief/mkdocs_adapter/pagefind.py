@@ -7,10 +7,11 @@ Material's search box stays: a small worker
 (``overrides/assets/javascripts/newsbrief-search-worker.js``) answers it from the
 Pagefind index. :class:`SearchIndexer` writes the site's search documents
 (:mod:`newsbrief.site.search_documents`) to a temporary folder and runs the Pagefind
-command over them in the background while MkDocs renders the pages, once for the main
-index (``pagefind/``) and once for each volume of briefs (``pagefind/volumes/<month>/``,
-:mod:`newsbrief.site.search_volumes`), one after another; the build waits for them at
-the end.
+command over them in the background while MkDocs renders the pages: the main index
+(``pagefind/``) and each volume of briefs (``pagefind/volumes/<month>/``,
+:mod:`newsbrief.site.search_volumes`), one after another, those whose documents changed
+or that the site lacks. ``mkdocs build`` waits for them at the end; ``mkdocs serve``
+does not (the preview's index is replaced when ready).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsbrief.mkdocs_adapter.index_runs import ENTRY, LANGUAGE
+from newsbrief.mkdocs_adapter.index_runs import ENTRY, LANGUAGE, Run
 from newsbrief.site.search_volumes import MAIN_INDEX, MANIFEST, VOLUMES_DIR
 
 OUTPUT_DIR = "pagefind"
@@ -45,10 +46,10 @@ def use_search_worker(page_html: str) -> str:
 def first_files(site_dir: Path) -> list[str]:
     """The files of the built index (addresses from the site's root) that every search
     fetches first, once the indexes' entry files name them: the WebAssembly, the list of
-    volumes, and the metadata of the main index and of the volume a search covers first,
-    the newest (each named by a hash of its index)."""
+    volumes, and the metadata of the main index and of the volumes a search covers first
+    (each named by a hash of its index)."""
     manifest = json.loads((site_dir / MANIFEST).read_text("utf-8"))
-    first = [volume["path"] for volume in manifest["volumes"][:1]]
+    first = [volume["path"] for volume in manifest["volumes"][: manifest["searched_first"]]]
     main = _language(site_dir / OUTPUT_DIR)
     files = [f"{OUTPUT_DIR}/wasm.{main['wasm']}.pagefind", MANIFEST]
     for index in [MAIN_INDEX, *first]:
@@ -90,40 +91,41 @@ class SearchIndexer:
 
     def start(self, documents: Iterable[tuple[str, str, str]], site_dir: str) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
-        each index into its folder of ``site_dir``'s ``pagefind/``."""
+        the indexes that changed (and those the site lacks) into their folders of
+        ``site_dir``'s ``pagefind/``: the main index first, then the volumes, newest
+        first (the first searched)."""
         if self._process is not None and self._process.poll() == 0:
             self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
         sources = Path(self._folder.name)
-        current: dict[str, dict[str, int]] = {}
-        changed: set[str] = set()
-        for index, url, text in documents:
-            path, digest = document_path(url), hash(text)
-            current.setdefault(index, {})[path] = digest
-            if self._written.get(index, {}).get(path) != digest:
-                _write(_source(sources, index) / path, text)
-                changed.add(index)
-        self._unindexed |= changed | self._remove_gone(sources, current)
+        current = self._write_documents(sources, documents)
+        self._unindexed = (self._unindexed & current.keys()) | self._remove_gone(sources, current)
         self._written = current
         output = Path(site_dir) / OUTPUT_DIR
         _remove_other_volumes(output, current.keys())
         runs = [
             _run(sources, output, index)
-            for index in sorted(current)  # the main index ("") first: its folder holds the rest
+            for index in _main_then_newest(current)
             if index in self._unindexed or not (output / index / ENTRY).is_file()
         ]
-        listed = sources / "runs.json"
-        listed.write_text(json.dumps(runs), encoding="utf-8")
-        command = [sys.executable, "-m", "newsbrief.mkdocs_adapter.index_runs", str(listed)]
-        self._process = subprocess.Popen(
-            command,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            start_new_session=True,  # stopped with the Pagefind it runs (_kill)
-        )
+        if runs:
+            self._process = _start_runs(sources / "runs.json", runs)
+
+    def _write_documents(
+        self, sources: Path, documents: Iterable[tuple[str, str, str]]
+    ) -> dict[str, dict[str, int]]:
+        """Write the documents not written already, each as it comes (their indexes are
+        then unindexed); the hash of each document's text, by index and path."""
+        current: dict[str, dict[str, int]] = {}
+        for index, url, text in documents:
+            path, digest = document_path(url), hash(text)
+            current.setdefault(index, {})[path] = digest
+            if self._written.get(index, {}).get(path) != digest:
+                _write(_source(sources, index) / path, text)
+                self._unindexed.add(index)
+        return current
 
     def _remove_gone(self, sources: Path, current: dict[str, dict[str, int]]) -> set[str]:
         """Remove the documents of the last run that this one has not; the indexes that
@@ -175,7 +177,13 @@ def _write(target: Path, text: str) -> None:
     target.write_text(text, encoding="utf-8")
 
 
-def _run(sources: Path, output: Path, index: str) -> dict[str, str | bool]:
+def _main_then_newest(indexes: Iterable[str]) -> list[str]:
+    """The main index first, then the volumes, the newest (the first searched) first."""
+    volumes = sorted((index for index in indexes if index != MAIN_INDEX), reverse=True)
+    return [MAIN_INDEX, *volumes] if MAIN_INDEX in indexes else volumes
+
+
+def _run(sources: Path, output: Path, index: str) -> Run:
     """What :mod:`newsbrief.mkdocs_adapter.index_runs` runs for ``index``."""
     volume = index != MAIN_INDEX
     return {
@@ -184,6 +192,19 @@ def _run(sources: Path, output: Path, index: str) -> dict[str, str | bool]:
         "output": str(output / index),
         "index_only": volume,
     }
+
+
+def _start_runs(listed: Path, runs: list[Run]) -> subprocess.Popen[str]:
+    """Start :mod:`newsbrief.mkdocs_adapter.index_runs` over ``runs``, listed in the file
+    ``listed``."""
+    listed.write_text(json.dumps(runs), encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsbrief.mkdocs_adapter.index_runs", str(listed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # stopped with the Pagefind it runs (_kill)
+    )
 
 
 def _source(sources: Path, index: str) -> Path:

@@ -7,10 +7,11 @@ Event order, and what each handler does:
 * ``on_config``: load and check the whole archive once; any problem stops the build
   with every located message, and the Markdown extensions the pages need are added;
   read each brief's last commit date from git (:mod:`.git_history`);
-* ``on_files``: start the search indexes in the background (the main one, then each
-  volume of briefs: :mod:`newsbrief.site.search_volumes`), then add each brief, each
-  used tag, the tag index, each followed story and the story index, the corrections, the
-  search page, the list of search volumes and the schema reference as virtual pages
+* ``on_files``: start the search indexes in the background (the main one and the
+  volumes of briefs that changed: :mod:`newsbrief.site.search_volumes`), then add each
+  brief, each used tag, the tag index, each followed story and the story index, the
+  corrections, the search page, the list of search volumes and the schema reference as
+  virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
   those unchanged keep their objects. Brief and tag pages are kept out of the
   navigation, which keeps build time linear in the number of briefs. In ``mkdocs

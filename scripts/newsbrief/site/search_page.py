@@ -13,8 +13,6 @@ search document gives (:data:`newsbrief.site.search_documents.SEARCH_FILTERS`).
 
 from __future__ import annotations
 
-import datetime as dt
-
 from newsbrief.archive.addresses import SEARCH, SEARCH_MODULES, SEARCH_SCRIPT, url
 from newsbrief.site.content import PageContent, division, element, paragraph
 from newsbrief.site.markup import Html
@@ -124,12 +122,9 @@ def _preloaded_modules() -> list[Html]:
 def _every_year(oldest: Volume) -> Html:
     """The choice to search the volumes a search leaves out at first (the field
     ``years=all`` in the page's address)."""
-    year, month = map(int, oldest.first.split("-"))
     box = element("input", {"type": "checkbox", "name": "years", "value": "all"})
-    back_to = f"{dt.date(year, month, 1):%B %Y}"
-    return paragraph(
-        element("label", {}, box + f" Search every year, back to {back_to}"), "nb-search__years"
-    )
+    label = f" Search every year, back to {oldest.first_month_name}"
+    return paragraph(element("label", {}, box + label), "nb-search__years")
 
 
 def _filter_fieldset(name: str, label: str) -> Html:

@@ -4,22 +4,26 @@ Pagefind holds a whole index in memory while it builds it (about 220 KB a synthe
 brief: 2.2 GB at 10,000 briefs), and the metadata every first query downloads grows
 with its pages (about 7.5 bytes a page: 750 KB at 100,000). So the briefs are indexed
 in volumes of at most :data:`VOLUME_BRIEFS`, one after another, and a search first
-covers the newest volume only; the reader widens it to every year on the search page,
-and a year chosen there brings in the volumes of that year. The pages that are not
-briefs (tags, the schema reference, docs/) are the main index, in which the volumes are
-merged in the browser (Pagefind's ``mergeIndex``).
+covers the newest volume only (and the one before, while the newest holds fewer than
+half as many); the reader widens it to every year on the search page, and a year
+chosen (a year's page leads there) brings in the volumes of that year instead. The
+pages that are not briefs (tags, the schema reference, docs/) are the main index, in
+which the volumes are merged in the browser (Pagefind's ``mergeIndex``).
 
 Why one volume first: each index a query searches adds its own chunk of the query's
 word, a whole chunk (about 30 KB) even for a word in one brief of it, so the first
 query stays within its budget (300 KB) with the main index and one volume, not five.
 
 A volume holds whole months and is named by its first (``2025-03``). The months are
-gathered from the newest, so the newest volume, the one searched first, is as full as
-whole months allow.
+gathered from the oldest, and a volume is closed once the next month would take it
+over its size: a new brief changes its own volume only, and the older volumes keep
+their names and briefs as the archive grows (a build, or ``mkdocs serve``, indexes
+again only the volumes that changed).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
@@ -28,8 +32,9 @@ from dataclasses import dataclass
 from newsbrief.archive.brief import Entry
 
 VOLUME_BRIEFS = 5000
-"""The most briefs a volume gathers (a month with more is a volume of its own): about
-1.1 GB of Pagefind's memory for synthetic briefs, and what a search covers first."""
+"""The most briefs a volume gathers (a month with more, or any month where this is 0
+or less, is a volume of its own): about 1.1 GB of Pagefind's memory for synthetic
+briefs, and about what a search covers first."""
 VOLUMES_DIR = "volumes"
 """The folder under ``pagefind/`` of the volumes' indexes."""
 MAIN_INDEX = ""
@@ -51,18 +56,26 @@ class Volume:
         """Its index's folder under ``pagefind/``."""
         return f"{VOLUMES_DIR}/{self.first}/"
 
+    @property
+    def first_month_name(self) -> str:
+        """Its first month as readers read it: ``March 2025``."""
+        year, month = map(int, self.first.split("-"))
+        return f"{dt.date(year, month, 1):%B %Y}"
+
 
 @dataclass(frozen=True)
 class Volumes:
-    """The archive's volumes, newest first: a search covers the first until the reader
-    widens it."""
+    """The archive's volumes, newest first, and how many a search covers until the
+    reader widens it (the newest, and the one before while the newest is less than half
+    full)."""
 
     volumes: tuple[Volume, ...]
+    searched_first: int
 
     @property
     def older(self) -> tuple[Volume, ...]:
         """The volumes a search covers only once the reader asks."""
-        return self.volumes[1:]
+        return self.volumes[self.searched_first :]
 
     def of(self, src_uri: str) -> Volume:
         """The volume that holds the brief at ``src_uri``."""
@@ -74,39 +87,49 @@ class Volumes:
 
 
 def search_volumes(entries: Iterable[Entry], per_volume: int = VOLUME_BRIEFS) -> Volumes:
-    """The volumes of ``entries`` (any order): whole months, gathered from the newest
+    """The volumes of ``entries`` (any order): whole months, gathered from the oldest
     while a volume stays within ``per_volume`` briefs."""
-    months: dict[str, list[str]] = {}
+    months: dict[str, list[str]] = {}  # newest first, each month's briefs newest first
     for entry in sorted(entries, key=lambda entry: (entry.brief.date, entry.src_uri), reverse=True):
         months.setdefault(f"{entry.brief.date:%Y-%m}", []).append(entry.src_uri)
-    gathered: list[list[str]] = []  # months, newest first
-    for month in months:
-        if not gathered or _count(months, gathered[-1]) + len(months[month]) > per_volume:
-            gathered.append([])
-        gathered[-1].append(month)
-    return Volumes(
-        tuple(Volume(group[-1], group[0], tuple(_briefs(months, group))) for group in gathered)
-    )
+    volumes = [
+        Volume(group[0], group[-1], tuple(_briefs(months, reversed(group))))
+        for group in reversed(_gathered(months, per_volume))
+    ]
+    newest_half_full = bool(volumes) and len(volumes[0].src_uris) * 2 >= per_volume
+    return Volumes(tuple(volumes), min(len(volumes), 1 if newest_half_full else 2))
 
 
-def _briefs(months: dict[str, list[str]], group: list[str]) -> Iterator[str]:
+def _gathered(months: dict[str, list[str]], per_volume: int) -> list[list[str]]:
+    """The months, oldest first, in groups of at most ``per_volume`` briefs (or one month)."""
+    groups: list[list[str]] = []
+    count = 0
+    for month in reversed(months):
+        if not groups or count + len(months[month]) > per_volume:
+            groups.append([])
+            count = 0
+        groups[-1].append(month)
+        count += len(months[month])
+    return groups
+
+
+def _briefs(months: dict[str, list[str]], group: Iterable[str]) -> Iterator[str]:
     for month in group:
         yield from months[month]
 
 
-def _count(months: dict[str, list[str]], group: list[str]) -> int:
-    return sum(len(months[month]) for month in group)
-
-
 def volumes_manifest(volumes: Volumes) -> str:
     """The volumes as the search's workers read them (:data:`MANIFEST`): newest first,
-    each with its folder, months and number of briefs."""
-    return json.dumps(
+    each with its folder, months (and its first month's name, for what readers read)
+    and number of briefs, and how many a search covers first."""
+    listed = [
         {
-            "volumes": [
-                {"path": v.path, "first": v.first, "last": v.last, "briefs": len(v.src_uris)}
-                for v in volumes.volumes
-            ],
-        },
-        indent=1,
-    )
+            "path": volume.path,
+            "first": volume.first,
+            "last": volume.last,
+            "first_name": volume.first_month_name,
+            "briefs": len(volume.src_uris),
+        }
+        for volume in volumes.volumes
+    ]
+    return json.dumps({"searched_first": volumes.searched_first, "volumes": listed}, indent=1)
