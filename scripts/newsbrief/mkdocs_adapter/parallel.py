@@ -52,7 +52,8 @@ class SecondProcess:
         """Fork; the child reads and renders every other page of ``share`` (source paths),
         whose pages are made already (``on_nav``). The source paths of the pages it took."""
         self.all_pages = list(files.documentation_pages())
-        taken = [file for file in self.all_pages if file.src_uri in share][1::2]
+        shared = set(share)  # looked up once a page: a list made this quadratic
+        taken = [file for file in self.all_pages if file.src_uri in shared][1::2]
         self.pid = fork(lambda: self._render(taken, files, config, nav))
         for file in taken:
             files.remove(file)
