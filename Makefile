@@ -69,7 +69,7 @@ bench: $(STAMP) ## time site builds of growing synthetic archives, and ingest of
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_ingest.py
 
-bench-large: $(STAMP) browser ## the same for 100,000 briefs, newsbrief alone (not in CI: about an hour)
+bench-large: $(STAMP) browser ## the same for 100,000 briefs, newsbrief alone (not in CI: about 30 minutes)
 	$(BIN)/python benchmarks/bench_build.py --sizes 100000 --newsbrief-only
 
 lighthouse: $(STAMP) browser node_modules/.package-lock.json ## Lighthouse's scores for each kind of page, on the repository's site and 1,000 synthetic briefs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -71,6 +72,31 @@ def test_each_followed_story_has_its_feeds_in_the_stories_group(archive_root) ->
             1,
         )
     ]
+
+
+def test_only_the_stories_with_the_latest_briefs_are_listed(archive_root) -> None:
+    """The page stays the same size as stories grow in number: the 20 with the latest
+    briefs, and a link to the stories' index, which lists all with their feeds."""
+    archive = load_archive(archive_root({"2025/05/04-kim.md": "valid"}))
+    (kim,) = archive.entries
+    story = archive.vocabulary.stories["north-korea-military-modernization"]
+    stories = {f"story-{n:02}": story for n in range(30)}
+    vocabulary = dataclasses.replace(archive.vocabulary, stories=stories)
+    entries = [  # story-29's brief the latest
+        dataclasses.replace(
+            kim,
+            slug=f"kim-{n}",
+            brief=dataclasses.replace(
+                kim.brief, story=f"story-{n:02}", date=kim.brief.date + dt.timedelta(days=n)
+            ),
+        )
+        for n in reversed(range(30))
+    ]
+    (group,) = [g for g in feed_groups(Archive(vocabulary, entries), {}) if g.heading == "Stories"]
+    assert [followed.page_uri for followed in group.feeds] == [
+        f"stories/story-{n:02}.md" for n in reversed(range(10, 30))
+    ]
+    assert group.more == ("stories/index.md", "All stories (30), each with its feeds")
 
 
 def test_only_the_most_named_are_listed_the_most_first(archive_root) -> None:

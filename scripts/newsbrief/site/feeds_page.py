@@ -5,7 +5,9 @@ The page and the file are made from one list of :class:`FeedGroup` (the whole ar
 and its corrections, the tags, the stories, the people, organisations and places): a
 new kind of feed is one more group. Every person, organisation and place has feeds,
 thousands of them in a large archive, so their groups list the most named only and link
-to the index of all (each page there has its feeds).
+to the index of all (each page there has its feeds); the stories, hundreds of them, list
+those with the latest briefs and link to the stories' index. The page stays the same
+size however large the archive grows.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from newsbrief.archive.addresses import (
     FEEDS,
     FEEDS_OPML,
     HOME,
+    STORIES_INDEX,
     absolute_url,
     entity_index_uri,
     feeds_folder,
@@ -35,6 +38,7 @@ from newsbrief.site.feeds import LIMIT, TAG_LIMIT
 from newsbrief.site.markup import Html
 
 MOST_NAMED = 20  # of each kind of entity on the page and in the OPML file
+LATEST_STORIES = 20  # the stories with the latest briefs, on the page and in the OPML file
 
 
 @dataclass(frozen=True)
@@ -61,9 +65,9 @@ class FeedGroup:
 
 def feed_groups(archive: Archive, named: dict[str, list[Named]]) -> list[FeedGroup]:
     """The archive's feeds: the whole archive and its corrections, every tag in use (A to
-    Z), every story followed (latest first), then the ``MOST_NAMED`` people, organisations
-    and places named most (``named`` as :func:`newsbrief.site.entity_pages.sorted_entities`
-    gives them)."""
+    Z), the ``LATEST_STORIES`` stories with the latest briefs (latest first), then the
+    ``MOST_NAMED`` people, organisations and places named most (``named`` as
+    :func:`newsbrief.site.entity_pages.sorted_entities` gives them)."""
     groups = [_archive_group(archive), _tag_group(archive), _story_group(archive)]
     return groups + [_most_named(kind, items) for kind, items in named.items()]
 
@@ -94,7 +98,8 @@ def _tag_group(archive: Archive) -> FeedGroup:
 
 
 def _story_group(archive: Archive) -> FeedGroup:
-    stories = archive.vocabulary.stories
+    stories, followed = archive.vocabulary.stories, archive.by_story()
+    latest = list(followed.items())[:LATEST_STORIES]  # by_story: the latest brief's first
     return FeedGroup(
         "Stories",
         f"Each developing story's newest {TAG_LIMIT} briefs.",
@@ -102,8 +107,11 @@ def _story_group(archive: Archive) -> FeedGroup:
             Followed(
                 stories[slug].title, story_uri(slug), feeds_folder(story_uri(slug)), len(entries)
             )
-            for slug, entries in archive.by_story().items()
+            for slug, entries in latest
         ],
+        (STORIES_INDEX, f"All stories ({len(followed)}), each with its feeds")
+        if len(followed) > len(latest)
+        else None,
     )
 
 
