@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from newsbrief.mkdocs_adapter.index_runs import ENTRY, LANGUAGE, Run
@@ -89,11 +89,17 @@ class SearchIndexer:
         self._written: dict[str, dict[str, int]] = {}
         self._unindexed: set[str] = set()  # changed since Pagefind last indexed them
 
-    def start(self, documents: Iterable[tuple[str, str, str]], site_dir: str) -> None:
+    def start(
+        self,
+        documents: Iterable[tuple[str, str, str]],
+        site_dir: str,
+        copied: Collection[str] = (),
+    ) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
         the indexes that changed (and those the site lacks) into their folders of
         ``site_dir``'s ``pagefind/``: the main index first, then the volumes, newest
-        first (the first searched)."""
+        first (the first searched). The volumes ``copied`` are in the site already
+        (from the build's cache), with no documents given."""
         if self._process is not None and self._process.poll() == 0:
             self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
@@ -104,7 +110,7 @@ class SearchIndexer:
         self._unindexed = (self._unindexed & current.keys()) | self._remove_gone(sources, current)
         self._written = current
         output = Path(site_dir) / OUTPUT_DIR
-        _remove_other_volumes(output, current.keys())
+        _remove_other_volumes(output, {*current.keys(), *copied})
         runs = [
             _run(sources, output, index)
             for index in _main_then_newest(current)

@@ -28,8 +28,9 @@ from newsbrief.archive.cores import fork, succeeded
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
-class _WarningCounter(logging.Handler):
-    """Counts MkDocs' warnings in the child, which strict mode turns into a failure."""
+class WarningCounter(logging.Handler):
+    """Counts MkDocs' warnings, which strict mode turns into a failure (in the child), and
+    which keep a build's pages out of the cache (:mod:`.build_cache`)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -62,7 +63,7 @@ class SecondProcess:
     def _render(
         self, pages: Sequence[File], files: Files, config: MkDocsConfig, nav: Navigation
     ) -> bool:
-        warnings = _WarningCounter()
+        warnings = WarningCounter()
         logging.getLogger("mkdocs").addHandler(warnings)
         for file in pages:
             assert file.page is not None

@@ -59,7 +59,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
@@ -86,6 +86,7 @@ from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, 
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
+from newsbrief.mkdocs_adapter.build_cache import BuildCache, setup_key
 from newsbrief.mkdocs_adapter.generated import (
     Generated,
     HtmlPage,
@@ -105,12 +106,13 @@ from newsbrief.mkdocs_adapter.incremental import (
 )
 from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
 from newsbrief.mkdocs_adapter.pagefind import (
+    OUTPUT_DIR,
     SearchIndexer,
     document_path,
     first_files,
     use_search_worker,
 )
-from newsbrief.mkdocs_adapter.parallel import SecondProcess
+from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
 from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
 from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
@@ -150,6 +152,10 @@ class NewsbriefConfig(Config):
     """The most briefs in one volume of the search index (whole months; see
     :mod:`newsbrief.site.search_volumes`): Pagefind's memory grows with it, and so does
     what a search covers before the reader asks for every year (the newest volume)."""
+    cache_dir = c.Type(str, default=".cache/newsbrief")
+    """Where ``mkdocs build`` keeps the pages and search volumes it made, relative to
+    mkdocs.yml, so that the next build makes again only what changed (see
+    :mod:`newsbrief.mkdocs_adapter.build_cache`); empty for no cache."""
     skeletons = c.Type(bool, default=True)
     """Render generated pages outside the navigation from one rendering of the theme's
     template per kind of page (see :mod:`newsbrief.mkdocs_adapter.skeleton`)."""
@@ -168,6 +174,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.rendered: dict[str, Rendering] = {}
         self.nav: Navigation | None = None
         self.skeletons: skeleton.Skeletons | None = None
+        self.cache: BuildCache | None = None  # in mkdocs build, with a cache_dir
+        self.warnings = WarningCounter()  # a build that warned leaves the cache as it was
+        self.all_pages: list[File] = []  # for the sitemap: those MkDocs renders, and the rest
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
         self.memo = Memo()
@@ -201,6 +210,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
         self.last_changed = last_commit_dates(root, self.config.briefs_dir)
+        self._open_cache(config, root)
         if not self.serving:
             # The archive lives as long as the build: the garbage collector need not go
             # through its objects again and again, and forks share their memory untouched.
@@ -210,14 +220,25 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 config.markdown_extensions.append(extension)
         return config
 
+    def _open_cache(self, config: MkDocsConfig, root: Path) -> None:
+        """In ``mkdocs build``, open the cache of previous builds and count warnings."""
+        self.cache = None
+        if self.serving or not self.config.cache_dir:
+            return
+        setup = setup_key(config, root / self.config.briefs_dir)
+        self.cache = BuildCache(root / self.config.cache_dir, setup)
+        self.warnings.count = 0
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         archive = self._archive()
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
         volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
-        documents = site_documents(archive, volumes, docs, reference, self.memo)
-        self.search.start(documents, config.site_dir)
+        copied = self._copy_cached_volumes(volumes, config)
+        documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
+        self.search.start(documents, config.site_dir, copied)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
@@ -250,8 +271,21 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         feeds = self._feeds(archive, named, groups, config)
         pages += [(path, feed, InclusionLevel.UNDEFINED) for path, feed in feeds]
         self._add(files, pages, config)
+        self.all_pages = list(files.documentation_pages())
+        if self.cache is not None:
+            for src_uri in self.cache.reuse_pages(files, self.rendered):
+                del self.rendered[src_uri]  # copied into the site from the cache
         self.memo.next_build()
         return files
+
+    def _copy_cached_volumes(
+        self, volumes: search_volumes.Volumes, config: MkDocsConfig
+    ) -> set[str]:
+        """Copy into the site the search volumes the cache has: their folders."""
+        if self.cache is None:
+            return set()
+        entries = {entry.src_uri: entry for entry in self._archive().entries}
+        return self.cache.reuse_volumes(volumes, entries, Path(config.site_dir) / OUTPUT_DIR)
 
     def _listing_pages(self, archive: Archive) -> dict[str, Rendering]:
         """The tag index and the pages of the tags in use, the archive by year and month,
@@ -324,13 +358,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
 
-        def page(index: int) -> PageContent:
+        def arguments(index: int) -> tuple[Any, ...]:
             entry = entries[index]
-            return self.memo(
-                brief_page.brief_page,
+            return (
+                convert,
                 entry,
                 archive.vocabulary,
-                self.memo(convert, entry.body),
                 addresses.named_in(entry.brief),
                 entries[index - 1] if index else None,
                 entries[index + 1] if index + 1 < len(entries) else None,
@@ -339,10 +372,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 threads.get(entry.src_uri),
             )
 
+        make = brief_page.converted_brief_page
         if self.serving:  # a dirty rebuild compares every page with the previous build's
-            return {entry.src_uri: page(index) for index, entry in enumerate(entries)}
+            return {
+                entry.src_uri: make(*arguments(index), call=self.memo)
+                for index, entry in enumerate(entries)
+            }
         return {
-            entry.src_uri: functools.partial(page, index) for index, entry in enumerate(entries)
+            entry.src_uri: functools.partial(make, *arguments(index))
+            for index, entry in enumerate(entries)
         }
 
     def _add(self, files: Files, generated: list[Generated], config: MkDocsConfig) -> None:
@@ -398,8 +436,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_template_context(
         self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext:
-        if template_name == "sitemap.xml" and self.second.all_pages:
-            context["pages"] = self.second.all_pages  # with those the second process renders
+        if template_name == "sitemap.xml" and self.all_pages:
+            context["pages"] = self.all_pages  # with those the second process renders or
+            # the cache copied
         return context
 
     def on_page_markdown(
@@ -450,6 +489,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
         self._prefetch_search_index(Path(config.site_dir))
+        self._close_cache(stored=self.warnings.count == 0)
 
     @staticmethod
     def _prefetch_search_index(site_dir: Path) -> None:
@@ -459,8 +499,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         html = with_index_prefetched(page.read_text("utf-8"), first_files(site_dir))
         page.write_text(html, "utf-8")
 
+    def _close_cache(self, stored: bool) -> None:
+        """Store what the build made in the cache (where it succeeded without a warning)."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.cache is not None and stored:
+            self.cache.store()
+        self.cache = None
+
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
+        self._close_cache(stored=False)
         self.search.stop()
         self.second.finish()
 

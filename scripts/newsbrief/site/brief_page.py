@@ -18,6 +18,7 @@ from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, story_uri, tag
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Brief, Correction, Quote, Source, Story
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.site.calls import Call, call_directly
 from newsbrief.site.content import (
     PageContent,
     admonition,
@@ -151,6 +152,27 @@ def brief_page(
         page.add(brief_list(uri, related))
     page.add(neighbours(uri, newer, older))
     return page
+
+
+def converted_brief_page(
+    convert: Callable[[str], Html],
+    entry: Entry,
+    vocabulary: Vocabulary,
+    named: NamedLinks,
+    newer: Entry | None,
+    older: Entry | None,
+    related: Sequence[Entry],
+    last_changed: dt.date | None,
+    thread: StoryThread | None,
+    call: Call = call_directly,
+) -> PageContent:
+    """:func:`brief_page`, its summary converted by ``convert``
+    (:func:`markdown_converter`): the whole page from its arguments, which a build can
+    put off (and digest) as one call; ``call`` runs the two steps."""
+    body = call(convert, entry.body)
+    return call(
+        brief_page, entry, vocabulary, body, named, newer, older, related, last_changed, thread
+    )
 
 
 def neighbours(from_uri: str, newer: Entry | None, older: Entry | None) -> Html:

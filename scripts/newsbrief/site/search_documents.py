@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any
 
 from newsbrief.archive.addresses import SCHEMA_REFERENCE, page_url, tag_uri
@@ -176,19 +176,23 @@ def site_documents(
     docs: Iterable[tuple[str, str, str]],
     reference: str,
     call: Callable[..., Any],
+    left_out: Container[str] = (),
 ) -> Iterator[tuple[str, str, QuotedHtml]]:
     """``(index, url, document)`` of every page readers search: briefs, in the index of
     their volume (its folder, :mod:`newsbrief.site.search_volumes`), then tags in use, the
     schema ``reference`` and the ``docs`` pages, given as (url, Markdown, file name), in
     the main index (``""``). ``call(function, *args)`` makes each brief's (``mkdocs
-    serve`` passes its memo).
+    serve`` passes its memo). The briefs of the volumes ``left_out`` are left out (a
+    build copies those volumes' indexes from its cache).
 
     People, organisations and places are searchable in the briefs that name them; their
     own pages are left out, as every page indexed adds to what the first query loads.
     """
     for entry in archive.entries:
-        text = call(brief_document, entry, archive.vocabulary)
-        yield volumes.of(entry.src_uri).path, page_url(entry.src_uri), text
+        index = volumes.of(entry.src_uri).path
+        if index not in left_out:
+            text = call(brief_document, entry, archive.vocabulary)
+            yield index, page_url(entry.src_uri), text
     for slug in archive.tags_in_use():  # an unused tag has no page
         tag = archive.vocabulary.tags[slug]
         yield MAIN_INDEX, page_url(tag_uri(slug)), document(tag.title, tag.description)

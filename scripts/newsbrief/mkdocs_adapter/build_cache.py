@@ -1,0 +1,228 @@
+"""What ``mkdocs build`` made, kept on disk for the next build (``.cache/newsbrief/``).
+
+A build after one brief is added or edited should not make 10,000 pages again. The site's
+page functions are pure: a page outside the navigation is ``function(*args)``, put off
+as a ``functools.partial`` (:mod:`newsbrief.site.calls`), and its HTML follows from that
+call, its address and the build's setup. So each such page is cached under a digest of
+those (:class:`Digests`), and a later build whose digest matches copies the page into the
+site instead of making and rendering it; MkDocs never sees it. The same goes for each
+volume of the search index (:mod:`newsbrief.site.search_volumes`): a volume whose briefs
+are the same is copied, not indexed again.
+
+The setup (:func:`setup_key`) is in every digest: newsbrief's own files, the version of
+every installed package (MkDocs, Material, Pagefind, Markdown...), Python's, and the
+bytes of ``mkdocs.yml``, ``docs/``, the theme overrides and the vocabulary. A cache made
+by anything else is never used, and what the build did not use is deleted at its end.
+
+Pages and volumes go into the cache only when the build succeeded with no warning: a
+page that warned in a strict build must warn again in the next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+import newsbrief
+from newsbrief.archive.brief import Entry
+from newsbrief.archive.collection import VOCABULARY_FILES
+from newsbrief.site.search_volumes import Volumes
+
+FORMAT = "newsbrief build cache 1"
+"""Changed when what the cache holds, or how it is keyed, changes."""
+PAGES = "pages"
+SEARCH = "search"
+_PLAIN = (str, int, float, bool, type(None), dt.date)
+
+
+def setup_key(config: MkDocsConfig, briefs_dir: Path) -> str:
+    """A digest of everything besides the briefs that a page's HTML may depend on."""
+    digest = hashlib.sha256(f"{FORMAT}\n{sys.version}\n{config.site_url}\n".encode())
+    for package in sorted(_installed_packages()):
+        digest.update(f"{package}\n".encode())
+    for path in _setup_files(config, briefs_dir):
+        digest.update(f"{path}\n".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(none)")
+    return digest.hexdigest()
+
+
+def _installed_packages() -> Iterable[str]:
+    for distribution in importlib.metadata.distributions():
+        yield f"{distribution.metadata['Name']}=={distribution.version}"
+
+
+def _setup_files(config: MkDocsConfig, briefs_dir: Path) -> list[Path]:
+    """newsbrief's own files, mkdocs.yml, docs/, the theme overrides and the vocabulary
+    (a missing stories.yml is a state too)."""
+    folders = [Path(newsbrief.__file__).parent, Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    files = [Path(config.config_file_path), *(briefs_dir / name for name in VOCABULARY_FILES)]
+    for folder in folders:
+        files += sorted(
+            path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+        )
+    return files
+
+
+class Digests:
+    """Digests of the page functions' arguments, stable from one build to the next.
+
+    Text, numbers and dates are digested by value; lists, tuples, dicts and records
+    (dataclasses) by their items; functions by their name (their code is in the setup);
+    a brief by its ``repr``, which holds every field of its front matter and its
+    summary (one string: digesting its fields one by one costs more); anything else by
+    its ``repr``. A ``repr`` that names a memory address would differ in
+    every build: it is refused, so that a page is never cached under a digest that
+    cannot match. Each object's digest is computed once per build (by identity: the
+    object is held, so its identity is not reused).
+    """
+
+    def __init__(self, setup: str) -> None:
+        self._setup = setup.encode()
+        self._known: dict[int, tuple[Any, bytes]] = {}
+
+    def of_call(self, *parts: Any) -> str:
+        """The digest of a call, with the setup's."""
+        return hashlib.blake2b(self._setup + self._of_items(parts), digest_size=20).hexdigest()
+
+    def _of(self, value: Any) -> bytes:
+        if isinstance(value, _PLAIN):
+            return f"{type(value).__name__}:{value!r}".encode()
+        known = self._known.get(id(value))
+        if known is not None:
+            return known[1]
+        digest = hashlib.blake2b(self._described(value), digest_size=16).digest()
+        self._known[id(value)] = (value, digest)
+        return digest
+
+    def _described(self, value: Any) -> bytes:
+        if isinstance(value, list | tuple):
+            return b"sequence" + self._of_items(value)
+        if isinstance(value, Mapping):
+            return b"mapping" + self._of_items(item for pair in value.items() for item in pair)
+        if isinstance(value, functools.partial):
+            return b"partial" + self._of_items((value.func, value.args, value.keywords))
+        if callable(value) and hasattr(value, "__qualname__"):
+            return f"function {value.__module__}.{value.__qualname__}".encode()
+        if dataclasses.is_dataclass(value) and not isinstance(value, Entry | type):
+            fields = (getattr(value, field.name) for field in dataclasses.fields(value))
+            return type(value).__qualname__.encode() + self._of_items(fields)
+        described = repr(value)
+        if " at 0x" in described:
+            raise TypeError(f"newsbrief: no stable digest for {type(value).__name__}")
+        return f"{type(value).__qualname__}:{described}".encode()
+
+    def _of_items(self, items: Iterable[Any]) -> bytes:
+        return b"(" + b",".join(map(self._of, items)) + b")"
+
+
+class BuildCache:
+    """The pages and search volumes of the previous builds, by the digest of what made
+    them, in ``folder``."""
+
+    def __init__(self, folder: Path, setup: str) -> None:
+        self.folder = folder
+        self.digests = Digests(setup)
+        self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set()}
+        self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
+
+    def reuse_pages(self, files: Files, renderings: Mapping[str, object]) -> list[str]:
+        """Copy into the site each page put off (a ``functools.partial``) whose digest
+        the cache holds, and take its file out of ``files`` (MkDocs neither reads nor
+        renders it); the source paths of the pages copied. The others are stored once
+        built (:meth:`store`)."""
+        reused = []
+        for src_uri, rendering in renderings.items():
+            file = files.get_file_from_path(src_uri)
+            if not isinstance(rendering, functools.partial) or file is None:
+                continue
+            key = self.digests.of_call(src_uri, rendering)
+            target = Path(file.abs_dest_path)
+            if self._copied(PAGES, key, target, _copy_file):
+                files.remove(file)
+                reused.append(src_uri)
+        return reused
+
+    def reuse_volumes(
+        self, volumes: Volumes, entries: Mapping[str, Entry], output: Path
+    ) -> set[str]:
+        """Copy into ``output`` (the site's ``pagefind/``) each volume of the search index
+        whose briefs are the same as when the cache stored it; their folders."""
+        reused = set()
+        for volume in volumes.volumes:
+            briefs = [entries[src_uri] for src_uri in volume.src_uris]
+            key = self.digests.of_call(volume.path, briefs)
+            if self._copied(SEARCH, key, output / volume.path, _copy_folder):
+                reused.add(volume.path)
+        return reused
+
+    def _copied(
+        self, kind: str, key: str, target: Path, copy: Callable[[Path, Path], None]
+    ) -> bool:
+        """Copy the ``kind`` of output stored under ``key`` to ``target``; whether the
+        cache had it (if not, ``target`` is stored once built)."""
+        self._used[kind].add(key)
+        stored = self.folder / kind / key
+        if not stored.exists():
+            self._to_store.append((kind, key, target))
+            return False
+        copy(stored, target)
+        return True
+
+    def store(self) -> None:
+        """Keep what this build made, and delete what it did not use: call once the
+        build succeeded."""
+        for kind, key, built in self._to_store:
+            stored = self.folder / kind / key
+            if built.exists() and not stored.exists():
+                _stored_atomically(built, stored)
+        for kind, used in self._used.items():
+            folder = self.folder / kind
+            for stored in folder.iterdir() if folder.is_dir() else []:
+                if stored.name not in used:
+                    _remove(stored)
+        self._to_store = []
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def _copy_folder(source: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target)
+
+
+def _stored_atomically(built: Path, stored: Path) -> None:
+    """Copy ``built`` (a file or folder) to ``stored`` under a temporary name, then rename
+    it: a build stopped halfway never leaves a half-copied entry."""
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    partial = stored.with_name(f"{stored.name}.{os.getpid()}.partial")
+    _remove(partial)
+    if built.is_dir():
+        shutil.copytree(built, partial)
+    else:
+        shutil.copyfile(built, partial)
+    partial.replace(stored)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)

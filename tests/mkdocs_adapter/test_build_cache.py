@@ -1,0 +1,159 @@
+"""The build cache: a build that copies what the previous builds made gives the same site
+as a clean build, through additions, edits, renames, deletions and a changed vocabulary;
+and a cache from another setup is never used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+import synthetic
+from newsbrief.mkdocs_adapter import build_cache
+from newsbrief.site import brief_page, search_documents
+from tests.conftest import set_plugin_options, site_files
+from tests.mkdocs_adapter.test_plugin import build_site
+
+BRIEFS = 40
+CACHE = ".cache/newsbrief"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """40 synthetic briefs, one a day from 1 January 2020 (two months: two search volumes),
+    built once, which fills the cache; the newest brief is held back, to be added."""
+    root = tmp_path_factory.mktemp("cached")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(synthetic, "BRIEFS_PER_DAY", 1)
+        synthetic.make_project(root, BRIEFS)
+    set_plugin_options(root, search_volume_briefs=1)
+    newest = briefs_of(root)[-1]
+    (root / "held-back.path").write_text(newest.relative_to(root).as_posix(), "utf-8")
+    newest.rename(root / "held-back.md")
+    build_site(root)
+    return root
+
+
+def briefs_of(root: Path) -> list[Path]:
+    return sorted((root / "briefs").rglob("*.md"))
+
+
+def clean_build(root: Path, tmp_path: Path) -> Path:
+    """The site a build of ``root``'s sources makes without a cache."""
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "briefs", "seeds"):
+        copy = shutil.copytree if (root / name).is_dir() else shutil.copy
+        copy(root / name, clean / name)
+    return build_site(clean)
+
+
+def search_indexes(site: Path) -> dict[str, tuple[int, list[str]]]:
+    """Each index of the site's search by folder: its page count and its pages' fragments
+    (named by their content). Pagefind numbers the pages of one index in an order that
+    varies between two runs, so its other files do too."""
+    indexes = {}
+    for entry in site.rglob("pagefind-entry.json"):
+        count = json.loads(entry.read_text("utf-8"))["languages"]["en"]["page_count"]
+        fragments = sorted(path.name for path in (entry.parent / "fragment").iterdir())
+        indexes[entry.parent.relative_to(site).as_posix()] = (count, fragments)
+    return indexes
+
+
+def assert_same_site(cached: Path, clean: Path) -> None:
+    ours, theirs = site_files(cached), site_files(clean)
+    differing = [path for path in ours.keys() | theirs.keys() if ours.get(path) != theirs.get(path)]
+    assert differing == []
+    assert search_indexes(cached) == search_indexes(clean)
+
+
+def add_the_held_back_brief(root: Path) -> None:
+    (root / "held-back.md").rename(root / (root / "held-back.path").read_text("utf-8"))
+
+
+def edit_a_title(root: Path) -> None:
+    brief = briefs_of(root)[5]
+    text = brief.read_text("utf-8")
+    brief.write_text(text.replace("\ntitle: ", "\ntitle: Edited ", 1), "utf-8")
+
+
+def rename_a_brief(root: Path) -> None:
+    brief = briefs_of(root)[-3]
+    brief.rename(brief.with_name(brief.name.replace("-", "-renamed-", 1)))
+
+
+def delete_a_brief(root: Path) -> None:
+    briefs_of(root)[10].unlink()
+
+
+def retitle_a_tag(root: Path) -> None:
+    tags = root / "briefs/tags.yml"
+    vocabulary = yaml.safe_load(tags.read_text("utf-8"))
+    used = yaml.safe_load(briefs_of(root)[0].read_text("utf-8").split("---")[1])["tags"][0]
+    vocabulary[used]["title"] = "Retitled tag"
+    tags.write_text(yaml.safe_dump(vocabulary, sort_keys=False, allow_unicode=True), "utf-8")
+
+
+CHANGES = [add_the_held_back_brief, edit_a_title, rename_a_brief, delete_a_brief, retitle_a_tag]
+
+
+def test_a_build_with_nothing_changed_makes_no_brief_page_and_indexes_no_volume(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = site_files(project / "site")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("made again, though the cache had it")
+
+    monkeypatch.setattr(brief_page, "brief_page", refuse)
+    monkeypatch.setattr(search_documents, "brief_document", refuse)
+    build_site(project)
+    assert site_files(project / "site") == before
+    stored = (project / CACHE / build_cache.PAGES).iterdir()
+    assert len(list(stored)) > BRIEFS - 1  # the briefs' pages, and tags', months', people's...
+
+
+@pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__)
+def test_a_build_after_a_change_is_the_same_as_a_clean_build(
+    project: Path, change: Callable[[Path], None], tmp_path: Path
+) -> None:
+    change(project)  # each on top of the ones before
+    build_site(project)
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: Path) -> None:
+    site = project / "site"
+    pages = len(list((project / CACHE / build_cache.PAGES).iterdir()))
+    volumes = sorted(path.name for path in (project / CACHE / build_cache.SEARCH).iterdir())
+    delete_a_brief(project)
+    build_site(project)
+    assert len(list((project / CACHE / build_cache.PAGES).iterdir())) < pages
+    assert len(volumes) == len(list((site / "pagefind/volumes").iterdir())) == 2
+    assert sorted(path.name for path in (project / CACHE / build_cache.SEARCH).iterdir()) != volumes
+    assert not [path for path in (project / CACHE).rglob("*.partial")]
+
+
+def setup_of(root: Path) -> str:
+    config = load_config(str(root / "mkdocs.yml"))
+    return build_cache.setup_key(config, root / "briefs")
+
+
+def test_another_setup_gives_another_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = setup_of(project)
+    assert setup_of(project) == key
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text + "\n# a comment\n", "utf-8")
+    assert setup_of(project) != key
+    config.write_text(text, "utf-8")
+    installed = list(build_cache._installed_packages())
+    material = next(package for package in installed if package.startswith("mkdocs-material=="))
+    others = [package for package in installed if package != material]
+    monkeypatch.setattr(build_cache, "_installed_packages", lambda: [*others, material + ".1"])
+    assert setup_of(project) != key
