@@ -26,11 +26,12 @@ import functools
 import hashlib
 import importlib.metadata
 import os
+import pickle
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -44,7 +45,9 @@ FORMAT = "newsbrief build cache 1"
 """Changed when what the cache holds, or how it is keyed, changes."""
 PAGES = "pages"
 SEARCH = "search"
+CALLS = "calls"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
+T = TypeVar("T")
 
 
 def setup_key(config: MkDocsConfig, briefs_dir: Path) -> str:
@@ -111,6 +114,8 @@ class Digests:
     def _described(self, value: Any) -> bytes:
         if isinstance(value, list | tuple):
             return b"sequence" + self._of_items(value)
+        if isinstance(value, set | frozenset):  # in no set order: it varies between runs
+            return b"set" + b",".join(sorted(map(self._of, value)))
         if isinstance(value, Mapping):
             return b"mapping" + self._of_items(item for pair in value.items() for item in pair)
         if isinstance(value, functools.partial):
@@ -133,11 +138,35 @@ class BuildCache:
     """The pages and search volumes of the previous builds, by the digest of what made
     them, in ``folder``."""
 
-    def __init__(self, folder: Path, setup: str) -> None:
+    def __init__(self, folder: Path, setup: str, worth_storing: Collection[Callable[..., Any]]):
         self.folder = folder
         self.digests = Digests(setup)
-        self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set()}
+        self._worth_storing = worth_storing
+        self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set(), CALLS: set()}
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
+
+    def call(self, function: Callable[..., T], *args: Any) -> T:
+        """``function(*args)``, for a function ``worth_storing`` from the cache where it
+        holds the call: a site function's ``call`` (:mod:`newsbrief.site.calls`). The
+        steps worth it are the long ones (a brief's related briefs, an entity's feeds);
+        the rest are simply called."""
+        if function not in self._worth_storing:
+            return function(*args)
+        key = self.digests.of_call(function, args)
+        stored = self.folder / CALLS / key
+        self._used[CALLS].add(key)
+        try:
+            with stored.open("rb") as file:
+                return cast(T, pickle.load(file))
+        except FileNotFoundError:
+            pass
+        result = function(*args)
+        made = _made_path(stored)
+        made.parent.mkdir(parents=True, exist_ok=True)
+        with made.open("wb") as file:
+            pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
+        self._to_store.append((CALLS, key, made))
+        return result
 
     def reuse_pages(self, files: Files, renderings: Mapping[str, object]) -> list[str]:
         """Copy into the site each page put off (a ``functools.partial``) whose digest
@@ -187,7 +216,9 @@ class BuildCache:
         build succeeded."""
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
-            if built.exists() and not stored.exists():
+            if kind == CALLS:
+                built.replace(stored)
+            elif built.exists() and not stored.exists():
                 _stored_atomically(built, stored)
         for kind, used in self._used.items():
             folder = self.folder / kind
@@ -212,13 +243,19 @@ def _stored_atomically(built: Path, stored: Path) -> None:
     """Copy ``built`` (a file or folder) to ``stored`` under a temporary name, then rename
     it: a build stopped halfway never leaves a half-copied entry."""
     stored.parent.mkdir(parents=True, exist_ok=True)
-    partial = stored.with_name(f"{stored.name}.{os.getpid()}.partial")
+    partial = _made_path(stored)
     _remove(partial)
     if built.is_dir():
         shutil.copytree(built, partial)
     else:
         shutil.copyfile(built, partial)
     partial.replace(stored)
+
+
+def _made_path(stored: Path) -> Path:
+    """Where an entry is made before it is stored (renamed to ``stored``): never a name the
+    cache looks up, so a build that fails leaves nothing it would use."""
+    return stored.with_name(f"{stored.name}.{os.getpid()}.partial")
 
 
 def _remove(path: Path) -> None:

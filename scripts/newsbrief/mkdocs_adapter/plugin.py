@@ -116,9 +116,9 @@ from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
 from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
 from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
-from newsbrief.site.feeds import entity_feeds, site_feeds
+from newsbrief.site.feeds import entity_feeds, render_feeds, site_feeds
 from newsbrief.site.feeds_page import FeedGroup, feed_groups, feeds_opml, feeds_page
-from newsbrief.site.related import related_briefs
+from newsbrief.site.related import related_briefs, related_indexes
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 from newsbrief.site.search_page import search_page, with_index_prefetched
@@ -133,6 +133,8 @@ NAV_PAGES = {
     *map(entity_index_uri, ENTITY_KINDS),
 }
 LINKED_PAGES = {*NAV_PAGES, FEEDS}  # generated pages every page links to (the footer: /feeds/)
+STORED_STEPS = (render_feeds, related_indexes)
+"""The steps of the page functions a build's cache keeps the results of: the long ones."""
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
@@ -167,6 +169,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.dirty = False
+        self.building_dirty = False
         self.rebuilt_everything = False  # in this dirty serve build
         self.archive: Archive | None = None
         self.last_changed: dict[str, dt.date] = {}  # brief path -> day of its last commit
@@ -186,6 +189,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.building_dirty = dirty and not self.serving  # MkDocs writes into the old site
         self.memo.enabled = self.serving
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -223,10 +227,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _open_cache(self, config: MkDocsConfig, root: Path) -> None:
         """In ``mkdocs build``, open the cache of previous builds and count warnings."""
         self.cache = None
-        if self.serving or not self.config.cache_dir:
+        if self.serving or self.building_dirty or not self.config.cache_dir:
             return
         setup = setup_key(config, root / self.config.briefs_dir)
-        self.cache = BuildCache(root / self.config.cache_dir, setup)
+        self.cache = BuildCache(root / self.config.cache_dir, setup, STORED_STEPS)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
@@ -319,6 +323,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             pages |= story_pages.story_pages(slug, stories[slug], entries, named, call)
         return pages
 
+    def _call(self) -> Call:
+        """How the page functions run their long steps: through the memo in serve, and
+        through the cache in a build that has one (:meth:`.build_cache.BuildCache.call`)."""
+        return self.memo if self.cache is None else self.cache.call
+
     def _page_call(self) -> Call:
         """How the page functions make each page of a listing (:mod:`newsbrief.site.calls`):
         in ``mkdocs build``, put off until MkDocs writes the page, and made then, in the
@@ -337,9 +346,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         is written into the site as it is made (a serve build compares each file's text
         with the previous build's)."""
         site = (config.site_name, config.site_description, config.site_url)
+        call = self._call()
         feeds = itertools.chain(
-            site_feeds(*site, archive, self.memo),
-            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary, self.memo),
+            site_feeds(*site, archive, call),
+            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary, call),
             [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))],
         )
         return feeds if self.serving else written_into_site(config.site_dir, feeds)
@@ -353,7 +363,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         process makes the pages it renders (:mod:`newsbrief.mkdocs_adapter.parallel`).
         """
         entries = archive.entries  # newest first
-        related = related_briefs(entries, call=self.memo, two_cores=self._two_cores())
+        related = related_briefs(entries, call=self._call(), two_cores=self._two_cores())
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
