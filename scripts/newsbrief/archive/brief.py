@@ -129,6 +129,11 @@ def read_brief_text(file: Path, display: str) -> str:
         raise NewsbriefError(
             [Problem(display, 1, "file", f"cannot be read: {error.strerror}")]
         ) from None
+    return brief_text(data, display)
+
+
+def brief_text(data: bytes, display: str) -> str:
+    """The text of a brief's bytes, or a located error saying why they are not a brief's."""
     return decode_text(
         data, display, "file", binary="is binary, not a Markdown brief", advice="save it as UTF-8"
     )

@@ -16,6 +16,7 @@ from newsbrief.archive.brief import Entry, read_brief
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import file_state
 from newsbrief.archive.problems import NewsbriefError, Problem
+from newsbrief.archive.saved_briefs import SavedBriefs, VocabularyState, read_briefs
 from newsbrief.archive.vocabulary import STORIES_FILE, Vocabulary, read_vocabulary
 
 VOCABULARY_FILE = "tags.yml"
@@ -127,6 +128,7 @@ def load_archive(
     briefs_dir: str = "briefs",
     cache: BriefCache | None = None,
     two_cores: bool = True,
+    saved: SavedBriefs | None = None,
 ) -> Archive:
     """Load and check the vocabulary and every brief under ``root/briefs_dir``.
 
@@ -134,10 +136,19 @@ def load_archive(
     is never skipped. With a ``cache``, briefs unchanged since it read them are not
     read again. Without one, and with ``two_cores``, a forked child reads every other
     brief where it can (:func:`newsbrief.archive.cores.map_on_two_cores`).
+
+    With ``saved`` instead of a ``cache`` (for ``mkdocs build``), briefs whose bytes, source
+    article and vocabulary are those they were saved with come from it unparsed, and it is
+    then saved with the briefs of this archive that have no problem of their own
+    (:func:`newsbrief.archive.saved_briefs.read_briefs`).
     """
+    if cache is not None and saved is not None:
+        raise ValueError("load_archive takes a cache or saved briefs, not both")
     folder = root / briefs_dir
     problems: list[Problem] = []
     display = f"{briefs_dir}/{VOCABULARY_FILE}"
+    if saved is not None:  # before the vocabulary is read: see read_briefs
+        vocabulary_state = VocabularyState.of([folder / name for name in VOCABULARY_FILES])
     if cache is not None:
         vocabulary, read = cache.vocabulary(folder, display, problems), cache.read
     else:
@@ -150,7 +161,10 @@ def load_archive(
         except NewsbriefError as error:
             return error.problems
 
-    if cache is None:
+    results: list[Entry | list[Problem]]
+    if saved is not None:
+        results = read_briefs(saved, files, root, folder, vocabulary, vocabulary_state, two_cores)
+    elif cache is None:
         results = map_on_two_cores(entry_or_problems, files, two_cores)
     else:  # a cache keeps what it reads: in this process
         results = [entry_or_problems(file) for file in files]
