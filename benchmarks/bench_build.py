@@ -15,6 +15,16 @@ HTML, as the home page's is not in "search KB"; plain Material has no such page)
 
     python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE] [--newsbrief-only]
 
+Memory is the proportional set size (PSS) of each process, summed: the build's forked
+processes share most of their memory with it, which summing their resident sizes counts
+once per process.
+
+After the newsbrief build, it times three more with the cache that build left
+(``.cache/newsbrief/``, see ``newsbrief.mkdocs_adapter.build_cache``): with nothing
+changed, after one brief's title is edited, and after a brief is added (a copy of one,
+under another name and with its own source article), each with its share of the full
+build's time.
+
 ``--profile FILE`` writes a pyinstrument profile of the newsbrief build of the first
 size instead of timing it alone. ``--newsbrief-only`` leaves plain Material out (no
 ratio).
@@ -23,6 +33,7 @@ ratio).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import subprocess
@@ -49,6 +60,11 @@ HEADER = (
     f"{'brief KB':>8} {'search KB':>9} {'rare KB':>7} {'filter KB':>9}"
 )
 
+REBUILD_HEADER = (
+    f"{'build':<10} {'briefs':>6} {'full s':>7}   {'same s':>7} {'share':>6}   "
+    f"{'edit s':>7} {'share':>6}   {'add s':>7} {'share':>6}"
+)
+
 
 @dataclass
 class Build:
@@ -72,7 +88,8 @@ def build(project: Path, profile: Path | None = None) -> Build:
     peak = index_peak = 0
     while process.poll() is None:
         try:
-            memory = {p: p.memory_info().rss for p in [process, *process.children(recursive=True)]}
+            processes = [process, *process.children(recursive=True)]
+            memory = {p: p.memory_full_info().pss for p in processes}
             peak = max(peak, sum(memory.values()))
             index = sum(rss for p, rss in memory.items() if _is_search_indexer(p))
             index_peak = max(index_peak, index)
@@ -190,6 +207,41 @@ def site_row(
     )
 
 
+def edit_a_title(project: Path, brief: dict) -> None:
+    path = project / f"briefs/{brief['date']:%Y/%m/%d}-{brief['slug']}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\ntitle: ", "\ntitle: Edited ", 1), encoding="utf-8")
+
+
+def add_a_copy(project: Path, brief: dict) -> None:
+    """A new brief: a copy of ``brief`` under another slug, with a source article of its own
+    (two briefs of one article are refused)."""
+    name = f"{brief['date']:%Y/%m/%d}-{brief['slug']}"
+    text = (project / f"briefs/{name}.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    seed = project / front["source"]["path"]
+    article = seed.read_text(encoding="utf-8") + "A later paragraph.\n"
+    copy = seed.with_name(f"copy-{seed.name}")
+    copy.write_text(article, encoding="utf-8")
+    sha = hashlib.sha256(article.encode()).hexdigest()
+    text = text.replace(front["source"]["sha256"], sha).replace(seed.name, copy.name)
+    (project / f"briefs/{name}-copy.md").write_text(text, encoding="utf-8")
+
+
+def rebuild_row(count: int, project: Path, full: Build, brief: dict) -> str:
+    """Builds with the cache the full build left: unchanged, one edit, one addition."""
+    unchanged = build(project)
+    edit_a_title(project, brief)
+    edited = build(project)
+    add_a_copy(project, brief)
+    added = build(project)
+    cells = [
+        f"{run.seconds:>7.1f} {run.seconds / full.seconds:>6.0%}"
+        for run in (unchanged, edited, added)
+    ]
+    return f"{'cached':<10} {count:>6} {full.seconds:>7.1f}   " + "   ".join(cells)
+
+
 def measure(count: int, profile: Path | None, plain_too: bool = True) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         project, plain = Path(folder, "newsbrief"), Path(folder, "plain")
@@ -200,15 +252,16 @@ def measure(count: int, profile: Path | None, plain_too: bool = True) -> list[st
         queries = synthetic.query_words(briefs)
         narrowed = filtered_search(project, briefs, queries[0])
         if not plain_too:
-            return [
-                site_row("newsbrief", count, ours, "-", project / "site", page, queries, narrowed)
-            ]
+            row = site_row("newsbrief", count, ours, "-", project / "site", page, queries, narrowed)
+            return [row, REBUILD_HEADER, rebuild_row(count, project, ours, middle)]
         synthetic.make_plain_project(plain, briefs)
         theirs = build(plain)
         ratio = f"{ours.seconds / theirs.seconds:.2f}x"
         return [
             site_row("newsbrief", count, ours, ratio, project / "site", page, queries, narrowed),
             site_row("material", count, theirs, "1.00x", plain / "site", f"briefs/{page}", queries),
+            REBUILD_HEADER,
+            rebuild_row(count, project, ours, middle),
         ]
 
 

@@ -14,8 +14,9 @@ import yaml
 from mkdocs.config import load_config
 
 import synthetic
+from newsbrief.archive import brief
 from newsbrief.mkdocs_adapter import build_cache
-from newsbrief.site import brief_page, search_documents
+from newsbrief.site import brief_page, feeds, related, search_documents
 from tests.conftest import set_plugin_options, site_files
 from tests.mkdocs_adapter.test_plugin import build_site
 
@@ -102,7 +103,7 @@ def retitle_a_tag(root: Path) -> None:
 CHANGES = [add_the_held_back_brief, edit_a_title, rename_a_brief, delete_a_brief, retitle_a_tag]
 
 
-def test_a_build_with_nothing_changed_makes_no_brief_page_and_indexes_no_volume(
+def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_indexes_no_volume(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = site_files(project / "site")
@@ -110,8 +111,11 @@ def test_a_build_with_nothing_changed_makes_no_brief_page_and_indexes_no_volume(
     def refuse(*args: object) -> None:
         raise AssertionError("made again, though the cache had it")
 
+    monkeypatch.setattr(brief, "split_front_matter", refuse)
     monkeypatch.setattr(brief_page, "brief_page", refuse)
     monkeypatch.setattr(search_documents, "brief_document", refuse)
+    monkeypatch.setattr(feeds, "_json_feed", refuse)  # the steps inside the functions
+    monkeypatch.setattr(related, "map_on_two_cores", refuse)  # the cache keeps the results of
     build_site(project)
     assert site_files(project / "site") == before
     stored = (project / CACHE / build_cache.PAGES).iterdir()

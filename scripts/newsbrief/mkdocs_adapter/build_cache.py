@@ -37,8 +37,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 import newsbrief
+from newsbrief.archive import cores
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import VOCABULARY_FILES
+from newsbrief.archive.saved_briefs import SavedBriefs
 from newsbrief.site.search_volumes import Volumes
 
 FORMAT = "newsbrief build cache 1"
@@ -46,6 +48,7 @@ FORMAT = "newsbrief build cache 1"
 PAGES = "pages"
 SEARCH = "search"
 CALLS = "calls"
+BRIEFS = "briefs"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
 
@@ -140,10 +143,17 @@ class BuildCache:
 
     def __init__(self, folder: Path, setup: str, worth_storing: Collection[Callable[..., Any]]):
         self.folder = folder
+        self.setup = setup
         self.digests = Digests(setup)
         self._worth_storing = worth_storing
         self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set(), CALLS: set()}
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
+        self._to_copy: list[tuple[Path, Path]] = []  # (stored, where it goes in the site)
+        self._copier: int | None = None  # the forked process copying them
+
+    def saved_briefs(self) -> SavedBriefs:
+        """Where the archive keeps the briefs it checked (:mod:`newsbrief.archive.saved_briefs`)."""
+        return SavedBriefs(self.folder / BRIEFS, self.setup)
 
     def call(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)``, for a function ``worth_storing`` from the cache where it
@@ -169,10 +179,10 @@ class BuildCache:
         return result
 
     def reuse_pages(self, files: Files, renderings: Mapping[str, object]) -> list[str]:
-        """Copy into the site each page put off (a ``functools.partial``) whose digest
-        the cache holds, and take its file out of ``files`` (MkDocs neither reads nor
-        renders it); the source paths of the pages copied. The others are stored once
-        built (:meth:`store`)."""
+        """Take out of ``files`` each page put off (a ``functools.partial``) whose digest
+        the cache holds (MkDocs neither reads nor renders it: :meth:`copy` copies it);
+        the source paths of those pages. The others are stored once built
+        (:meth:`store`)."""
         reused = []
         for src_uri, rendering in renderings.items():
             file = files.get_file_from_path(src_uri)
@@ -180,7 +190,7 @@ class BuildCache:
                 continue
             key = self.digests.of_call(src_uri, rendering)
             target = Path(file.abs_dest_path)
-            if self._copied(PAGES, key, target, _copy_file):
+            if self._found(PAGES, key, target):
                 files.remove(file)
                 reused.append(src_uri)
         return reused
@@ -188,28 +198,42 @@ class BuildCache:
     def reuse_volumes(
         self, volumes: Volumes, entries: Mapping[str, Entry], output: Path
     ) -> set[str]:
-        """Copy into ``output`` (the site's ``pagefind/``) each volume of the search index
-        whose briefs are the same as when the cache stored it; their folders."""
+        """The folders of the volumes of the search index whose briefs are the same as
+        when the cache stored them, which :meth:`copy` copies into ``output`` (the site's
+        ``pagefind/``)."""
         reused = set()
         for volume in volumes.volumes:
             briefs = [entries[src_uri] for src_uri in volume.src_uris]
             key = self.digests.of_call(volume.path, briefs)
-            if self._copied(SEARCH, key, output / volume.path, _copy_folder):
+            if self._found(SEARCH, key, output / volume.path):
                 reused.add(volume.path)
         return reused
 
-    def _copied(
-        self, kind: str, key: str, target: Path, copy: Callable[[Path, Path], None]
-    ) -> bool:
-        """Copy the ``kind`` of output stored under ``key`` to ``target``; whether the
-        cache had it (if not, ``target`` is stored once built)."""
+    def _found(self, kind: str, key: str, target: Path) -> bool:
+        """Whether the cache has the ``kind`` of output stored under ``key``: if so, it is
+        to be copied to ``target``; if not, ``target`` is stored once built."""
         self._used[kind].add(key)
         stored = self.folder / kind / key
         if not stored.exists():
             self._to_store.append((kind, key, target))
             return False
-        copy(stored, target)
+        self._to_copy.append((stored, target))
         return True
+
+    def copy(self) -> None:
+        """Copy the pages and volumes found into the site, in a forked process where one
+        helps (:func:`newsbrief.archive.cores.fork`): tens of thousands of files, while
+        this one goes on with the build. :meth:`wait` waits for it."""
+        copies, self._to_copy = self._to_copy, []
+        if cores.available() and len(copies) >= cores.WORTH_A_FORK:
+            self._copier = cores.fork(lambda: _copy_all(copies))
+        else:
+            _copy_all(copies)
+
+    def wait(self) -> bool:
+        """Wait for the copies :meth:`copy` started; whether they succeeded."""
+        copier, self._copier = self._copier, None
+        return copier is None or cores.succeeded(copier)
 
     def store(self) -> None:
         """Keep what this build made, and delete what it did not use: call once the
@@ -228,15 +252,16 @@ class BuildCache:
         self._to_store = []
 
 
-def _copy_file(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-
-
-def _copy_folder(source: Path, target: Path) -> None:
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(source, target)
+def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
+    """Copy each stored page (a file) or volume (a folder) to its place in the site."""
+    for stored, target in copies:
+        if stored.is_dir():
+            _remove(target)
+            shutil.copytree(stored, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(stored, target)
+    return True
 
 
 def _stored_atomically(built: Path, stored: Path) -> None:

@@ -194,9 +194,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        self._open_cache(config, root)
         try:
             cache = self.briefs if self.serving else None
-            archive = load_archive(root, self.config.briefs_dir, cache, self._two_cores())
+            saved = None if self.cache is None else self.cache.saved_briefs()
+            two_cores = self._two_cores()
+            archive = load_archive(root, self.config.briefs_dir, cache, two_cores, saved)
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
@@ -214,7 +217,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
         self.last_changed = last_commit_dates(root, self.config.briefs_dir)
-        self._open_cache(config, root)
         if not self.serving:
             # The archive lives as long as the build: the garbage collector need not go
             # through its objects again and again, and forks share their memory untouched.
@@ -279,6 +281,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.cache is not None:
             for src_uri in self.cache.reuse_pages(files, self.rendered):
                 del self.rendered[src_uri]  # copied into the site from the cache
+            self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
 
@@ -489,6 +492,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return use_search_worker(fix_material_html(output_content))  # the 404 page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.cache is not None and not self.cache.wait():
+            raise PluginError("newsbrief: copying pages from the build cache failed (above)")
         if not self.second.finish():
             raise PluginError("newsbrief: the second process failed to render its pages (above)")
         if self.serving:
@@ -512,8 +517,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _close_cache(self, stored: bool) -> None:
         """Store what the build made in the cache (where it succeeded without a warning)."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.cache is not None and stored:
-            self.cache.store()
+        if self.cache is not None:
+            self.cache.wait()  # a failed build reports its own error; a failed copy says so
+            if stored:
+                self.cache.store()
         self.cache = None
 
     def on_build_error(self, *, error: Exception) -> None:
