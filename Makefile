@@ -85,4 +85,4 @@ lock: ## re-resolve the newest allowed versions into requirements.lock
 	rm -rf .lock-venv
 
 clean: ## remove the built site and caches (keeps .venv/)
-	rm -rf site build .pytest_cache .ruff_cache
+	rm -rf site build .cache .pytest_cache .ruff_cache

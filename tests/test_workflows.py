@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config import load_config
 
 from newsbrief.cli import make_parser
 
@@ -113,8 +114,9 @@ def test_main_is_built_and_published_with_github_pages() -> None:
     data = workflow("publish.yml")
     assert data["on"]["push"]["branches"] == ["main"]
     used = [step["uses"].split("@")[0] for step in steps(data) if "uses" in step]
-    assert used[-3:] == [
+    assert used[-4:] == [
         "actions/configure-pages",
+        "actions/cache",
         "actions/upload-pages-artifact",
         "actions/deploy-pages",
     ]
@@ -122,6 +124,17 @@ def test_main_is_built_and_published_with_github_pages() -> None:
     build = next(step for step in steps(data) if step.get("run", "").startswith("make site"))
     assert "NEWSBRIEF_SITE_URL" in build["env"]  # feeds need the published address
     assert shlex.split(build["run"], comments=True) == ["make", "site", "EXTRAS="]  # no ingest
+
+
+@pytest.mark.parametrize("name", ["publish.yml", "pull-request.yml"])
+def test_the_builds_restore_the_build_cache_where_the_plugin_keeps_it(name: str) -> None:
+    config = load_config(str(REPO / "mkdocs.yml"))
+    kept = config.plugins["newsbrief"].config.cache_dir  # type: ignore[attr-defined]
+    used = [step.get("uses", step.get("run", "")) for step in steps(workflow(name))]
+    cache = next(step for step in steps(workflow(name)) if "actions/cache" in step.get("uses", ""))
+    assert cache["with"]["path"] == kept == ".cache/newsbrief"
+    site = next(index for index, text in enumerate(used) if text.startswith("make site"))
+    assert used.index(cache["uses"]) < site
 
 
 def test_pre_commit_checks_the_briefs_being_committed() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 import synthetic
 from newsbrief.archive import brief
@@ -131,6 +132,16 @@ def test_a_build_after_a_change_is_the_same_as_a_clean_build(
     assert_same_site(project / "site", clean_build(project, tmp_path))
 
 
+def test_a_page_changed_in_the_site_since_the_last_build_is_written_again(project: Path) -> None:
+    site = project / "site"
+    before = site_files(site)
+    page = next(path for path in sorted(site.glob("2020/*/*/*/index.html")))
+    page.write_text("changed by hand", "utf-8")
+    build_site(project)
+    assert site_files(site) == before
+    assert not list(project.glob(".newsbrief-old-site-*"))  # the old site moved back
+
+
 def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: Path) -> None:
     site = project / "site"
     pages = len(list((project / CACHE / build_cache.PAGES).iterdir()))
@@ -141,6 +152,23 @@ def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: 
     assert len(volumes) == len(list((site / "pagefind/volumes").iterdir())) == 2
     assert sorted(path.name for path in (project / CACHE / build_cache.SEARCH).iterdir()) != volumes
     assert not [path for path in (project / CACHE).rglob("*.partial")]
+
+
+def test_a_build_that_warns_leaves_the_cache_as_it_was(project: Path) -> None:
+    before = cache_entries(project)
+    edit_a_title(project)
+    (project / "docs/broken.md").write_text("# Broken\n\n[gone](nowhere.md)\n", "utf-8")
+    with pytest.raises(Abort):  # strict, as the project builds
+        build_site(project)
+    (project / "docs/broken.md").unlink()
+    assert cache_entries(project) == before
+
+
+def cache_entries(project: Path) -> list[Path]:
+    """The pages, volumes and results in the cache (not the saved briefs: see
+    tests/archive/test_saved_briefs.py)."""
+    kinds = (build_cache.PAGES, build_cache.SEARCH, build_cache.CALLS)
+    return sorted(path for kind in kinds for path in (project / CACHE / kind).rglob("*"))
 
 
 def setup_of(root: Path) -> str:

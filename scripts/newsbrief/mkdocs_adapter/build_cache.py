@@ -7,15 +7,20 @@ call, its address and the build's setup. So each such page is cached under a dig
 those (:class:`Digests`), and a later build whose digest matches copies the page into the
 site instead of making and rendering it; MkDocs never sees it. The same goes for each
 volume of the search index (:mod:`newsbrief.site.search_volumes`): a volume whose briefs
-are the same is copied, not indexed again.
+are the same is copied, not indexed again; for the results of the long steps the page
+functions run through their ``call`` (a feed's documents, the related briefs:
+:meth:`BuildCache.call`); and for the checked briefs
+(:mod:`newsbrief.archive.saved_briefs`). The copies are made by a forked process while
+the build goes on: tens of thousands of files.
 
 The setup (:func:`setup_key`) is in every digest: newsbrief's own files, the version of
 every installed package (MkDocs, Material, Pagefind, Markdown...), Python's, and the
 bytes of ``mkdocs.yml``, ``docs/``, the theme overrides and the vocabulary. A cache made
 by anything else is never used, and what the build did not use is deleted at its end.
 
-Pages and volumes go into the cache only when the build succeeded with no warning: a
-page that warned in a strict build must warn again in the next.
+Pages, volumes and results go into the cache only when the build succeeded with no
+warning (a page that warned in a strict build must warn again in the next), each made
+under a temporary name and renamed into place.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import pickle
 import shutil
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -41,6 +47,7 @@ from newsbrief.archive import cores
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import VOCABULARY_FILES
 from newsbrief.archive.saved_briefs import SavedBriefs
+from newsbrief.mkdocs_adapter.index_runs import ENTRY
 from newsbrief.site.search_volumes import Volumes
 
 FORMAT = "newsbrief build cache 1"
@@ -49,6 +56,7 @@ PAGES = "pages"
 SEARCH = "search"
 CALLS = "calls"
 BRIEFS = "briefs"
+SITE_RECORD = "site.pickle"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
 
@@ -137,15 +145,37 @@ class Digests:
         return b"(" + b",".join(map(self._of, items)) + b")"
 
 
+@dataclass(frozen=True)
+class SiteRecord:
+    """What a build left in the site, for the next build to keep in place what is the
+    same (:mod:`.old_site` moves the site back): each page's and volume's key with its
+    file's size and modification time (a page edited by hand since is copied again),
+    and every page and feed generated (those the next build does not generate are
+    deleted)."""
+
+    setup: str
+    outputs: dict[str, tuple[str, int, int]]
+    generated: set[str]
+
+
 class BuildCache:
     """The pages and search volumes of the previous builds, by the digest of what made
     them, in ``folder``."""
 
-    def __init__(self, folder: Path, setup: str, worth_storing: Collection[Callable[..., Any]]):
+    def __init__(
+        self,
+        folder: Path,
+        setup: str,
+        worth_storing: Collection[Callable[..., Any]],
+        site_dir: Path,
+    ) -> None:
         self.folder = folder
         self.setup = setup
         self.digests = Digests(setup)
         self._worth_storing = worth_storing
+        self._site_dir = site_dir
+        self.previous = self._take_site_record()
+        self._outputs: dict[Path, tuple[str, str]] = {}  # where -> (kind, key), for the record
         self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set(), CALLS: set()}
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
         self._to_copy: list[tuple[Path, Path]] = []  # (stored, where it goes in the site)
@@ -209,16 +239,53 @@ class BuildCache:
                 reused.add(volume.path)
         return reused
 
+    def _take_site_record(self) -> SiteRecord | None:
+        """The record of the site the last build left (:class:`SiteRecord`), if it was
+        made with this setup; taken out of the cache, as this build changes that site."""
+        record = self.folder / SITE_RECORD
+        try:
+            with record.open("rb") as file:
+                previous = pickle.load(file)
+        except FileNotFoundError:
+            return None
+        record.unlink()
+        return previous if previous.setup == self.setup else None
+
     def _found(self, kind: str, key: str, target: Path) -> bool:
-        """Whether the cache has the ``kind`` of output stored under ``key``: if so, it is
-        to be copied to ``target``; if not, ``target`` is stored once built."""
+        """Whether the ``kind`` of output under ``key`` is at ``target`` already (left by
+        the last build in the site it moved back: :attr:`previous`) or in the cache (to
+        be copied to ``target``); if neither, ``target`` is stored once built."""
         self._used[kind].add(key)
+        self._outputs[target] = (kind, key)
+        if self._in_place(kind, key, target):
+            return True
+        if kind == SEARCH:
+            _remove(target)  # the last build's volume: indexed again, or copied
         stored = self.folder / kind / key
         if not stored.exists():
             self._to_store.append((kind, key, target))
             return False
         self._to_copy.append((stored, target))
         return True
+
+    def _in_place(self, kind: str, key: str, target: Path) -> bool:
+        """Whether the last build left this output at ``target``, untouched since (the
+        same size and modification time as it recorded)."""
+        if self.previous is None:
+            return False
+        relative = target.relative_to(self._site_dir).as_posix()
+        return self.previous.outputs.get(relative) == (key, *_state(kind, target))
+
+    def delete_stale(self, generated: Iterable[str]) -> None:
+        """Delete the pages and feeds the last build generated and this one did not (a
+        deleted brief's page, say), from the site it left: ``generated`` are this
+        build's, by their paths in the site."""
+        if self.previous is None:
+            return
+        for relative in self.previous.generated - set(generated):
+            path = self._site_dir / relative
+            path.unlink(missing_ok=True)
+            _remove_empty_folders(path.parent, self._site_dir)
 
     def copy(self) -> None:
         """Copy the pages and volumes found into the site, in a forked process where one
@@ -235,9 +302,17 @@ class BuildCache:
         copier, self._copier = self._copier, None
         return copier is None or cores.succeeded(copier)
 
-    def store(self) -> None:
+    def discard(self) -> None:
+        """Leave the cache as it was: call once the build failed or warned."""
+        for kind, _, made in self._to_store:
+            if kind == CALLS:
+                made.unlink(missing_ok=True)
+        self._to_store = []
+
+    def store(self, generated: Iterable[str]) -> None:
         """Keep what this build made, and delete what it did not use: call once the
-        build succeeded."""
+        build succeeded. ``generated`` are the paths in the site of every page and feed it
+        generated, recorded with the state of each output (:class:`SiteRecord`)."""
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
             if kind == CALLS:
@@ -250,6 +325,35 @@ class BuildCache:
                 if stored.name not in used:
                     _remove(stored)
         self._to_store = []
+        self._record_site(set(generated))
+
+    def _record_site(self, generated: set[str]) -> None:
+        outputs = {
+            target.relative_to(self._site_dir).as_posix(): (key, *_state(kind, target))
+            for target, (kind, key) in self._outputs.items()
+        }
+        record = SiteRecord(self.setup, outputs, generated)
+        made = _made_path(self.folder / SITE_RECORD)
+        with made.open("wb") as file:
+            pickle.dump(record, file, pickle.HIGHEST_PROTOCOL)
+        made.replace(self.folder / SITE_RECORD)
+
+
+def _state(kind: str, target: Path) -> tuple[int, int]:
+    """A page's file's size and modification time (a volume's: its entry file's)."""
+    path = target / ENTRY if kind == SEARCH else target
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return (-1, -1)
+    return (status.st_size, status.st_mtime_ns)
+
+
+def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
+    """Remove ``folder`` and its parents below ``site_dir`` while they are empty."""
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:

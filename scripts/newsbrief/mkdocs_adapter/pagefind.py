@@ -218,6 +218,17 @@ def _source(sources: Path, index: str) -> Path:
     return sources / (index or "main")
 
 
+def remove_main_index(output: Path) -> None:
+    """Remove the main index's files from ``output`` (the site's ``pagefind/``), leaving
+    the volumes' folders: Pagefind adds its files to a folder without emptying it."""
+    if output.is_dir():
+        for path in output.iterdir():
+            if path.is_dir() and path.name != VOLUMES_DIR:
+                shutil.rmtree(path)
+            elif not path.is_dir():
+                path.unlink()
+
+
 def _remove_other_volumes(output: Path, indexes: Iterable[str]) -> None:
     """Take the indexes of volumes the site no longer has out of the built site."""
     volumes = output / VOLUMES_DIR

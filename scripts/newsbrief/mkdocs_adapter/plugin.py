@@ -4,9 +4,13 @@ Event order, and what each handler does:
 
 * ``on_startup``: remember whether this is ``mkdocs serve`` (drafts are shown there
   only; with ``--dirty``, rebuilds skip what did not change: :mod:`.incremental`);
-* ``on_config``: load and check the whole archive once; any problem stops the build
-  with every located message, and the Markdown extensions the pages need are added;
-  read each brief's last commit date from git (:mod:`.git_history`);
+* ``on_config``: in ``mkdocs build``, open the cache of the previous builds
+  (:mod:`.build_cache`); load and check the whole archive once (the briefs unchanged
+  since the cache saved them are not read again); any problem stops the build with
+  every located message, and the Markdown extensions the pages need are added; read
+  each brief's last commit date from git (:mod:`.git_history`);
+* ``on_pre_build``: in ``mkdocs build``, move the previous build's site aside, to be
+  deleted beside the build (:mod:`.old_site`) rather than emptied by MkDocs first;
 * ``on_files``: start the search indexes in the background (the main one and the
   volumes of briefs that changed: :mod:`newsbrief.site.search_volumes`), then add each
   brief, each used tag, the tag index, each followed story and the story index, the
@@ -20,7 +24,8 @@ Event order, and what each handler does:
   functions' ``call`` puts each off: :mod:`newsbrief.site.calls`), and each feed is
   written into the site as it is made (:func:`.generated.written_into_site`): MkDocs
   reads every page before it writes one and keeps each page's content and each file's
-  to the end, which held every page's HTML and every feed at once (issue 16);
+  to the end, which held every page's HTML and every feed at once (issue 16); a page the
+  cache holds is copied into the site instead, and taken out of MkDocs' files;
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
   pages of both;
@@ -37,8 +42,9 @@ Event order, and what each handler does:
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
   a written page's HTML is let go (by the plugin and by its page object);
-* ``on_post_build``: wait for the second process and the search indexes, and name the
-  indexes' first files in the search page (``on_build_error`` stops them);
+* ``on_post_build``: wait for the cache's copies, the second process and the search
+  indexes, name the indexes' first files in the search page, and store what the build
+  made in the cache (``on_build_error`` stops them and stores nothing);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
@@ -105,11 +111,13 @@ from newsbrief.mkdocs_adapter.incremental import (
     site_setup_stamp,
 )
 from newsbrief.mkdocs_adapter.material_fixes import fix_material_html
+from newsbrief.mkdocs_adapter.old_site import OldSite
 from newsbrief.mkdocs_adapter.pagefind import (
     OUTPUT_DIR,
     SearchIndexer,
     document_path,
     first_files,
+    remove_main_index,
     use_search_worker,
 )
 from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
@@ -179,7 +187,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.skeletons: skeleton.Skeletons | None = None
         self.cache: BuildCache | None = None  # in mkdocs build, with a cache_dir
         self.warnings = WarningCounter()  # a build that warned leaves the cache as it was
+        self.old_site = OldSite()  # the previous build's site, deleted beside this one
         self.all_pages: list[File] = []  # for the sitemap: those MkDocs renders, and the rest
+        self.generated: list[str] = []  # the pages and files generated, by path in the site
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
         self.memo = Memo()
@@ -232,11 +242,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.serving or self.building_dirty or not self.config.cache_dir:
             return
         setup = setup_key(config, root / self.config.briefs_dir)
-        self.cache = BuildCache(root / self.config.cache_dir, setup, STORED_STEPS)
+        cache_dir, site_dir = root / self.config.cache_dir, Path(config.site_dir)
+        self.cache = BuildCache(cache_dir, setup, STORED_STEPS, site_dir)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.serving and not self.building_dirty:  # MkDocs would empty it first
+            self.old_site.move_aside(Path(config.site_dir))
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._reuse_or_delete_old_site(Path(config.site_dir))
         archive = self._archive()
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
@@ -284,6 +300,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
+
+    def _reuse_or_delete_old_site(self, site_dir: Path) -> None:
+        """Move the previous build's site back where the cache has its record, less its
+        main search index (made again each build: Pagefind does not empty its output
+        folder); else start deleting it."""
+        reusable = self.cache is not None and self.cache.previous is not None
+        if reusable and self.old_site.move_back(site_dir):
+            remove_main_index(site_dir / OUTPUT_DIR)
+        self.old_site.delete()
 
     def _copy_cached_volumes(
         self, volumes: search_volumes.Volumes, config: MkDocsConfig
@@ -408,6 +433,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
         added = add_generated(files, generated, config, kept)
+        self.generated = [file.dest_uri for file in added]
         if self.dirty:
             mark_unchanged(files, unchanged)
             self.previous.keep_files(added)
@@ -520,12 +546,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.cache is not None:
             self.cache.wait()  # a failed build reports its own error; a failed copy says so
             if stored:
-                self.cache.store()
+                self.cache.delete_stale(self.generated)
+                self.cache.store(self.generated)
+            else:
+                self.cache.discard()
         self.cache = None
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
         self._close_cache(stored=False)
+        self.old_site.wait()
         self.search.stop()
         self.second.finish()
 
