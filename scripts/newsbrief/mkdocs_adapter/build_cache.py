@@ -63,7 +63,8 @@ T = TypeVar("T")
 
 def setup_key(config: MkDocsConfig, briefs_dir: Path) -> str:
     """A digest of everything besides the briefs that a page's HTML may depend on."""
-    digest = hashlib.sha256(f"{FORMAT}\n{sys.version}\n{config.site_url}\n".encode())
+    settings = f"{FORMAT}\n{sys.version}\n{config.site_url}\n{config.site_dir}\n"
+    digest = hashlib.sha256(settings.encode())
     for package in sorted(_installed_packages()):
         digest.update(f"{package}\n".encode())
     for path in _setup_files(config, briefs_dir):

@@ -27,10 +27,12 @@ class OldSite:
     def __init__(self) -> None:
         self._aside: Path | None = None  # the folder holding it
         self._deleting: subprocess.Popen[bytes] | None = None
+        self._leftovers: list[Path] = []  # old sites builds stopped before deleting them
 
     def move_aside(self, site_dir: Path) -> None:
         """Move ``site_dir`` out of MkDocs' way. Where it cannot be renamed (a mount
         point, say), it is left for MkDocs to empty as usual."""
+        self._leftovers = list(site_dir.parent.glob(f"{PREFIX}*"))  # from builds stopped
         if not site_dir.is_dir() or site_dir.is_symlink():
             return
         aside = Path(tempfile.mkdtemp(prefix=PREFIX, dir=site_dir.parent))
@@ -44,10 +46,10 @@ class OldSite:
     def move_back(self, site_dir: Path) -> bool:
         """Put the old site back at ``site_dir`` (which MkDocs left empty); whether there
         was one."""
-        if self._aside is None:
-            return False
+        if self._aside is None or (site_dir.is_dir() and any(site_dir.iterdir())):
+            return False  # none, or something was written there since
         if site_dir.is_dir():
-            site_dir.rmdir()  # empty: MkDocs found nothing to clean
+            site_dir.rmdir()
         (self._aside / site_dir.name).rename(site_dir)
         self._aside.rmdir()
         self._aside = None
@@ -56,8 +58,9 @@ class OldSite:
     def delete(self) -> None:
         """Start deleting the old site beside the build."""
         rm = shutil.which("rm")
-        if self._aside is not None and rm is not None:
-            self._deleting = subprocess.Popen([rm, "-rf", str(self._aside)])
+        folders = self._to_delete()
+        if folders and rm is not None:
+            self._deleting = subprocess.Popen([rm, "-rf", *map(str, folders)])
 
     def wait(self) -> None:
         """Wait until the old site is gone (deleting it here where ``rm`` was missing
@@ -65,6 +68,12 @@ class OldSite:
         deleting, self._deleting = self._deleting, None
         if deleting is not None:
             deleting.wait()
-        aside, self._aside = self._aside, None
-        if aside is not None and aside.exists():
-            shutil.rmtree(aside)
+        folders = self._to_delete()
+        self._aside, self._leftovers = None, []
+        for folder in folders:
+            if folder.exists():
+                shutil.rmtree(folder)
+
+    def _to_delete(self) -> list[Path]:
+        """The old site moved aside, and any that stopped builds left."""
+        return [*self._leftovers, *([] if self._aside is None else [self._aside])]
