@@ -33,7 +33,6 @@ ratio).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import os
 import platform
 import subprocess
@@ -214,18 +213,7 @@ def edit_a_title(project: Path, brief: dict) -> None:
 
 
 def add_a_copy(project: Path, brief: dict) -> None:
-    """A new brief: a copy of ``brief`` under another slug, with a source article of its own
-    (two briefs of one article are refused)."""
-    name = f"{brief['date']:%Y/%m/%d}-{brief['slug']}"
-    text = (project / f"briefs/{name}.md").read_text(encoding="utf-8")
-    front = yaml.safe_load(text.split("---\n")[1])
-    seed = project / front["source"]["path"]
-    article = seed.read_text(encoding="utf-8") + "A later paragraph.\n"
-    copy = seed.with_name(f"copy-{seed.name}")
-    copy.write_text(article, encoding="utf-8")
-    sha = hashlib.sha256(article.encode()).hexdigest()
-    text = text.replace(front["source"]["sha256"], sha).replace(seed.name, copy.name)
-    (project / f"briefs/{name}-copy.md").write_text(text, encoding="utf-8")
+    synthetic.copy_brief(project, project / f"briefs/{brief['date']:%Y/%m/%d}-{brief['slug']}.md")
 
 
 def rebuild_row(count: int, project: Path, full: Build, brief: dict) -> str:

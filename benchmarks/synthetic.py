@@ -253,6 +253,23 @@ def make_project(root: Path, count: int) -> list[dict]:
     return briefs
 
 
+def copy_brief(root: Path, brief: Path) -> Path:
+    """A new brief in ``root``: a copy of ``brief`` (a path under ``root/briefs/``) under
+    another slug, with a source article of its own (two briefs of one article are
+    refused); its path."""
+    text = brief.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    seed = root / front["source"]["path"]
+    article = seed.read_text(encoding="utf-8") + "A later paragraph.\n"
+    copy = seed.with_name(f"copy-{seed.name}")
+    copy.write_text(article, encoding="utf-8")
+    sha = hashlib.sha256(article.encode()).hexdigest()
+    text = text.replace(front["source"]["sha256"], sha).replace(seed.name, copy.name)
+    target = brief.with_name(f"{brief.stem}-copy.md")
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 PLAIN_MKDOCS = """\
 site_name: plain
 site_url: http://127.0.0.1:8000/

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
@@ -72,6 +73,11 @@ def assert_same_site(cached: Path, clean: Path) -> None:
     differing = [path for path in ours.keys() | theirs.keys() if ours.get(path) != theirs.get(path)]
     assert differing == []
     assert search_indexes(cached) == search_indexes(clean)
+    assert folders(cached) == folders(clean)  # none left empty
+
+
+def folders(site: Path) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*") if path.is_dir())
 
 
 def add_the_held_back_brief(root: Path) -> None:
@@ -101,7 +107,20 @@ def retitle_a_tag(root: Path) -> None:
     tags.write_text(yaml.safe_dump(vocabulary, sort_keys=False, allow_unicode=True), "utf-8")
 
 
-CHANGES = [add_the_held_back_brief, edit_a_title, rename_a_brief, delete_a_brief, retitle_a_tag]
+def mention_a_wallet_address(root: Path) -> None:
+    """Text that reads like a memory address in a ``repr`` ("at 0x...")."""
+    brief = briefs_of(root)[7]
+    brief.write_text(brief.read_text("utf-8") + "\nFunds went to a wallet at 0x7a25f.\n", "utf-8")
+
+
+CHANGES = [
+    add_the_held_back_brief,
+    edit_a_title,
+    rename_a_brief,
+    delete_a_brief,
+    mention_a_wallet_address,
+    retitle_a_tag,
+]
 
 
 def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_indexes_no_volume(
@@ -154,7 +173,7 @@ def test_the_cache_keeps_only_what_the_last_build_used(project: Path, tmp_path: 
     assert not [path for path in (project / CACHE).rglob("*.partial")]
 
 
-def test_a_build_that_warns_leaves_the_cache_as_it_was(project: Path) -> None:
+def test_a_build_that_warns_leaves_the_cache_as_it_was(project: Path, tmp_path: Path) -> None:
     before = cache_entries(project)
     edit_a_title(project)
     (project / "docs/broken.md").write_text("# Broken\n\n[gone](nowhere.md)\n", "utf-8")
@@ -162,6 +181,39 @@ def test_a_build_that_warns_leaves_the_cache_as_it_was(project: Path) -> None:
         build_site(project)
     (project / "docs/broken.md").unlink()
     assert cache_entries(project) == before
+    build_site(project)
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def test_a_build_without_the_cache_between_two_with_it(project: Path, tmp_path: Path) -> None:
+    """A dirty build (no cache) adds a brief's pages; once the brief is deleted, a build with
+    the cache deletes them too."""
+    added = synthetic.copy_brief(project, briefs_of(project)[3])
+    config = load_config(str(project / "mkdocs.yml"), strict=False)  # dirty builds warn
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)
+    config.plugins.on_shutdown()
+    day, slug = added.stem.split("-", 1)
+    page = project / "site" / added.parent.relative_to(project / "briefs") / day / slug
+    assert (page / "index.html").is_file()
+    added.unlink()
+    build_site(project)
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def test_the_site_s_hidden_entries_are_kept(project: Path) -> None:
+    hidden = project / "site/.git/HEAD"
+    hidden.parent.mkdir()
+    hidden.write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    build_site(project)  # the old site moved back
+    assert hidden.is_file()
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text + "\n# another setup\n", "utf-8")
+    build_site(project)  # the old site deleted
+    config.write_text(text, "utf-8")
+    assert hidden.is_file()
+    shutil.rmtree(hidden.parent)
 
 
 def cache_entries(project: Path) -> list[Path]:

@@ -30,6 +30,7 @@ import datetime as dt
 import functools
 import hashlib
 import importlib.metadata
+import inspect
 import os
 import pickle
 import shutil
@@ -57,20 +58,42 @@ SEARCH = "search"
 CALLS = "calls"
 BRIEFS = "briefs"
 SITE_RECORD = "site.pickle"
+UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
+"""What unpickling a damaged file, or one another version of newsbrief wrote, raises."""
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
 
 
+CONFIG_KEYS = (
+    "site_name site_url site_description site_author copyright use_directory_urls "
+    "repo_url repo_name edit_uri extra extra_css extra_javascript extra_templates "
+    "markdown_extensions mdx_configs nav not_in_nav exclude_docs draft_docs validation"
+).split()
+"""The settings of mkdocs.yml, as loaded (environment variables, ``INHERIT`` and the
+command line's options resolved), that pages may show; the theme's and plugins' too."""
+
+
 def setup_key(config: MkDocsConfig, briefs_dir: Path) -> str:
-    """A digest of everything besides the briefs that a page's HTML may depend on."""
-    settings = f"{FORMAT}\n{sys.version}\n{config.site_url}\n{config.site_dir}\n"
+    """A digest of everything besides the briefs that a page's HTML may depend on.
+
+    Raises ``TypeError`` where a setting has no stable digest (an object without a
+    ``repr`` of its own): the build then has no cache."""
+    settings = f"{FORMAT}\n{sys.version}\n{config.site_dir}\n"
     digest = hashlib.sha256(settings.encode())
+    digest.update(_config_digest(config).encode())
     for package in sorted(_installed_packages()):
         digest.update(f"{package}\n".encode())
     for path in _setup_files(config, briefs_dir):
         digest.update(f"{path}\n".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(none)")
     return digest.hexdigest()
+
+
+def _config_digest(config: MkDocsConfig) -> str:
+    values = [(key, config[key]) for key in CONFIG_KEYS]
+    values.append(("theme", (config.theme.name, config.theme.dirs, dict(config.theme))))
+    values += [(name, dict(plugin.config)) for name, plugin in config.plugins.items()]
+    return Digests("").of_call(values)
 
 
 def _installed_packages() -> Iterable[str]:
@@ -85,6 +108,7 @@ def _setup_files(config: MkDocsConfig, briefs_dir: Path) -> list[Path]:
     if config.theme.custom_dir:
         folders.append(Path(config.theme.custom_dir))
     files = [Path(config.config_file_path), *(briefs_dir / name for name in VOCABULARY_FILES)]
+    files += [Path(hook.__file__) for hook in config.hooks.values() if hook.__file__]
     for folder in folders:
         files += sorted(
             path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts
@@ -96,12 +120,14 @@ class Digests:
     """Digests of the page functions' arguments, stable from one build to the next.
 
     Text, numbers and dates are digested by value; lists, tuples, dicts and records
-    (dataclasses) by their items; functions by their name (their code is in the setup);
+    (dataclasses) by their items; functions by their name (their code is in the setup,
+    and so is what the one closure passed holds: the Markdown converter, made from
+    mkdocs.yml's Markdown settings), a bound method with its object;
     a brief by its ``repr``, which holds every field of its front matter and its
     summary (one string: digesting its fields one by one costs more); anything else by
-    its ``repr``. A ``repr`` that names a memory address would differ in
-    every build: it is refused, so that a page is never cached under a digest that
-    cannot match. Each object's digest is computed once per build (by identity: the
+    its ``repr``. An object without a ``repr`` of its own (``object``'s names a memory
+    address, which differs in every build) raises ``TypeError``: the call it is
+    passed to is not cached. Each object's digest is computed once per build (by identity: the
     object is held, so its identity is not reused).
     """
 
@@ -133,14 +159,15 @@ class Digests:
         if isinstance(value, functools.partial):
             return b"partial" + self._of_items((value.func, value.args, value.keywords))
         if callable(value) and hasattr(value, "__qualname__"):
-            return f"function {value.__module__}.{value.__qualname__}".encode()
+            named = f"function {value.__module__}.{value.__qualname__}".encode()
+            bound = getattr(value, "__self__", None)
+            return named if bound is None or inspect.ismodule(bound) else named + self._of(bound)
         if dataclasses.is_dataclass(value) and not isinstance(value, Entry | type):
             fields = (getattr(value, field.name) for field in dataclasses.fields(value))
             return type(value).__qualname__.encode() + self._of_items(fields)
-        described = repr(value)
-        if " at 0x" in described:
+        if type(value).__repr__ is object.__repr__:  # names a memory address
             raise TypeError(f"newsbrief: no stable digest for {type(value).__name__}")
-        return f"{type(value).__qualname__}:{described}".encode()
+        return f"{type(value).__qualname__}:{value!r}".encode()
 
     def _of_items(self, items: Iterable[Any]) -> bytes:
         return b"(" + b",".join(map(self._of, items)) + b")"
@@ -150,13 +177,11 @@ class Digests:
 class SiteRecord:
     """What a build left in the site, for the next build to keep in place what is the
     same (:mod:`.old_site` moves the site back): each page's and volume's key with its
-    file's size and modification time (a page edited by hand since is copied again),
-    and every page and feed generated (those the next build does not generate are
-    deleted)."""
+    file's size and modification time (a page changed since, by hand or by a build
+    without the cache, is copied again)."""
 
     setup: str
     outputs: dict[str, tuple[str, int, int]]
-    generated: set[str]
 
 
 class BuildCache:
@@ -191,22 +216,27 @@ class BuildCache:
         holds the call: a site function's ``call`` (:mod:`newsbrief.site.calls`). The
         steps worth it are the long ones (a brief's related briefs, an entity's feeds);
         the rest are simply called."""
-        if function not in self._worth_storing:
+        key = self._key(function, args) if function in self._worth_storing else None
+        if key is None:
             return function(*args)
-        key = self.digests.of_call(function, args)
         stored = self.folder / CALLS / key
-        self._used[CALLS].add(key)
         try:
             with stored.open("rb") as file:
-                return cast(T, pickle.load(file))
+                kept = cast(T, pickle.load(file))
+            self._used[CALLS].add(key)
+            return kept
         except FileNotFoundError:
             pass
+        except UNREADABLE:  # damaged (a disk full, a machine stopped): made again
+            stored.unlink()
         result = function(*args)
-        made = _made_path(stored)
-        made.parent.mkdir(parents=True, exist_ok=True)
-        with made.open("wb") as file:
-            pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
-        self._to_store.append((CALLS, key, made))
+        if key not in self._used[CALLS]:  # the same call twice in a build is stored once
+            self._used[CALLS].add(key)
+            made = _made_path(stored)
+            made.parent.mkdir(parents=True, exist_ok=True)
+            with made.open("wb") as file:
+                pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
+            self._to_store.append((CALLS, key, made))
         return result
 
     def reuse_pages(self, files: Files, renderings: Mapping[str, object]) -> list[str]:
@@ -219,9 +249,8 @@ class BuildCache:
             file = files.get_file_from_path(src_uri)
             if not isinstance(rendering, functools.partial) or file is None:
                 continue
-            key = self.digests.of_call(src_uri, rendering)
-            target = Path(file.abs_dest_path)
-            if self._found(PAGES, key, target):
+            key = self._key(src_uri, rendering)
+            if key is not None and self._found(PAGES, key, Path(file.abs_dest_path)):
                 files.remove(file)
                 reused.append(src_uri)
         return reused
@@ -235,22 +264,35 @@ class BuildCache:
         reused = set()
         for volume in volumes.volumes:
             briefs = [entries[src_uri] for src_uri in volume.src_uris]
-            key = self.digests.of_call(volume.path, briefs)
-            if self._found(SEARCH, key, output / volume.path):
+            key = self._key(volume.path, briefs)
+            if key is not None and self._found(SEARCH, key, output / volume.path):
                 reused.add(volume.path)
         return reused
 
+    def _key(self, *call: Any) -> str | None:
+        """The digest of a call, or None where one of its arguments has none (it is then
+        made every build)."""
+        try:
+            return self.digests.of_call(*call)
+        except TypeError:
+            return None
+
     def _take_site_record(self) -> SiteRecord | None:
         """The record of the site the last build left (:class:`SiteRecord`), if it was
-        made with this setup; taken out of the cache, as this build changes that site."""
+        made with this setup; taken out of the cache first, as this build changes that
+        site (a build that stops leaves none: the next copies every page)."""
         record = self.folder / SITE_RECORD
         try:
-            with record.open("rb") as file:
-                previous = pickle.load(file)
+            taken = record.read_bytes()
         except FileNotFoundError:
             return None
         record.unlink()
-        return previous if previous.setup == self.setup else None
+        try:
+            previous = pickle.loads(taken)
+        except UNREADABLE:  # damaged, or from another version of newsbrief
+            return None
+        same = isinstance(previous, SiteRecord) and previous.setup == self.setup
+        return previous if same else None
 
     def _found(self, kind: str, key: str, target: Path) -> bool:
         """Whether the ``kind`` of output under ``key`` is at ``target`` already (left by
@@ -277,17 +319,6 @@ class BuildCache:
         relative = target.relative_to(self._site_dir).as_posix()
         return self.previous.outputs.get(relative) == (key, *_state(kind, target))
 
-    def delete_stale(self, generated: Iterable[str]) -> None:
-        """Delete the pages and feeds the last build generated and this one did not (a
-        deleted brief's page, say), from the site it left: ``generated`` are this
-        build's, by their paths in the site."""
-        if self.previous is None:
-            return
-        for relative in self.previous.generated - set(generated):
-            path = self._site_dir / relative
-            path.unlink(missing_ok=True)
-            _remove_empty_folders(path.parent, self._site_dir)
-
     def copy(self) -> None:
         """Copy the pages and volumes found into the site, in a forked process where one
         helps (:func:`newsbrief.archive.cores.fork`): tens of thousands of files, while
@@ -310,10 +341,10 @@ class BuildCache:
                 made.unlink(missing_ok=True)
         self._to_store = []
 
-    def store(self, generated: Iterable[str]) -> None:
+    def store(self) -> None:
         """Keep what this build made, and delete what it did not use: call once the
-        build succeeded. ``generated`` are the paths in the site of every page and feed it
-        generated, recorded with the state of each output (:class:`SiteRecord`)."""
+        build succeeded. The state of each output in the site is recorded
+        (:class:`SiteRecord`)."""
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
             if kind == CALLS:
@@ -326,14 +357,14 @@ class BuildCache:
                 if stored.name not in used:
                     _remove(stored)
         self._to_store = []
-        self._record_site(set(generated))
+        self._record_site()
 
-    def _record_site(self, generated: set[str]) -> None:
+    def _record_site(self) -> None:
         outputs = {
             target.relative_to(self._site_dir).as_posix(): (key, *_state(kind, target))
             for target, (kind, key) in self._outputs.items()
         }
-        record = SiteRecord(self.setup, outputs, generated)
+        record = SiteRecord(self.setup, outputs)
         made = _made_path(self.folder / SITE_RECORD)
         with made.open("wb") as file:
             pickle.dump(record, file, pickle.HIGHEST_PROTOCOL)
@@ -348,13 +379,6 @@ def _state(kind: str, target: Path) -> tuple[int, int]:
     except FileNotFoundError:
         return (-1, -1)
     return (status.st_size, status.st_mtime_ns)
-
-
-def _remove_empty_folders(folder: Path, site_dir: Path) -> None:
-    """Remove ``folder`` and its parents below ``site_dir`` while they are empty."""
-    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:

@@ -7,18 +7,21 @@ build.
 them all again. Moved aside first (one rename, before MkDocs looks), the old site is
 either moved back, where the build cache knows what it holds
 (:class:`newsbrief.mkdocs_adapter.build_cache.SiteRecord`: the build then writes only
-what changed and deletes what it no longer makes), or deleted by ``rm -rf`` running
-beside the build, which waits for it at its end.
+what changed, and :meth:`OldSite.delete_stale` deletes what it did not write or keep),
+or deleted by ``rm -rf`` running beside the build, which waits for it at its end. As
+MkDocs does, the site's hidden entries (``site/.git``, say) are kept.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 PREFIX = ".newsbrief-old-site-"
+INDEX = "pagefind"  # the search index's folder, kept whole (see pagefind.py)
 
 
 class OldSite:
@@ -28,6 +31,7 @@ class OldSite:
         self._aside: Path | None = None  # the folder holding it
         self._deleting: subprocess.Popen[bytes] | None = None
         self._leftovers: list[Path] = []  # old sites builds stopped before deleting them
+        self._moved_back = False
 
     def move_aside(self, site_dir: Path) -> None:
         """Move ``site_dir`` out of MkDocs' way. Where it cannot be renamed (a mount
@@ -35,7 +39,10 @@ class OldSite:
         self._leftovers = list(site_dir.parent.glob(f"{PREFIX}*"))  # from builds stopped
         if not site_dir.is_dir() or site_dir.is_symlink():
             return
-        aside = Path(tempfile.mkdtemp(prefix=PREFIX, dir=site_dir.parent))
+        try:
+            aside = Path(tempfile.mkdtemp(prefix=PREFIX, dir=site_dir.parent))
+        except OSError:  # a folder the build may not write in, say
+            return
         try:
             site_dir.rename(aside / site_dir.name)
         except OSError:
@@ -53,10 +60,33 @@ class OldSite:
         (self._aside / site_dir.name).rename(site_dir)
         self._aside.rmdir()
         self._aside = None
+        self._moved_back = True
         return True
 
-    def delete(self) -> None:
-        """Start deleting the old site beside the build."""
+    def delete_stale(self, site_dir: Path, since_ns: int, kept: set[str]) -> None:
+        """In the old site moved back, delete each file this build neither wrote (older
+        than ``since_ns``) nor kept (``kept``: paths in the site; the search index's
+        folder is the search indexer's), and the folders left empty: the site is then
+        what a build into an empty folder makes."""
+        if not self._moved_back:
+            return
+        for folder, _, names in os.walk(site_dir, topdown=False):
+            relative = Path(folder).relative_to(site_dir)
+            if _kept_whole(relative):
+                continue
+            for name in names:
+                path = Path(folder, name)
+                stale = (relative / name).as_posix() not in kept
+                if stale and not _kept_whole(relative / name) and _older(path, since_ns):
+                    path.unlink()
+            if relative.parts and not any(Path(folder).iterdir()):
+                Path(folder).rmdir()
+
+    def delete(self, site_dir: Path) -> None:
+        """Start deleting the old site beside the build, its hidden entries moved into
+        ``site_dir`` first."""
+        if self._aside is not None:
+            _move_hidden_entries(self._aside / site_dir.name, site_dir)
         rm = shutil.which("rm")
         folders = self._to_delete()
         if folders and rm is not None:
@@ -77,3 +107,24 @@ class OldSite:
     def _to_delete(self) -> list[Path]:
         """The old site moved aside, and any that stopped builds left."""
         return [*self._leftovers, *([] if self._aside is None else [self._aside])]
+
+
+def _kept_whole(relative: Path) -> bool:
+    """A hidden entry at the site's top (MkDocs keeps them too), or the search index."""
+    return bool(relative.parts) and (
+        relative.parts[0].startswith(".") or relative.parts[0] == INDEX
+    )
+
+
+def _older(path: Path, since_ns: int) -> bool:
+    return path.stat().st_mtime_ns < since_ns
+
+
+def _move_hidden_entries(old: Path, site_dir: Path) -> None:
+    hidden = (
+        [entry for entry in old.iterdir() if entry.name.startswith(".")] if old.is_dir() else []
+    )
+    if hidden:
+        site_dir.mkdir(parents=True, exist_ok=True)
+    for entry in hidden:
+        entry.rename(site_dir / entry.name)

@@ -15,6 +15,7 @@ one core. The preview server runs threads, which do not survive a fork.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Collection, Sequence
 
 # MkDocs' own page functions; MkDocs 1.6, the last 1.x, is pinned
@@ -46,6 +47,8 @@ class SecondProcess:
     def __init__(self) -> None:
         self.pid: int | None = None
         self.all_pages: list[File] = []
+        self.warned = False  # whether MkDocs warned in the child (it fails only if strict)
+        self._warnings: int | None = None  # the pipe the child says so through
 
     def start(
         self, files: Files, share: Collection[str], config: MkDocsConfig, nav: Navigation
@@ -55,13 +58,21 @@ class SecondProcess:
         self.all_pages = list(files.documentation_pages())
         shared = set(share)  # looked up once a page: a list made this quadratic
         taken = [file for file in self.all_pages if file.src_uri in shared][1::2]
-        self.pid = fork(lambda: self._render(taken, files, config, nav))
+        reading, writing = os.pipe()
+        self.pid = fork(lambda: self._render(taken, files, config, nav, writing))
+        os.close(writing)
+        self._warnings, self.warned = reading, False
         for file in taken:
             files.remove(file)
         return [file.src_uri for file in taken]
 
     def _render(
-        self, pages: Sequence[File], files: Files, config: MkDocsConfig, nav: Navigation
+        self,
+        pages: Sequence[File],
+        files: Files,
+        config: MkDocsConfig,
+        nav: Navigation,
+        said: int,
     ) -> bool:
         warnings = WarningCounter()
         logging.getLogger("mkdocs").addHandler(warnings)
@@ -72,6 +83,7 @@ class SecondProcess:
         for file in pages:
             assert file.page is not None
             _build_page(file.page, config, self.all_pages, nav, env)
+        os.write(said, b"warned" if warnings.count else b"")
         return not (config.strict and warnings.count)
 
     def finish(self) -> bool:
@@ -79,4 +91,9 @@ class SecondProcess:
         if self.pid is None:
             return True
         pid, self.pid = self.pid, None
-        return succeeded(pid)
+        done = succeeded(pid)
+        if self._warnings is not None:
+            with os.fdopen(self._warnings, "rb") as said:
+                self.warned = said.read() != b""
+            self._warnings = None
+        return done

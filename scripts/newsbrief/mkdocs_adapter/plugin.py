@@ -55,6 +55,7 @@ import functools
 import gc
 import itertools
 import logging
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -188,6 +189,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.cache: BuildCache | None = None  # in mkdocs build, with a cache_dir
         self.warnings = WarningCounter()  # a build that warned leaves the cache as it was
         self.old_site = OldSite()  # the previous build's site, deleted beside this one
+        self.started_ns = 0
         self.all_pages: list[File] = []  # for the sitemap: those MkDocs renders, and the rest
         self.generated: list[str] = []  # the pages and files generated, by path in the site
         # Kept across the builds of a serve session (plugins with on_startup persist):
@@ -241,13 +243,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.cache = None
         if self.serving or self.building_dirty or not self.config.cache_dir:
             return
-        setup = setup_key(config, root / self.config.briefs_dir)
+        try:
+            setup = setup_key(config, root / self.config.briefs_dir)
+        except TypeError as error:  # a setting of mkdocs.yml that cannot be digested
+            log.info("newsbrief: building without the cache: %s", error)
+            return
         cache_dir, site_dir = root / self.config.cache_dir, Path(config.site_dir)
         self.cache = BuildCache(cache_dir, setup, STORED_STEPS, site_dir)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.started_ns = time.time_ns()  # what the build writes is newer
         if not self.serving and not self.building_dirty:  # MkDocs would empty it first
             self.old_site.move_aside(Path(config.site_dir))
 
@@ -308,7 +315,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reusable = self.cache is not None and self.cache.previous is not None
         if reusable and self.old_site.move_back(site_dir):
             remove_main_index(site_dir / OUTPUT_DIR)
-        self.old_site.delete()
+        self.old_site.delete(site_dir)
 
     def _copy_cached_volumes(
         self, volumes: search_volumes.Volumes, config: MkDocsConfig
@@ -530,7 +537,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
         self._prefetch_search_index(Path(config.site_dir))
-        self._close_cache(stored=self.warnings.count == 0)
+        kept = set(self.generated)  # the pages kept in place, and feeds left as they were
+        self.old_site.delete_stale(Path(config.site_dir), self.started_ns, kept)
+        self._close_cache(stored=self.warnings.count == 0 and not self.second.warned)
+        self.old_site.wait()
 
     @staticmethod
     def _prefetch_search_index(site_dir: Path) -> None:
@@ -546,8 +556,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.cache is not None:
             self.cache.wait()  # a failed build reports its own error; a failed copy says so
             if stored:
-                self.cache.delete_stale(self.generated)
-                self.cache.store(self.generated)
+                self.cache.store()
             else:
                 self.cache.discard()
         self.cache = None
