@@ -9,8 +9,10 @@ Event order, and what each handler does:
   since the cache saved them are not read again); any problem stops the build with
   every located message, and the Markdown extensions the pages need are added; read
   each brief's last commit date from git (:mod:`.git_history`);
-* ``on_pre_build``: in ``mkdocs build``, move the previous build's site aside, to be
-  deleted beside the build (:mod:`.old_site`) rather than emptied by MkDocs first;
+* ``on_pre_build``: in ``mkdocs build``, move the previous build's site aside before
+  MkDocs empties the folder (:mod:`.old_site`): ``on_files`` moves it back where the
+  cache recorded what it holds (what is unchanged stays in place), else deletes it
+  beside the build;
 * ``on_files``: start the search indexes in the background (the main one and the
   volumes of briefs that changed: :mod:`newsbrief.site.search_volumes`), then add each
   brief, each used tag, the tag index, each followed story and the story index, the
@@ -43,8 +45,9 @@ Event order, and what each handler does:
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
   a written page's HTML is let go (by the plugin and by its page object);
 * ``on_post_build``: wait for the cache's copies, the second process and the search
-  indexes, name the indexes' first files in the search page, and store what the build
-  made in the cache (``on_build_error`` stops them and stores nothing);
+  indexes, name the indexes' first files in the search page, delete from an old site
+  moved back what the build neither wrote nor kept, and store what the build made in
+  the cache (``on_build_error`` stops them and stores nothing);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
@@ -320,7 +323,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _copy_cached_volumes(
         self, volumes: search_volumes.Volumes, config: MkDocsConfig
     ) -> set[str]:
-        """Copy into the site the search volumes the cache has: their folders."""
+        """The folders of the search volumes the cache has: left in place in the old site,
+        or copied into the site with the cached pages (:meth:`.BuildCache.copy`)."""
         if self.cache is None:
             return set()
         entries = {entry.src_uri: entry for entry in self._archive().entries}
