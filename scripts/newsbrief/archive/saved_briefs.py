@@ -33,7 +33,7 @@ from newsbrief.archive.vocabulary import Vocabulary
 FILE_NAME = "saved-briefs.pickle"
 _MAGIC = b"newsbrief saved briefs\n"
 _FORMAT = 1
-_UNPICKLING_ERRORS = (
+UNPICKLING_ERRORS = (
     pickle.UnpicklingError,
     EOFError,
     AttributeError,
@@ -90,7 +90,7 @@ class SavedBriefs:
             gc.disable()  # else it runs over and over as the objects come: twice the time
             try:
                 saved = pickle.load(stream)
-            except _UNPICKLING_ERRORS:
+            except UNPICKLING_ERRORS:
                 return {}
             finally:
                 if collecting:

@@ -47,7 +47,8 @@ import newsbrief
 from newsbrief.archive import cores
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import VOCABULARY_FILES
-from newsbrief.archive.saved_briefs import SavedBriefs
+from newsbrief.archive.fsio import write_atomic
+from newsbrief.archive.saved_briefs import UNPICKLING_ERRORS, SavedBriefs
 from newsbrief.mkdocs_adapter.index_runs import ENTRY
 from newsbrief.site.search_volumes import Volumes
 
@@ -58,8 +59,6 @@ SEARCH = "search"
 CALLS = "calls"
 BRIEFS = "briefs"
 SITE_RECORD = "site.pickle"
-UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
-"""What unpickling a damaged file, or one another version of newsbrief wrote, raises."""
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
 
@@ -227,7 +226,7 @@ class BuildCache:
             return kept
         except FileNotFoundError:
             pass
-        except UNREADABLE:  # damaged (a disk full, a machine stopped): made again
+        except UNPICKLING_ERRORS:  # damaged (a disk full, a machine stopped): made again
             stored.unlink()
         result = function(*args)
         if key not in self._used[CALLS]:  # the same call twice in a build is stored once
@@ -289,7 +288,7 @@ class BuildCache:
         record.unlink()
         try:
             previous = pickle.loads(taken)
-        except UNREADABLE:  # damaged, or from another version of newsbrief
+        except UNPICKLING_ERRORS:  # damaged, or from another version of newsbrief
             return None
         same = isinstance(previous, SiteRecord) and previous.setup == self.setup
         return previous if same else None
@@ -365,10 +364,7 @@ class BuildCache:
             for target, (kind, key) in self._outputs.items()
         }
         record = SiteRecord(self.setup, outputs)
-        made = _made_path(self.folder / SITE_RECORD)
-        with made.open("wb") as file:
-            pickle.dump(record, file, pickle.HIGHEST_PROTOCOL)
-        made.replace(self.folder / SITE_RECORD)
+        write_atomic(self.folder / SITE_RECORD, pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
 
 
 def _state(kind: str, target: Path) -> tuple[int, int]:
