@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from newsbrief.mkdocs_adapter.pagefind import (
     SearchIndexer,
@@ -53,10 +58,22 @@ def searchable_text(index: Path) -> str:
     )
 
 
-def test_indexer_writes_the_main_index_and_each_volume_s_into_the_site(tmp_path: Path) -> None:
+def made_by(process_ids: list[int]) -> Iterator[tuple[str, str, str]]:
+    """:func:`documents`, noting which process made them."""
+    process_ids.append(os.getpid())
+    yield from documents()
+
+
+@pytest.mark.parametrize("forked", [False, True])
+def test_indexer_writes_the_main_index_and_each_volume_s_into_the_site(
+    tmp_path: Path, forked: bool
+) -> None:
     indexer = SearchIndexer()
-    indexer.start(documents(), str(tmp_path))
+    makers: list[int] = []
+    indexer.start(made_by(makers), str(tmp_path), forked=forked)
     assert indexer.finish() is None
+    # forked (mkdocs build), the documents are made by the process that indexes them
+    assert makers == ([] if forked else [os.getpid()])
     assert (tmp_path / "pagefind/pagefind.js").is_file()
     assert urls_in(tmp_path / "pagefind") == {"/"}
     assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}
@@ -127,11 +144,21 @@ def test_the_first_files_are_the_main_index_s_and_the_first_searched_volumes(tmp
     assert all((tmp_path / f).is_file() for f in files)
 
 
-def test_indexer_reports_pagefind_failing_and_which_index(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [False, True])
+def test_indexer_reports_pagefind_failing_and_which_index(tmp_path: Path, forked: bool) -> None:
     blocker = tmp_path / "site"
     blocker.write_text("a file where the site folder should be", encoding="utf-8")
     indexer = SearchIndexer()
-    indexer.start(documents(), str(blocker))
+    indexer.start(documents(), str(blocker), forked=forked)
     failure = indexer.finish()
     assert failure is not None and failure.startswith("the main index: ")
     assert failure != "the main index: no output"
+
+
+def test_stopping_a_forked_indexer_stops_its_pagefind(tmp_path: Path) -> None:
+    """A failed build stops the indexing: nothing is written into the site after."""
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path), forked=True)
+    indexer.stop()
+    time.sleep(3)  # longer than Pagefind takes to index three documents (0.3 s)
+    assert not (tmp_path / "pagefind" / "pagefind-entry.json").exists()

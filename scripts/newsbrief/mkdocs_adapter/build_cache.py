@@ -31,6 +31,7 @@ import functools
 import hashlib
 import importlib.metadata
 import inspect
+import logging
 import os
 import pickle
 import shutil
@@ -61,6 +62,7 @@ BRIEFS = "briefs"
 SITE_RECORD = "site.pickle"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
+log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
 CONFIG_KEYS = (
@@ -169,7 +171,18 @@ class Digests:
         return f"{type(value).__qualname__}:{value!r}".encode()
 
     def _of_items(self, items: Iterable[Any]) -> bytes:
-        return b"(" + b",".join(map(self._of, items)) + b")"
+        """The items' digests, in order. Text and the objects digested already are
+        looked up here, not through :meth:`_of`: they are most of a build's million
+        items, and a call each cost a 10,000-brief build a second."""
+        known = self._known
+        parts = []
+        for item in items:
+            if type(item) is str:
+                parts.append(b"str:" + repr(item).encode())
+            else:
+                found = known.get(id(item))
+                parts.append(self._of(item) if found is None else found[1])
+        return b"(" + b",".join(parts) + b")"
 
 
 @dataclass(frozen=True)
@@ -200,7 +213,8 @@ class BuildCache:
         self._worth_storing = worth_storing
         self._site_dir = site_dir
         self.previous = self._take_site_record()
-        self._outputs: dict[Path, tuple[str, str]] = {}  # where -> (kind, key), for the record
+        self._outputs: dict[str, tuple[str, str, Path]] = {}  # for the record: path in the
+        # site -> (kind, key, where)
         self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set(), CALLS: set()}
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
         self._to_copy: list[tuple[Path, Path]] = []  # (stored, where it goes in the site)
@@ -298,8 +312,9 @@ class BuildCache:
         the last build in the site it moved back: :attr:`previous`) or in the cache (to
         be copied to ``target``); if neither, ``target`` is stored once built."""
         self._used[kind].add(key)
-        self._outputs[target] = (kind, key)
-        if self._in_place(kind, key, target):
+        relative = target.relative_to(self._site_dir).as_posix()
+        self._outputs[relative] = (kind, key, target)
+        if self._in_place(kind, key, relative):
             return True
         if kind == SEARCH:
             _remove(target)  # the last build's volume: indexed again, or copied
@@ -310,12 +325,12 @@ class BuildCache:
         self._to_copy.append((stored, target))
         return True
 
-    def _in_place(self, kind: str, key: str, target: Path) -> bool:
+    def _in_place(self, kind: str, key: str, relative: str) -> bool:
         """Whether the last build left this output at ``target``, untouched since (the
         same size and modification time as it recorded)."""
         if self.previous is None:
             return False
-        relative = target.relative_to(self._site_dir).as_posix()
+        target = self._outputs[relative][2]
         return self.previous.outputs.get(relative) == (key, *_state(kind, target))
 
     def copy(self) -> None:
@@ -344,12 +359,16 @@ class BuildCache:
         """Keep what this build made, and delete what it did not use: call once the
         build succeeded. The state of each output in the site is recorded
         (:class:`SiteRecord`)."""
+        copies = []
+        for kind in (PAGES, SEARCH):
+            (self.folder / kind).mkdir(parents=True, exist_ok=True)
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
             if kind == CALLS:
                 built.replace(stored)
-            elif built.exists() and not stored.exists():
-                _stored_atomically(built, stored)
+            else:
+                copies.append((built, stored))
+        _on_two_cores(_store_all, copies)
         for kind, used in self._used.items():
             folder = self.folder / kind
             for stored in folder.iterdir() if folder.is_dir() else []:
@@ -360,8 +379,8 @@ class BuildCache:
 
     def _record_site(self) -> None:
         outputs = {
-            target.relative_to(self._site_dir).as_posix(): (key, *_state(kind, target))
-            for target, (kind, key) in self._outputs.items()
+            relative: (key, *_state(kind, target))
+            for relative, (kind, key, target) in self._outputs.items()
         }
         record = SiteRecord(self.setup, outputs)
         write_atomic(self.folder / SITE_RECORD, pickle.dumps(record, pickle.HIGHEST_PROTOCOL))
@@ -369,12 +388,43 @@ class BuildCache:
 
 def _state(kind: str, target: Path) -> tuple[int, int]:
     """A page's file's size and modification time (a volume's: its entry file's)."""
-    path = target / ENTRY if kind == SEARCH else target
     try:
-        status = path.stat()
+        status = (target / ENTRY if kind == SEARCH else target).stat()
     except FileNotFoundError:
         return (-1, -1)
     return (status.st_size, status.st_mtime_ns)
+
+
+def _on_two_cores(work: Callable[[list[T]], bool], items: list[T]) -> None:
+    """``work(items)``, half of them in a forked child where one helps: a first build
+    stores some 30,000 pages, which took 22 s on one core."""
+    if not cores.available() or len(items) < cores.WORTH_A_FORK:
+        work(items)
+        return
+    child = cores.fork(lambda: work(items[1::2]))
+    work(items[::2])
+    if not cores.succeeded(child):  # the child logged why; its share is made again next time
+        log.warning("newsbrief: storing pages in the build cache failed (above)")
+
+
+def _store_all(copies: Iterable[tuple[Path, Path]]) -> bool:
+    """Copy each page (a file) or volume (a folder) built into the cache, under a
+    temporary name renamed into place: a build stopped halfway never leaves a
+    half-copied entry."""
+    for built, stored in copies:
+        if stored.exists():
+            continue
+        partial = _made_path(stored)
+        try:
+            if built.is_dir():
+                _remove(partial)
+                shutil.copytree(built, partial)
+            else:
+                shutil.copyfile(built, partial)  # over any partial a stopped build left
+        except FileNotFoundError:  # not written: a page MkDocs left out, say
+            continue
+        partial.replace(stored)
+    return True
 
 
 def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
@@ -387,19 +437,6 @@ def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(stored, target)
     return True
-
-
-def _stored_atomically(built: Path, stored: Path) -> None:
-    """Copy ``built`` (a file or folder) to ``stored`` under a temporary name, then rename
-    it: a build stopped halfway never leaves a half-copied entry."""
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    partial = _made_path(stored)
-    _remove(partial)
-    if built.is_dir():
-        shutil.copytree(built, partial)
-    else:
-        shutil.copyfile(built, partial)
-    partial.replace(stored)
 
 
 def _made_path(stored: Path) -> Path:

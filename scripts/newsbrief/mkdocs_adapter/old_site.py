@@ -70,17 +70,10 @@ class OldSite:
         what a build into an empty folder makes."""
         if not self._moved_back:
             return
-        for folder, _, names in os.walk(site_dir, topdown=False):
-            relative = Path(folder).relative_to(site_dir)
-            if _kept_whole(relative):
-                continue
-            for name in names:
-                path = Path(folder, name)
-                stale = (relative / name).as_posix() not in kept
-                if stale and not _kept_whole(relative / name) and _older(path, since_ns):
-                    path.unlink()
-            if relative.parts and not any(Path(folder).iterdir()):
-                Path(folder).rmdir()
+        with os.scandir(site_dir) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(".") or entry.name == INDEX):
+                    _delete_stale_entry(entry, "", since_ns, kept)
 
     def delete(self, site_dir: Path) -> None:
         """Start deleting the old site beside the build, its hidden entries moved into
@@ -109,15 +102,24 @@ class OldSite:
         return [*self._leftovers, *([] if self._aside is None else [self._aside])]
 
 
-def _kept_whole(relative: Path) -> bool:
-    """A hidden entry at the site's top (MkDocs keeps them too), or the search index."""
-    return bool(relative.parts) and (
-        relative.parts[0].startswith(".") or relative.parts[0] == INDEX
-    )
-
-
-def _older(path: Path, since_ns: int) -> bool:
-    return path.stat().st_mtime_ns < since_ns
+def _delete_stale_entry(
+    entry: os.DirEntry[str], folder: str, since_ns: int, kept: set[str]
+) -> bool:
+    """Delete the file ``entry`` (in ``folder``, relative to the site, ending in ``/``)
+    if it is stale, or the stale files of the folder ``entry``, and the folder once
+    empty; whether ``entry`` is gone. Plain strings and ``os.scandir``, not ``Path``:
+    a site of 10,000 briefs holds 40,000 files."""
+    relative = folder + entry.name
+    if entry.is_dir(follow_symlinks=False):
+        with os.scandir(entry.path) as inside:
+            left = [e for e in inside if not _delete_stale_entry(e, relative + "/", since_ns, kept)]
+        if not left:
+            Path(entry.path).rmdir()
+        return not left
+    if relative in kept or entry.stat(follow_symlinks=False).st_mtime_ns >= since_ns:
+        return False
+    Path(entry.path).unlink()
+    return True
 
 
 def _move_hidden_entries(old: Path, site_dir: Path) -> None:

@@ -270,7 +270,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
         copied = self._copy_cached_volumes(volumes, config)
         documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
-        self.search.start(documents, config.site_dir, copied)
+        self.search.start(documents, config.site_dir, copied, forked=self._two_cores())
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
@@ -537,12 +537,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if self.rebuilt_everything:
                 freeze_after_full_build()
             return  # the preview does not wait for search: the index is replaced when ready
+        kept = set(self.generated)  # the pages kept in place, and feeds left as they were
+        self.old_site.delete_stale(Path(config.site_dir), self.started_ns, kept)  # while
+        # Pagefind indexes: it writes only in pagefind/, which is left alone
         failure = self.search.finish()
         if failure is not None:
             raise PluginError(f"newsbrief: building the search index failed:\n{failure}")
         self._prefetch_search_index(Path(config.site_dir))
-        kept = set(self.generated)  # the pages kept in place, and feeds left as they were
-        self.old_site.delete_stale(Path(config.site_dir), self.started_ns, kept)
         self._close_cache(stored=self.warnings.count == 0 and not self.second.warned)
         self.old_site.wait()
 
