@@ -406,3 +406,19 @@ def test_each_vocabulary_file_is_told_apart_absent_or_not(
     (project / "briefs/tags.yml").rename(project / "briefs/stories.yml")
     assert isinstance(loaded(project, store), list)  # the brief's tags are unknown now
     assert loaded(project, store) == loaded(project)
+
+
+def test_each_entry_read_comes_with_the_digest_of_what_it_was_checked_against(
+    root: Path, store: SavedBriefs
+) -> None:
+    """The build's cache digests a brief by it: another when its file changed, the same
+    when it did not, whether parsed or from the store."""
+    before = load_archive(root, saved=store, two_cores=False)
+    first = {entry.path: store.digests[id(entry)][1] for entry in before.entries}
+    (root / TANKS).write_text((root / TANKS).read_text("utf-8") + "\nMore.\n", "utf-8")
+    after = load_archive(root, saved=store, two_cores=False)
+    again = {entry.path: store.digests[id(entry)][1] for entry in after.entries}
+    assert {entry.path for entry in after.entries} == set(first)
+    assert all(store.digests[id(entry)][0] is entry for entry in after.entries)
+    changed = {path for path in first if first[path] != again[path]}
+    assert changed == {TANKS}

@@ -8,6 +8,7 @@ editor's summary in Markdown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -46,9 +47,10 @@ class Entry:
         """The line of a front-matter field in the brief's file (1 if unknown)."""
         return self.lines.get(where, 1)
 
-    @property
+    @functools.cached_property
     def src_uri(self) -> str:
-        """The brief's page in the site, e.g. ``2025/05/04/slug.md`` for /2025/05/04/slug/."""
+        """The brief's page in the site, e.g. ``2025/05/04/slug.md`` for /2025/05/04/slug/
+        (kept: a build asks each brief's hundreds of times)."""
         return brief_uri(self.brief.date, self.slug)
 
 

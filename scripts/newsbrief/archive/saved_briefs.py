@@ -20,7 +20,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -62,6 +62,11 @@ class SavedBriefs:
 
     folder: Path
     key: str
+    digests: dict[int, tuple[Entry, bytes]] = field(default_factory=dict, compare=False, repr=False)
+    """After :func:`read_briefs`: each entry read (by its ``id``; held, so that the ``id``
+    is not another's) and the digest of all it was checked against (:func:`_digest`),
+    from which it follows with newsbrief's code (in ``key``): the build's cache keys
+    pages by it."""
 
     @property
     def file(self) -> Path:
@@ -229,6 +234,8 @@ def read_briefs(
         results.append(entry)
         if digest is not None:
             keep[path] = Saved(entry.brief.source.path, digest, entry)
+    store.digests.clear()
+    store.digests.update((id(kept.entry), (kept.entry, kept.digest)) for kept in keep.values())
     changed = len(keep) != len(saved) or any(keep[path] is not saved.get(path) for path in keep)
     if changed and vocabulary_state.unchanged():
         store.save(keep)

@@ -59,7 +59,7 @@ import gc
 import itertools
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import is_markdown_file
 from mkdocs.utils.templates import TemplateContext
 
 from newsbrief.archive import cores
@@ -100,10 +101,13 @@ from newsbrief.mkdocs_adapter.build_cache import BuildCache, setup_key
 from newsbrief.mkdocs_adapter.generated import (
     Generated,
     HtmlPage,
+    ListedFile,
     Rendering,
     add_generated,
     exact_str,
     is_rendering,
+    listed_file,
+    page_dest,
     written_into_site,
 )
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
@@ -193,7 +197,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.warnings = WarningCounter()  # a build that warned leaves the cache as it was
         self.old_site = OldSite()  # the previous build's site, deleted beside this one
         self.started_ns = 0
-        self.all_pages: list[File] = []  # for the sitemap: those MkDocs renders, and the rest
+        self.all_pages: list[File | ListedFile] = []  # for the sitemap: those MkDocs renders,
+        # and the rest
         self.generated: list[str] = []  # the pages and files generated, by path in the site
         # Kept across the builds of a serve session (plugins with on_startup persist):
         self.briefs = BriefCache()
@@ -299,17 +304,37 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             **self._brief_pages(archive, addresses, config),
             **feeds_page(groups),
         }
+        reused = self._reuse_cached_pages(generated, config)
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         feeds = self._feeds(archive, named, groups, config)
         pages += [(path, feed, InclusionLevel.UNDEFINED) for path, feed in feeds]
-        self._add(files, pages, config)
-        self.all_pages = list(files.documentation_pages())
+        docs_pages = files.documentation_pages()
+        added = {file.src_uri: file for file in self._add(files, pages, config, reused)}
+        self.all_pages = [  # for the sitemap, in the order of a build without the cache
+            *docs_pages,
+            *(reused.get(uri) or added[uri] for uri, _, _ in pages if is_markdown_file(uri)),
+        ]
         if self.cache is not None:
-            for src_uri in self.cache.reuse_pages(files, self.rendered):
-                del self.rendered[src_uri]  # copied into the site from the cache
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
+
+    def _reuse_cached_pages(
+        self, generated: dict[str, Rendering], config: MkDocsConfig
+    ) -> dict[str, ListedFile]:
+        """The pages the build's cache holds, by source path, as the sitemap lists them:
+        left in the site or copied there (:meth:`.BuildCache.reuse_pages`), and never
+        made into MkDocs' files."""
+        if self.cache is None:
+            return {}
+        listed: dict[str, ListedFile] = {}
+        candidates = []
+        for uri, page in generated.items():
+            file = listed_file(uri, config.site_url)
+            if isinstance(page, functools.partial) and file is not None:
+                listed[uri] = file
+                candidates.append((uri, page, Path(config.site_dir, page_dest(uri))))
+        return {uri: listed[uri] for uri in self.cache.reuse_pages(candidates)}
 
     def _reuse_or_delete_old_site(self, site_dir: Path) -> None:
         """Move the previous build's site back where the cache has its record, less its
@@ -432,25 +457,34 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             for index, entry in enumerate(entries)
         }
 
-    def _add(self, files: Files, generated: list[Generated], config: MkDocsConfig) -> None:
-        """Add the generated pages and files. In a dirty serve, those unchanged are marked
-        so, and keep their file and page objects from the previous build."""
+    def _add(
+        self,
+        files: Files,
+        generated: list[Generated],
+        config: MkDocsConfig,
+        reused: Collection[str] = (),
+    ) -> list[File]:
+        """Add the generated pages and files but those ``reused`` (source paths: in the
+        site from the build's cache); the files added. In a dirty serve, those unchanged
+        are marked so, and keep their file and page objects from the previous build."""
         unchanged = self._unchanged(generated, config)
         self.rebuilt_everything = self.dirty and not unchanged
+        generated = [page for page in generated if page[0] not in reused]
         self.rendered = {
             src_uri: content
             for src_uri, content, _ in generated
             if is_rendering(content)  # on_page_context puts it in place
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
-        added = add_generated(files, generated, config, kept)
-        self.generated = [file.dest_uri for file in added]
+        added = add_generated(files, generated, config, kept, reused)
+        self.generated = [file.dest_uri for file in added] + list(map(page_dest, reused))
         if self.dirty:
             mark_unchanged(files, unchanged)
             self.previous.keep_files(added)
             home = files.get_file_from_path(HOME)
             if home is not None:  # its latest briefs come from the archive, not its file
                 home.is_modified = lambda: True  # type: ignore[method-assign]
+        return added
 
     def _unchanged(self, generated: list[Generated], config: MkDocsConfig) -> set[str]:
         """The pages the same as in the previous build of a dirty serve (else none)."""
