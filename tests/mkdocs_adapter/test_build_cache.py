@@ -17,9 +17,10 @@ from mkdocs.exceptions import Abort
 
 import synthetic
 from newsbrief.archive import brief
+from newsbrief.archive.collection import load_archive
 from newsbrief.mkdocs_adapter import build_cache
 from newsbrief.site import brief_page, feeds, related, search_documents
-from tests.conftest import set_plugin_options, site_files
+from tests.conftest import REPO, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_plugin import build_site
 
 BRIEFS = 40
@@ -241,3 +242,35 @@ def test_another_setup_gives_another_key(project: Path, monkeypatch: pytest.Monk
     others = [package for package in installed if package != material]
     monkeypatch.setattr(build_cache, "_installed_packages", lambda: [*others, material + ".1"])
     assert setup_of(project) != key
+
+
+def test_equal_arguments_have_one_digest_and_others_another() -> None:
+    """Objects made apart, as in two builds, and nested tuples (described in place)."""
+
+    def named(uri: str) -> dict[str, tuple[tuple[str, str], ...]]:
+        return {"people": (("Kim", uri), ("Lee", "people/lee.md"))}
+
+    digests = build_cache.Digests("setup")
+    key = digests.of_call("page.md", named("people/kim.md"), ("a", "b"))
+    assert (
+        build_cache.Digests("setup").of_call("page.md", named("people/kim.md"), ("a", "b")) == key
+    )
+    others = [
+        digests.of_call("page.md", named("people/kim-2.md"), ("a", "b")),
+        digests.of_call("page.md", named("people/kim.md"), (("a", "b"),)),
+        digests.of_call("page.md", named("people/kim.md"), ("a", "b", None)),
+        build_cache.Digests("another setup").of_call("page.md", named("people/kim.md"), ("a", "b")),
+    ]
+    assert len({key, *others}) == 5
+
+
+def test_a_brief_read_with_saved_briefs_is_digested_by_what_it_was_checked_against() -> None:
+    entry = load_archive(REPO, two_cores=False).entries[0]
+    by_repr = build_cache.Digests("setup").of_call(entry)
+    checked = []
+    for digest in (b"one", b"two", b"one"):
+        digests = build_cache.Digests("setup")
+        digests.entries = {id(entry): (entry, digest)}
+        checked.append(digests.of_call(entry))
+    assert checked[0] == checked[2] != checked[1]
+    assert by_repr not in checked

@@ -11,7 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from newsbrief.mkdocs_adapter.generated import HtmlPage, add_generated, generated_file
+from newsbrief.mkdocs_adapter.generated import (
+    HtmlPage,
+    add_generated,
+    generated_file,
+    listed_file,
+    page_dest,
+)
 from newsbrief.site.content import PageContent
 from tests.conftest import make_site
 
@@ -42,6 +48,14 @@ def test_generated_pages_have_the_addresses_mkdocs_gives(
     ours = HtmlPage(None, File.generated(config, uri, content=""), config)
     theirs = MkDocsPage(None, File.generated(config, uri, content=""), config)
     assert (ours.canonical_url, ours.abs_url) == (theirs.canonical_url, theirs.abs_url)
+    listed = listed_file(uri, site_url)  # a page the build cache put in the site
+    if listed is not None:
+        sitemap = (listed.page.canonical_url, listed.page.abs_url, listed.page.update_date)
+        assert sitemap == (theirs.canonical_url, theirs.abs_url, theirs.update_date)
+        assert not listed.page.is_link
+        assert page_dest(uri) == theirs.file.dest_uri
+    else:  # left to MkDocs: an address it would quote, or a site address with a query
+        assert "'" in uri or "?" in site_url
 
 
 def test_only_html_pages_out_of_the_navigation_get_their_page_object(config) -> None:
@@ -59,3 +73,10 @@ def test_added_files_keep_what_was_kept_and_refuse_to_replace_a_page(config) -> 
     assert files.get_file_from_path("feed.xml").content_string == "<rss/>"
     with pytest.raises(PluginError, match=r"for about/index\.md would replace docs/about\.md"):
         add_generated(files, [("about/index.md", page("About"), OUT)], config, {})
+
+
+def test_no_added_page_may_take_the_address_of_one_the_cache_placed(config) -> None:
+    files = Files([])
+    placed = ["tags/war.md"]  # in the site from the build's cache, not in files
+    with pytest.raises(PluginError, match=r"for tags/war/index\.md would replace the generated"):
+        add_generated(files, [("tags/war/index.md", page("War"), OUT)], config, {}, placed)

@@ -14,7 +14,8 @@ Event order, and what each handler does:
   cache recorded what it holds (what is unchanged stays in place), else deletes it
   beside the build;
 * ``on_files``: start the search indexes in the background (the main one and the
-  volumes of briefs that changed: :mod:`newsbrief.site.search_volumes`), then add each
+  volumes of briefs that changed: :mod:`newsbrief.site.search_volumes`; in ``mkdocs
+  build``, a forked process makes their documents too), then add each
   brief, each used tag, the tag index, each followed story and the story index, the
   corrections, the search page, the list of search volumes and the schema reference as
   virtual pages
@@ -27,7 +28,8 @@ Event order, and what each handler does:
   written into the site as it is made (:func:`.generated.written_into_site`): MkDocs
   reads every page before it writes one and keeps each page's content and each file's
   to the end, which held every page's HTML and every feed at once (issue 16); a page the
-  cache holds is copied into the site instead, and taken out of MkDocs' files;
+  cache holds is copied into the site instead (or left there), and never made into one
+  of MkDocs' files (the sitemap lists it from a :class:`.generated.ListedFile`);
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
   pages of both;
@@ -44,10 +46,10 @@ Event order, and what each handler does:
 * ``on_post_page``, ``on_post_template``: correct a few accessibility and validity faults
   of Material's HTML (pages, and the 404 page), and point its search box at Pagefind;
   a written page's HTML is let go (by the plugin and by its page object);
-* ``on_post_build``: wait for the cache's copies, the second process and the search
-  indexes, name the indexes' first files in the search page, delete from an old site
-  moved back what the build neither wrote nor kept, and store what the build made in
-  the cache (``on_build_error`` stops them and stores nothing);
+* ``on_post_build``: wait for the cache's copies and the second process, delete from an
+  old site moved back what the build neither wrote nor kept (while Pagefind indexes),
+  wait for the search indexes, name their first files in the search page, and store
+  what the build made in the cache (``on_build_error`` stops them and stores nothing);
 * ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
 """
 
