@@ -20,7 +20,9 @@ from newsbrief.site.feeds import (
     corrected_newest_first,
     entity_feeds,
     entry_url,
+    feed_paths,
     render_feeds,
+    rendered_feeds,
     site_feeds,
 )
 
@@ -141,7 +143,11 @@ def test_corrected_briefs_are_listed_latest_corrected_first(archive) -> None:
 
 
 def test_the_corrections_feeds_sit_in_their_folder(corrected_archive) -> None:
-    feeds = dict(site_feeds("newsbrief", "News briefs.", SITE, corrected_archive, call_directly))
+    feeds = dict(
+        rendered_feeds(
+            site_feeds("newsbrief", "News briefs.", SITE, corrected_archive), call_directly
+        )
+    )
     parsed = feedparser.parse(feeds["corrections/atom.xml"])
     assert parsed.feed.title == "newsbrief: Corrections"
     assert [entry.link for entry in parsed.entries] == [SITE + "2025/05/04/kim-tank-factory/"]
@@ -154,7 +160,9 @@ def test_each_followed_story_has_feeds_in_its_folder(archive) -> None:
     (story_entry, other) = archive.entries
     brief = dataclasses.replace(story_entry.brief, story="korean-trade")
     followed = Archive(archive.vocabulary, [dataclasses.replace(story_entry, brief=brief), other])
-    feeds = dict(site_feeds("newsbrief", "News briefs.", SITE, followed, call_directly))
+    feeds = dict(
+        rendered_feeds(site_feeds("newsbrief", "News briefs.", SITE, followed), call_directly)
+    )
     parsed = feedparser.parse(feeds["stories/korean-trade/atom.xml"])
     assert parsed.feed.title == "newsbrief: Korean trade"
     assert [entry.link for entry in parsed.entries] == [SITE + story_entry.src_uri[:-3] + "/"]
@@ -166,7 +174,9 @@ def test_each_followed_story_has_feeds_in_its_folder(archive) -> None:
 
 
 def test_only_tags_in_use_have_feeds(archive) -> None:
-    feeds = dict(site_feeds("newsbrief", "News briefs.", SITE, archive, call_directly))
+    feeds = dict(
+        rendered_feeds(site_feeds("newsbrief", "News briefs.", SITE, archive), call_directly)
+    )
     tags = {path.split("/")[1] for path in feeds if path.startswith("tags/")}
     assert tags == {"north-korea", "military", "south-korea", "economy", "east-asia"}
     assert "russia-ukraine-war" in archive.vocabulary.tags  # in the vocabulary, unused
@@ -177,11 +187,8 @@ def named_of(entries):
 
 
 def test_every_name_has_feeds_in_its_page_folder(archive) -> None:
-    feeds = dict(
-        entity_feeds(
-            "newsbrief", SITE, named_of(archive.entries), archive.vocabulary, call_directly
-        )
-    )
+    calls = entity_feeds("newsbrief", SITE, named_of(archive.entries), archive.vocabulary)
+    feeds = dict(rendered_feeds(calls, call_directly))
     folders = {path.rpartition("/")[0] + "/" for path in feeds}
     addresses = entity_addresses(archive.entries)
     assert folders == {  # every name a brief lists or quotes
@@ -209,7 +216,9 @@ def test_a_name_that_shares_a_slug_has_feeds_at_its_own_address(archive) -> None
     own = addresses.uri("people", "Kim Jong Un").removesuffix(".md")
     assert own.startswith("people/kim-jong-un-")
     feeds = dict(
-        entity_feeds("newsbrief", SITE, named_of(entries), archive.vocabulary, call_directly)
+        rendered_feeds(
+            entity_feeds("newsbrief", SITE, named_of(entries), archive.vocabulary), call_directly
+        )
     )
     assert f"{own}/feed.xml" in feeds and "people/kim-jong-un/feed.xml" in feeds
     assert feedparser.parse(feeds[f"{own}/feed.xml"]).feed.title == "newsbrief: Kim Jong Un"
@@ -221,7 +230,16 @@ def test_entity_feeds_carry_the_newest_briefs_only(archive) -> None:
         dataclasses.replace(kim, slug=f"brief-{n}", brief=dataclasses.replace(kim.brief, date=day))
         for n, day in enumerate(dt.date(2025, 5, 30) - dt.timedelta(days=n) for n in range(30))
     ]
-    feeds = dict(entity_feeds("newsbrief", SITE, named_of(many), archive.vocabulary, call_directly))
+    feeds = dict(
+        rendered_feeds(
+            entity_feeds("newsbrief", SITE, named_of(many), archive.vocabulary), call_directly
+        )
+    )
     items = json.loads(feeds["people/yang-moo-jin/feed.json"])["items"]
     assert len(items) == TAG_LIMIT < len(many)
     assert items[0]["url"] == SITE + "2025/05/30/brief-0/"
+
+
+def test_a_folder_s_feed_paths_are_the_files_its_call_renders(archive) -> None:
+    for folder, render in site_feeds("newsbrief", "News briefs.", SITE, archive):
+        assert [folder + name for name in render()] == feed_paths(folder)

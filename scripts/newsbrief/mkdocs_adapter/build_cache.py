@@ -31,6 +31,7 @@ import functools
 import hashlib
 import importlib.metadata
 import inspect
+import io
 import logging
 import os
 import pickle
@@ -57,12 +58,10 @@ FORMAT = "newsbrief build cache 1"
 PAGES = "pages"
 SEARCH = "search"
 CALLS = "calls"
+FILES = "files"  # in the site only: what the record says of them is enough
 BRIEFS = "briefs"
 SITE_RECORD = "site.pickle"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
-_SMALL = 4
-"""A tuple of at most this many items (a name and its address, say: 150,000 of them in a
-build of 10,000 briefs) is digested as its items, without a hash of its own."""
 T = TypeVar("T")
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
@@ -123,32 +122,44 @@ class Digests:
     """Digests of the page functions' arguments, stable from one build to the next.
 
     Text, numbers and dates are digested by value; lists, tuples, dicts and records
-    (dataclasses) by their items; functions by their name (their code is in the setup,
-    and so is what the one closure passed holds: the Markdown converter, made from
-    mkdocs.yml's Markdown settings), a bound method with its object;
-    a brief by the digest it was checked with (:attr:`entries`), else by its
-    ``repr``, which holds every field of its front matter and its
-    summary (one string: digesting its fields one by one costs more); anything else by
-    its ``repr``. An object without a ``repr`` of its own (``object``'s names a memory
-    address, which differs in every build) raises ``TypeError``: the call it is
-    passed to is not cached. Each object's digest is computed once per build (by identity: the
-    object is held, so its identity is not reused).
+    (dataclasses) by their items (pickled as they are: :class:`_Pickler`); sets by their
+    items in sorted order; functions by their name (their code is in the setup, and so is
+    what the one closure passed holds: the Markdown converter, made from mkdocs.yml's
+    Markdown settings), a bound method with its object; a brief by the digest it was
+    checked with (:attr:`entries`), else by its ``repr``, which holds every field of its
+    front matter and its summary (one string: digesting its fields one by one costs
+    more); anything else by its ``repr``. An object without a ``repr`` of its own
+    (``object``'s names a memory address, which differs in every build) raises
+    ``TypeError``: the call it is passed to is not cached. Each object's digest but a
+    plain value's is computed once per build (by identity: the object is held, so its
+    identity is not reused).
     """
 
     def __init__(self, setup: str) -> None:
         self._setup = setup.encode()
         self._known: dict[int, tuple[Any, bytes]] = {}
         self.entries: Mapping[int, tuple[Entry, bytes]] = {}  # briefs read, by identity
+        self._free: list[_Pickler] = []
 
     def of_call(self, *parts: Any) -> str:
         """The digest of a call, with the setup's."""
-        return hashlib.blake2b(self._setup + self._of_items(parts), digest_size=20).hexdigest()
+        return hashlib.blake2b(self._setup + self._pickled(parts), digest_size=20).hexdigest()
 
-    def _of(self, value: Any) -> bytes:
-        if type(value) is tuple and len(value) <= _SMALL:  # described, not hashed nor kept
-            return b"sequence" + self._of_items(value)
-        if isinstance(value, _PLAIN):
-            return f"{type(value).__name__}:{value!r}".encode()
+    def _pickled(self, value: Any) -> bytes:
+        """``value`` as pickled bytes, where each object but plain values and the lists,
+        tuples and dicts holding them stands for its digest (:class:`_Pickler`). Picklers
+        are made once and used again (one for each object being digested within another's
+        pickling): making one cost more than most of what they pickle."""
+        pickler = self._free.pop() if self._free else _Pickler(self)
+        try:
+            return pickler.pickled(value)
+        finally:
+            self._free.append(pickler)
+
+    def of(self, value: Any) -> bytes:
+        """The digest of an object the pickler does not take as it is."""
+        if isinstance(value, _PLAIN):  # a subclass: Html, say
+            return f"{type(value).__qualname__}:{value!r}".encode()
         known = self._known.get(id(value))
         if known is not None:
             return known[1]
@@ -157,40 +168,57 @@ class Digests:
         return digest
 
     def _described(self, value: Any) -> bytes:
-        if isinstance(value, list | tuple):
-            return b"sequence" + self._of_items(value)
+        if isinstance(value, list | tuple):  # a named tuple, say
+            return b"sequence" + self._pickled(tuple(value))
         if isinstance(value, set | frozenset):  # in no set order: it varies between runs
-            return b"set" + b",".join(sorted(map(self._of, value)))
+            return b"set" + b",".join(sorted(map(self.of, value)))
         if isinstance(value, Mapping):
-            return b"mapping" + self._of_items(item for pair in value.items() for item in pair)
+            return b"mapping" + self._pickled(list(value.items()))
         if isinstance(value, functools.partial):
-            return b"partial" + self._of_items((value.func, value.args, value.keywords))
+            return b"partial" + self._pickled((value.func, value.args, value.keywords))
         if callable(value) and hasattr(value, "__qualname__"):
             named = f"function {value.__module__}.{value.__qualname__}".encode()
             bound = getattr(value, "__self__", None)
-            return named if bound is None or inspect.ismodule(bound) else named + self._of(bound)
+            return named if bound is None or inspect.ismodule(bound) else named + self.of(bound)
         if isinstance(value, Entry) and id(value) in self.entries:
             return b"checked brief" + self.entries[id(value)][1]
         if dataclasses.is_dataclass(value) and not isinstance(value, Entry | type):
-            fields = (getattr(value, field.name) for field in dataclasses.fields(value))
-            return type(value).__qualname__.encode() + self._of_items(fields)
+            fields = tuple(getattr(value, field.name) for field in dataclasses.fields(value))
+            return type(value).__qualname__.encode() + self._pickled(fields)
         if type(value).__repr__ is object.__repr__:  # names a memory address
             raise TypeError(f"newsbrief: no stable digest for {type(value).__name__}")
         return f"{type(value).__qualname__}:{value!r}".encode()
 
-    def _of_items(self, items: Iterable[Any]) -> bytes:
-        """The items' digests, in order. Text and the objects digested already are
-        looked up here, not through :meth:`_of`: they are most of a build's million
-        items, and a call each cost a 10,000-brief build a second."""
-        known = self._known
-        parts = []
-        for item in items:
-            if type(item) is str:
-                parts.append(b"str:" + repr(item).encode())
-            else:
-                found = known.get(id(item))
-                parts.append(self._of(item) if found is None else found[1])
-        return b"(" + b",".join(parts) + b")"
+
+_AS_IS = frozenset({str, int, float, bool, type(None), bytes, tuple, list, dict})
+"""The types :class:`_Pickler` pickles as they are (exactly these: not subclasses)."""
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles plain values and the lists, tuples and dicts of them as they are, in C,
+    and anything else as its digest (:meth:`Digests.of`, a persistent id): with 10,000
+    briefs, a million objects, which digesting one by one in Python took 2.5 s.
+
+    No memo (``fast``): equal values give equal bytes, whether or not they are one object.
+    """
+
+    def __init__(self, digests: Digests) -> None:
+        self._buffer = io.BytesIO()
+        super().__init__(self._buffer, pickle.HIGHEST_PROTOCOL)
+        self.fast = True
+        self._digests = digests
+
+    def pickled(self, value: Any) -> bytes:
+        """``value`` pickled, alone (the buffer emptied after)."""
+        try:
+            self.dump(value)
+            return self._buffer.getvalue()
+        finally:
+            self._buffer.seek(0)
+            self._buffer.truncate()
+
+    def persistent_id(self, obj: Any) -> bytes | None:
+        return None if type(obj) in _AS_IS else self._digests.of(obj)
 
 
 @dataclass(frozen=True)
@@ -264,31 +292,43 @@ class BuildCache:
             self._to_store.append((CALLS, key, made))
         return result
 
-    def reuse_pages(self, pages: Iterable[tuple[str, functools.partial[Any], Path]]) -> list[str]:
-        """Of ``pages`` (source path, the call that makes it, where it is written), those
+    def reuse_pages(self, pages: Iterable[tuple[str, functools.partial[Any], str]]) -> list[str]:
+        """Of ``pages`` (source path, the call that makes it, where it is written in the
+        site), those
         whose digest the cache holds, which MkDocs is then not to see (:meth:`copy`
         copies them into the site, if they are not there already). The others are stored
         once built (:meth:`store`)."""
         reused = []
-        for src_uri, rendering, target in pages:
+        for src_uri, rendering, written in pages:
             key = self._key(src_uri, rendering)
-            if key is not None and self._found(PAGES, key, target):
+            if key is not None and self._found(PAGES, key, written):
                 reused.append(src_uri)
         return reused
 
     def reuse_volumes(
-        self, volumes: Volumes, entries: Mapping[str, Entry], output: Path
+        self, volumes: Volumes, entries: Mapping[str, Entry], output: str
     ) -> set[str]:
         """The folders of the volumes of the search index whose briefs are the same as
-        when the cache stored them, which :meth:`copy` copies into ``output`` (the site's
-        ``pagefind/``)."""
+        when the cache stored them, which :meth:`copy` copies into ``output`` (the
+        site's folder of the index)."""
         reused = set()
         for volume in volumes.volumes:
             briefs = [entries[src_uri] for src_uri in volume.src_uris]
             key = self._key(volume.path, briefs)
-            if key is not None and self._found(SEARCH, key, output / volume.path):
+            if key is not None and self._found(SEARCH, key, f"{output}/{volume.path[:-1]}"):
                 reused.add(volume.path)
         return reused
+
+    def files_in_place(self, written: list[str], call: functools.partial[Any]) -> bool:
+        """Whether the files ``written`` (paths in the site) that ``call`` makes are in
+        the site as the last build left them, from the same call (a folder's feeds, say):
+        the old site moved back, and none of them touched since. Either way, they are
+        recorded for the next build (:class:`SiteRecord`) as they are at the end of this
+        one."""
+        key = self._key(call)
+        for relative in written:
+            self._outputs[relative] = (FILES, key or "", self._site_dir / relative)
+        return key is not None and all(self._in_place(FILES, key, path) for path in written)
 
     def _key(self, *call: Any) -> str | None:
         """The digest of a call, or None where one of its arguments has none (it is then
@@ -315,12 +355,12 @@ class BuildCache:
         same = isinstance(previous, SiteRecord) and previous.setup == self.setup
         return previous if same else None
 
-    def _found(self, kind: str, key: str, target: Path) -> bool:
+    def _found(self, kind: str, key: str, relative: str) -> bool:
         """Whether the ``kind`` of output under ``key`` is at ``target`` already (left by
         the last build in the site it moved back: :attr:`previous`) or in the cache (to
         be copied to ``target``); if neither, ``target`` is stored once built."""
         self._used[kind].add(key)
-        relative = target.relative_to(self._site_dir).as_posix()
+        target = self._site_dir / relative
         self._outputs[relative] = (kind, key, target)
         if self._in_place(kind, key, relative):
             return True

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 from urllib.parse import urlsplit
@@ -24,7 +24,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_date
 
 from newsbrief.archive.addresses import page_url
 from newsbrief.mkdocs_adapter.incremental import GeneratedFile
@@ -93,7 +92,7 @@ class ListedPage:
 
     canonical_url: str
     abs_url: str
-    update_date: str = field(default_factory=get_build_date)
+    update_date: str
     is_link: bool = False
 
 
@@ -110,11 +109,12 @@ def page_dest(src_uri: str) -> str:
     return page_url(src_uri) + "index.html"
 
 
-def listed_file(src_uri: str, site_url: str | None) -> ListedFile | None:
-    """The page at ``src_uri`` as the sitemap lists it, where its address is plain (see
-    :func:`plain_addresses`); else None (it is left to MkDocs)."""
+def listed_file(src_uri: str, site_url: str | None, date: str) -> ListedFile | None:
+    """The page at ``src_uri`` as the sitemap lists it, built on ``date`` (MkDocs'
+    ``get_build_date``), where its address is plain (see :func:`plain_addresses`); else
+    None (it is left to MkDocs)."""
     addresses = plain_addresses(site_url, page_url(src_uri))
-    return None if addresses is None else ListedFile(ListedPage(*addresses))
+    return None if addresses is None else ListedFile(ListedPage(*addresses, date))
 
 
 def exact_str(html: str) -> str:

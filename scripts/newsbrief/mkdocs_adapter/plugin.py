@@ -61,7 +61,7 @@ import gc
 import itertools
 import logging
 import time
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +75,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import is_markdown_file
+from mkdocs.utils import get_build_date, is_markdown_file
 from mkdocs.utils.templates import TemplateContext
 
 from newsbrief.archive import cores
@@ -134,7 +134,14 @@ from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
 from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
 from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
-from newsbrief.site.feeds import entity_feeds, render_feeds, site_feeds
+from newsbrief.site.feeds import (
+    FeedCall,
+    entity_feeds,
+    feed_paths,
+    render_feeds,
+    rendered_feeds,
+    site_feeds,
+)
 from newsbrief.site.feeds_page import FeedGroup, feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs, related_indexes
 from newsbrief.site.schema_page import schema_reference
@@ -329,13 +336,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         made into MkDocs' files."""
         if self.cache is None:
             return {}
-        listed: dict[str, ListedFile] = {}
-        candidates = []
+        date, listed = get_build_date(), {}
         for uri, page in generated.items():
-            file = listed_file(uri, config.site_url)
-            if isinstance(page, functools.partial) and file is not None:
+            file = (
+                listed_file(uri, config.site_url, date)
+                if isinstance(page, functools.partial)
+                else None
+            )
+            if file is not None:
                 listed[uri] = file
-                candidates.append((uri, page, Path(config.site_dir, page_dest(uri))))
+        candidates = [(uri, generated[uri], page_dest(uri)) for uri in listed]
         return {uri: listed[uri] for uri in self.cache.reuse_pages(candidates)}
 
     def _reuse_or_delete_old_site(self, site_dir: Path) -> None:
@@ -355,7 +365,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.cache is None:
             return set()
         entries = {entry.src_uri: entry for entry in self._archive().entries}
-        return self.cache.reuse_volumes(volumes, entries, Path(config.site_dir) / OUTPUT_DIR)
+        return self.cache.reuse_volumes(volumes, entries, OUTPUT_DIR)
 
     def _listing_pages(self, archive: Archive) -> dict[str, Rendering]:
         """The tag index and the pages of the tags in use, the archive by year and month,
@@ -410,15 +420,32 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     ) -> Iterable[tuple[str, str | Path]]:
         """Every feed and the OPML file: their text, or, in ``mkdocs build``, where each
         is written into the site as it is made (a serve build compares each file's text
-        with the previous build's)."""
+        with the previous build's), or left where the build's cache knows it is."""
         site = (config.site_name, config.site_description, config.site_url)
-        call = self._call()
-        feeds = itertools.chain(
-            site_feeds(*site, archive, call),
-            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary, call),
-            [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))],
+        calls = itertools.chain(
+            site_feeds(*site, archive),
+            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary),
         )
-        return feeds if self.serving else written_into_site(config.site_dir, feeds)
+        opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
+        if self.serving:
+            return itertools.chain(rendered_feeds(calls, self._call()), opml)
+        return itertools.chain(
+            self._feeds_into_site(calls, config), written_into_site(config.site_dir, opml)
+        )
+
+    def _feeds_into_site(
+        self, calls: Iterable[FeedCall], config: MkDocsConfig
+    ) -> Iterator[tuple[str, Path]]:
+        """Each folder's feeds, written into the site, or left there where the build's
+        cache knows they are the same (:meth:`.BuildCache.files_in_place`): then neither
+        made, nor read from the cache, nor compared with the site's."""
+        for folder, render in calls:
+            paths = feed_paths(folder)
+            if self.cache is not None and self.cache.files_in_place(paths, render):
+                yield from ((path, Path(config.site_dir, path)) for path in paths)
+            else:
+                feeds = rendered_feeds([(folder, render)], self._call())
+                yield from written_into_site(config.site_dir, feeds)
 
     def _brief_pages(
         self, archive: Archive, addresses: EntityAddresses, config: MkDocsConfig

@@ -11,8 +11,9 @@ feeds need the site's ``site_url``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,17 +56,32 @@ def entry_url(site_url: str, entry: Entry) -> str:
     return absolute_url(site_url, entry.src_uri)
 
 
-def site_feeds(
-    site_name: str,
-    site_description: str | None,
-    site_url: str,
-    archive: Archive,
-    call: Callable[..., Any],
+FeedCall = tuple[str, functools.partial[dict[str, str]]]
+"""A folder of feeds (``tags/economy/``, ``""`` at the site's root) and the call of
+:func:`render_feeds` that makes its files (:func:`feed_paths`), put off."""
+
+
+def feed_paths(folder: str) -> list[str]:
+    """The files of a folder of feeds, in the order :func:`render_feeds` gives them."""
+    return [folder + name for name in FEED_FILES.values()]
+
+
+def rendered_feeds(
+    calls: Iterable[FeedCall], call: Callable[..., Any]
 ) -> Iterator[tuple[str, str]]:
+    """Each feed file of ``calls``, (path, text), made as it is asked for (with 100,000
+    briefs, all the feeds at once would take gigabytes). ``call(function, *args)``
+    renders each folder's (``mkdocs serve`` passes its memo)."""
+    for folder, render in calls:
+        rendered = call(render.func, *render.args)
+        yield from ((folder + name, text) for name, text in rendered.items())
+
+
+def site_feeds(
+    site_name: str, site_description: str | None, site_url: str, archive: Archive
+) -> Iterator[FeedCall]:
     """The whole archive's feeds at the site's root, each tag's and each story's in its
-    folder and the corrections' in theirs: (path, text), made as they are asked for (with
-    100,000 briefs, all the feeds at once would take gigabytes).
-    ``call(function, *args)`` renders each (``mkdocs serve`` passes its memo)."""
+    folder and the corrections' in theirs."""
     site_url = site_url.rstrip("/") + "/"
     specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
     vocabulary = archive.vocabulary
@@ -82,29 +98,28 @@ def site_feeds(
     specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
-        rendered = call(render_feeds, spec, entries[:limit], archive.vocabulary, site_url, limit)
-        yield from ((prefix + name, text) for name, text in rendered.items())
+        yield (
+            prefix,
+            functools.partial(render_feeds, spec, entries[:limit], vocabulary, site_url, limit),
+        )
 
 
 def entity_feeds(
-    site_name: str,
-    site_url: str,
-    named: dict[str, list[Named]],
-    vocabulary: Vocabulary,
-    call: Callable[..., Any],
-) -> Iterator[tuple[str, str]]:
-    """The feeds of every person, organisation and place, (path, text) as they are asked
-    for: the newest ``TAG_LIMIT`` briefs that name it, in its page's folder. ``named`` is
-    each kind's entities (:func:`newsbrief.site.entity_pages.sorted_entities`); ``call``
-    renders each (``mkdocs serve`` passes its memo)."""
+    site_name: str, site_url: str, named: dict[str, list[Named]], vocabulary: Vocabulary
+) -> Iterator[FeedCall]:
+    """The feeds of every person, organisation and place: the newest ``TAG_LIMIT`` briefs
+    that name it, in its page's folder. ``named`` is each kind's entities
+    (:func:`newsbrief.site.entity_pages.sorted_entities`)."""
     site_url = site_url.rstrip("/") + "/"
     for items in named.values():
         for item in items:
             title = f"{site_name}: {item.name}"
             folder, spec = _beside(item.uri, title, description(item.name), site_url)
             newest = item.entries[:TAG_LIMIT]
-            rendered = call(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT)
-            yield from ((folder + name, text) for name, text in rendered.items())
+            yield (
+                folder,
+                functools.partial(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT),
+            )
 
 
 def _beside(page_uri: str, title: str, description: str, site_url: str) -> tuple[str, FeedSpec]:
