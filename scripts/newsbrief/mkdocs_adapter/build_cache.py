@@ -451,11 +451,7 @@ def _store(copy: tuple[Path, Path]) -> None:
         return
     partial = _made_path(stored)
     try:
-        if built.is_dir():
-            _remove(partial)
-            shutil.copytree(built, partial)
-        else:
-            shutil.copyfile(built, partial)  # over any partial a stopped build left
+        _copy_entry(built, partial)  # over any partial a stopped build left
     except FileNotFoundError:  # not written: a page MkDocs left out, say
         return
     partial.replace(stored)
@@ -464,13 +460,18 @@ def _store(copy: tuple[Path, Path]) -> None:
 def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
     """Copy each stored page (a file) or volume (a folder) to its place in the site."""
     for stored, target in copies:
-        if stored.is_dir():
-            _remove(target)
-            shutil.copytree(stored, target)
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(stored, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy_entry(stored, target)
     return True
+
+
+def _copy_entry(source: Path, target: Path) -> None:
+    """Copy a file over ``target``, or a folder in place of it."""
+    if source.is_dir():
+        _remove(target)
+        shutil.copytree(source, target)
+    else:
+        shutil.copyfile(source, target)
 
 
 def _made_path(stored: Path) -> Path:
