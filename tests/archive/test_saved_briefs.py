@@ -16,7 +16,7 @@ from newsbrief.archive import brief
 from newsbrief.archive.collection import Archive, BriefCache, load_archive
 from newsbrief.archive.cores import WORTH_A_FORK
 from newsbrief.archive.problems import NewsbriefError
-from newsbrief.archive.saved_briefs import SavedBriefs
+from newsbrief.archive.saved_briefs import SavedBriefs, shard_of
 from tests.conftest import REPO, make_archive
 
 BRIEFS = {
@@ -96,18 +96,34 @@ def load_again(root: Path, store: SavedBriefs, parsed: list[str]) -> tuple[Loade
     return with_store, reparsed
 
 
+def written(store: SavedBriefs) -> dict[str, tuple[int, int]]:
+    """Each file of the store, with what tells a rewritten file (inode and time)."""
+    return {
+        path.name: (path.stat().st_ino, path.stat().st_mtime_ns) for path in store.folder.iterdir()
+    }
+
+
+def shard_file(store: SavedBriefs, path: str) -> Path:
+    """The store's file for the brief at ``path`` (in the project)."""
+    return store.file(shard_of(path.removeprefix("briefs/")))
+
+
+def test_the_three_briefs_are_saved_in_three_files(root: Path, store: SavedBriefs) -> None:
+    """What the tests of single files below rely on."""
+    files = {shard_file(store, path).name for path in EVERY_BRIEF}
+    assert sorted(written(store)) == sorted(files)
+    assert len(files) == 3
+
+
 def test_a_second_load_parses_nothing_and_rewrites_nothing(
     root: Path, store: SavedBriefs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = store.file.stat()
+    before = written(store)
     fresh = loaded(root)
     monkeypatch.setattr(brief, "split_front_matter", _never_parse)
     assert loaded(root, store) == fresh
     assert sorted(store.load()) == sorted(BRIEFS)
-    assert (store.file.stat().st_ino, store.file.stat().st_mtime_ns) == (
-        written.st_ino,
-        written.st_mtime_ns,
-    )
+    assert written(store) == before
 
 
 def test_the_repository_briefs_come_from_the_store(
@@ -248,6 +264,46 @@ def test_a_change_is_picked_up(
         assert (again, parsed_again) == (after, [])
 
 
+RENAMED = "briefs/2025/06/10-chip-exports.md"
+
+
+@pytest.mark.parametrize(
+    ("change", "rewritten"),
+    [
+        (_append(EXPORTS, "Chips led.\n"), [EXPORTS]),
+        (_delete(EXPORTS), []),
+        (_rename(EXPORTS, RENAMED), [RENAMED]),
+    ],
+    ids=["edited", "deleted", "renamed"],
+)
+def test_a_change_rewrites_only_the_file_of_its_brief(
+    root: Path, store: SavedBriefs, change: Callable[[Path], None], rewritten: list[str]
+) -> None:
+    """At 100,000 briefs the store is half a gigabyte: an edit must not write it all. A
+    file left with no brief is deleted."""
+    before = written(store)
+    change(root)
+    assert isinstance(loaded(root, store), tuple)
+    after = written(store)
+    briefs = [file.relative_to(root).as_posix() for file in root.glob("briefs/*/*/*.md")]
+    assert sorted(after) == sorted({shard_file(store, path).name for path in briefs})
+    for path in briefs:
+        name = shard_file(store, path).name
+        assert (after[name] == before.get(name)) is (path not in rewritten)
+
+
+def test_saving_deletes_files_of_another_format_and_leaves_temporary_ones(
+    root: Path, store: SavedBriefs
+) -> None:
+    (store.folder / "saved-briefs.pickle").write_bytes(b"format 1")
+    (store.folder / ".00.pickle.1234.tmp").write_bytes(b"another build's")
+    (store.folder / "notes").mkdir()
+    _append(EXPORTS, "Chips led.\n")(root)
+    assert isinstance(loaded(root, store), tuple)
+    expected = {shard_file(store, path).name for path in EVERY_BRIEF}
+    assert sorted(written(store)) == sorted({*expected, ".00.pickle.1234.tmp", "notes"})
+
+
 def test_the_story_change_test_edits_a_brief_that_follows_a_story(root: Path) -> None:
     archive = loaded(root)
     assert isinstance(archive, tuple)
@@ -260,7 +316,7 @@ def test_briefs_saved_under_another_key_are_not_used(
     other = SavedBriefs(store.folder, "newsbrief 1 abd")
     assert load_again(root, other, parsed)[1] == EVERY_BRIEF
     assert load_again(root, other, parsed)[1] == []
-    assert load_again(root, store, parsed)[1] == EVERY_BRIEF  # one file: the key's last load
+    assert load_again(root, store, parsed)[1] == EVERY_BRIEF  # each file: the key's last load
 
 
 def _with_header(payload: bytes) -> Callable[[bytes, SavedBriefs], bytes]:
@@ -277,8 +333,9 @@ CORRUPTIONS = {
         b"Chip exports carried", b"Chip exports carries"
     ),
     "another format": lambda data, store: pickle.dumps(store.load()),  # with no header
+    "another file's": lambda data, store: shard_file(store, TANKS).read_bytes(),
     "another version of the format": lambda data, store: data.replace(
-        b"briefs\n\x01", b"briefs\n\x02", 1
+        b"briefs\n\x02", b"briefs\n\x03", 1
     ),
     "not a pickle": _with_header(b"not a pickle"),
     "a pickle of a class no longer there": _with_header(
@@ -296,17 +353,20 @@ def test_a_store_that_cannot_be_read_is_ignored_and_rewritten(
     parsed: list[str],
     corrupt: Callable[[bytes, SavedBriefs], bytes],
 ) -> None:
-    data = store.file.read_bytes()
-    store.file.write_bytes(corrupt(data, store))
-    assert store.load() == {}
-    assert load_again(root, store, parsed)[1] == EVERY_BRIEF
-    assert store.file.read_bytes() == data
+    """Only the briefs of that file are read again."""
+    file = shard_file(store, EXPORTS)
+    data = file.read_bytes()
+    file.write_bytes(corrupt(data, store))
+    assert sorted(store.load()) == sorted(BRIEFS.keys() - {EXPORTS.removeprefix("briefs/")})
+    assert load_again(root, store, parsed)[1] == [EXPORTS]
+    assert file.read_bytes() == data
     assert load_again(root, store, parsed)[1] == []
 
 
 def test_a_store_file_that_cannot_be_opened_is_an_error(root: Path, store: SavedBriefs) -> None:
-    store.file.unlink()
-    store.file.mkdir()
+    file = shard_file(store, EXPORTS)
+    file.unlink()
+    file.mkdir()
     with pytest.raises(IsADirectoryError):
         store.load()
     with pytest.raises(IsADirectoryError):
@@ -342,7 +402,7 @@ def test_briefs_read_while_the_vocabulary_changes_are_not_saved(
 
     monkeypatch.setattr(brief, "split_front_matter", editing_tags)
     assert isinstance(loaded(project, store), tuple)
-    assert not store.file.exists()
+    assert not store.folder.exists()
 
 
 def test_a_brief_is_saved_with_the_source_article_it_was_checked_with(
@@ -369,10 +429,11 @@ def test_a_cache_and_saved_briefs_do_not_go_together(root: Path, store: SavedBri
         load_archive(root, cache=BriefCache(), saved=store)
 
 
-def test_saving_leaves_the_saved_file_whole_if_it_fails(
+def test_saving_leaves_a_saved_file_whole_if_it_fails(
     root: Path, store: SavedBriefs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = store.file.read_bytes()
+    file = shard_file(store, EXPORTS)
+    data, names = file.read_bytes(), sorted(written(store))
     _append(EXPORTS, "Chips led.\n")(root)
 
     def killed(*args: object) -> None:
@@ -381,8 +442,8 @@ def test_saving_leaves_the_saved_file_whole_if_it_fails(
     monkeypatch.setattr(Path, "replace", killed)  # as write_atomic renames its file
     with pytest.raises(KeyboardInterrupt):
         load_archive(root, saved=store, two_cores=False)
-    assert store.file.read_bytes() == data
-    assert [path.name for path in store.folder.iterdir()] == [store.file.name]
+    assert file.read_bytes() == data
+    assert sorted(written(store)) == names
 
 
 def test_briefs_of_a_renamed_briefs_folder_are_read_again(

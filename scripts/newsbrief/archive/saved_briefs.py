@@ -1,12 +1,13 @@
 """Checked briefs saved on disk, so that a build parses only the briefs that changed.
 
 ``mkdocs build`` starts a new process each time, and :class:`~newsbrief.archive.collection.
-BriefCache` lives in one. :class:`SavedBriefs` keeps every checked :class:`Entry` in one
-file of a folder the caller chooses (CI restores it between runs), under a key the caller
-gives: a digest of newsbrief's code and versions, so that a saved entry is never used by
-other code. A brief's saved entry is used again only while the digest of all it was checked
-against is the same: its path, its bytes, its source article's bytes and those of the
-vocabulary. File contents, not times: a restored folder's files have new ones.
+BriefCache` lives in one. :class:`SavedBriefs` keeps every checked :class:`Entry` in a
+folder the caller chooses (CI restores it between runs), spread over files by path so that
+an edit rewrites one of them, under a key the caller gives: a digest of newsbrief's code
+and versions, so that a saved entry is never used by other code. A brief's saved entry is
+used again only while the digest of all it was checked against is the same: its path, its
+bytes, its source article's bytes and those of the vocabulary. File contents, not times: a
+restored folder's files have new ones.
 
 Only briefs without problems are saved: one with problems is read again each time and
 reports them as it would without the store.
@@ -18,21 +19,24 @@ import gc
 import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import NamedTuple
 
 from newsbrief.archive.brief import Entry, brief_text, parse_brief, read_brief
 from newsbrief.archive.cores import map_on_two_cores
-from newsbrief.archive.fsio import display_path
+from newsbrief.archive.fsio import display_path, write_atomic
 from newsbrief.archive.problems import NewsbriefError, Problem
 from newsbrief.archive.vocabulary import Vocabulary
 
-FILE_NAME = "saved-briefs.pickle"
+SHARDS = 256
+"""The files the saved briefs are spread over, by path: an edit or an addition rewrites
+one, not all (at 100,000 briefs, half a gigabyte)."""
+_SUFFIX = ".pickle"
 _MAGIC = b"newsbrief saved briefs\n"
-_FORMAT = 1
+_FORMAT = 2
 UNPICKLING_ERRORS = (
     pickle.UnpicklingError,
     EOFError,
@@ -57,8 +61,13 @@ class Saved(NamedTuple):
 
 @dataclass(frozen=True)
 class SavedBriefs:
-    """Checked briefs saved in ``folder`` under ``key``; those saved under another key, or
-    in a file that cannot be read whole, are not there."""
+    """Checked briefs saved in ``folder`` under ``key``, spread over :data:`SHARDS` files by
+    path (:func:`shard_of`); those of a file saved under another key, or that cannot be
+    read whole, are not there.
+
+    Each brief's entry stands alone, checked against its own digest, so the files need not
+    be saved together: each is replaced whole or not at all.
+    """
 
     folder: Path
     key: str
@@ -68,78 +77,87 @@ class SavedBriefs:
     from which it follows with newsbrief's code (in ``key``): the build's cache keys
     pages by it."""
 
-    @property
-    def file(self) -> Path:
-        return self.folder / FILE_NAME
+    def file(self, shard: int) -> Path:
+        """The file of the briefs whose path is in ``shard``."""
+        return self.folder / f"{shard:02x}{_SUFFIX}"
 
     def load(self) -> dict[str, Saved]:
-        """The saved briefs by path in the briefs folder: none if there is no file, if
-        another key saved it, or if it is not whole (truncated, corrupt, another format).
+        """The saved briefs by path in the briefs folder, from each file that is whole
+        (not truncated, corrupt or of another format) and saved under this key.
 
         Other errors, such as a file that may not be read, are raised.
         """
+        saved: dict[str, Saved] = {}
+        collecting = gc.isenabled()
+        gc.disable()  # else it runs over and over as the objects come: twice the time
         try:
-            stream = self.file.open("rb")
+            for shard in range(SHARDS):
+                saved.update(self._load_shard(shard))
+        finally:
+            if collecting:
+                gc.enable()
+        return saved
+
+    def _load_shard(self, shard: int) -> dict[str, Saved]:
+        try:
+            data = self.file(shard).read_bytes()
         except FileNotFoundError:
             return {}
-        with stream:
-            header = self._header()
-            if stream.read(len(header)) != header:
-                return {}
-            checksum = stream.read(32)
-            start = stream.tell()
-            if hashlib.file_digest(stream, "sha256").digest() != checksum:
-                return {}  # the payload is not the one saved: never unpickle a torn file
-            stream.seek(start)
-            collecting = gc.isenabled()
-            gc.disable()  # else it runs over and over as the objects come: twice the time
-            try:
-                saved = pickle.load(stream)
-            except UNPICKLING_ERRORS:
-                return {}
-            finally:
-                if collecting:
-                    gc.enable()
-        return saved if isinstance(saved, dict) else {}
-
-    def save(self, saved: Mapping[str, Saved]) -> None:
-        """Replace the saved briefs with ``saved``, whole or not at all (a killed build
-        leaves the file it found, and maybe a temporary file beside it).
-
-        Written as it is pickled, through a temporary file and a rename (as
-        :func:`newsbrief.archive.fsio.write_atomic` does), not pickled to bytes first:
-        at 100,000 briefs those would be about half a gigabyte, twice over with the header.
-        """
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=self.folder, prefix=f".{FILE_NAME}.", suffix=".tmp")
-        temporary = Path(name)
+        header = self._header()
+        payload = memoryview(data)[len(header) + 32 :]
+        if data[: len(header)] != header:
+            return {}
+        if hashlib.sha256(payload).digest() != data[len(header) : len(header) + 32]:
+            return {}  # the payload is not the one saved: never unpickle a torn file
         try:
-            with os.fdopen(handle, "wb") as stream:
-                header = self._header()
-                stream.write(header + bytes(32))  # the checksum's place
-                payload = _Checksummed(stream)
-                pickle.dump(dict(saved), payload, pickle.HIGHEST_PROTOCOL)
-                stream.seek(len(header))
-                stream.write(payload.checksum.digest())
-            temporary.replace(self.file)
-        finally:
-            temporary.unlink(missing_ok=True)
+            briefs = pickle.loads(payload)
+        except UNPICKLING_ERRORS:
+            return {}
+        if not isinstance(briefs, dict) or any(shard_of(path) != shard for path in briefs):
+            return {}
+        return briefs
+
+    def save(self, saved: Mapping[str, Saved], loaded: Mapping[str, Saved]) -> None:
+        """Replace the saved briefs with ``saved``: rewrite the files whose briefs are not
+        those ``loaded`` (what :meth:`load` gave) holds, the same objects, and delete
+        those left with none. Any other file in the folder (an older format's) goes too;
+        temporary files (named with a dot) stay, as another build may be writing them,
+        and so do folders, which newsbrief never makes there.
+        """
+        new, old = _by_shard(saved), _by_shard(loaded)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for shard, briefs in new.items():
+            if not _same_objects(briefs, old.get(shard, {})):
+                payload = pickle.dumps(briefs, pickle.HIGHEST_PROTOCOL)
+                checksum = hashlib.sha256(payload).digest()
+                write_atomic(self.file(shard), self._header() + checksum + payload)
+        kept = {self.file(shard).name for shard in new}
+        with os.scandir(self.folder) as found:
+            for entry in found:
+                stale = entry.name not in kept and not entry.name.startswith(".")
+                if stale and not entry.is_dir(follow_symlinks=False):
+                    Path(entry.path).unlink()
 
     def _header(self) -> bytes:
         key = self.key.encode("utf-8")
         return _MAGIC + bytes([_FORMAT]) + len(key).to_bytes(4, "big") + key
 
 
-class _Checksummed:
-    """A binary stream's ``write``, and the sha256 of what was written through it."""
+def shard_of(path: str) -> int:
+    """The file of :class:`SavedBriefs` that the brief at ``path`` (in the briefs folder)
+    is saved in."""
+    return zlib.crc32(path.encode("utf-8")) % SHARDS
 
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.checksum = hashlib.sha256()
 
-    def write(self, data: bytes) -> int:
-        self.checksum.update(data)
-        return self.stream.write(data)
+def _by_shard(saved: Mapping[str, Saved]) -> dict[int, dict[str, Saved]]:
+    shards: dict[int, dict[str, Saved]] = {}
+    for path, brief in saved.items():
+        shards.setdefault(shard_of(path), {})[path] = brief
+    return shards
+
+
+def _same_objects(new: Mapping[str, Saved], old: Mapping[str, Saved]) -> bool:
+    return new.keys() == old.keys() and all(brief is old[path] for path, brief in new.items())
 
 
 @dataclass(frozen=True)
@@ -236,9 +254,8 @@ def read_briefs(
             keep[path] = Saved(entry.brief.source.path, digest, entry)
     store.digests.clear()
     store.digests.update((id(kept.entry), (kept.entry, kept.digest)) for kept in keep.values())
-    changed = len(keep) != len(saved) or any(keep[path] is not saved.get(path) for path in keep)
-    if changed and vocabulary_state.unchanged():
-        store.save(keep)
+    if vocabulary_state.unchanged():
+        store.save(keep, saved)
     return results
 
 
