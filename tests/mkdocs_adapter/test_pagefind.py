@@ -71,9 +71,14 @@ def test_indexer_writes_the_main_index_and_each_volume_s_into_the_site(
     indexer = SearchIndexer()
     makers: list[int] = []
     indexer.start(made_by(makers), str(tmp_path), forked=forked)
-    assert indexer.finish() is None
-    # forked (mkdocs build), the documents are made by the process that indexes them
+    assert indexer.wait() is None
+    # forked (mkdocs build), the documents are made by the process that indexes them,
+    # which removes them too; serve keeps them for its next build
     assert makers == ([] if forked else [os.getpid()])
+    assert indexer._folder is not None
+    left = {path.name for path in Path(indexer._folder.name).iterdir() if path.is_dir()}
+    assert left == (set() if forked else {"main", "volumes"})
+    indexer.stop()
     assert (tmp_path / "pagefind/pagefind.js").is_file()
     assert urls_in(tmp_path / "pagefind") == {"/"}
     assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}

@@ -108,6 +108,7 @@ class EntityAddresses:
 
     def __init__(self, briefs_oldest_first: Iterable[Brief]) -> None:
         self._slugs: dict[str, dict[str, str]] = {kind: {} for kind in ENTITY_KINDS}
+        self._uris: dict[str, dict[str, str]] = {kind: {} for kind in ENTITY_KINDS}
         self.shared: list[SharedSlug] = []
         first_at: dict[tuple[str, str], str] = {}
         for brief in briefs_oldest_first:
@@ -122,6 +123,7 @@ class EntityAddresses:
         slug = slugify(name)
         first = first_at.setdefault((kind, slug), name)
         slugs[name] = slug if first == name else f"{slug}-{_digest(name)}"
+        self._uris[kind][name] = f"{kind}/{slugs[name]}.md"
         if first != name:
             self._note_shared(kind, slug, first, name)
 
@@ -134,16 +136,19 @@ class EntityAddresses:
 
     def uri(self, kind: str, name: str) -> str:
         """The page of one person, organisation or place: ``people/<slug>.md``."""
-        return f"{kind}/{self._slugs[kind][name]}.md"
+        return self._uris[kind][name]
 
     def named_in(self, brief: Brief) -> dict[str, tuple[tuple[str, str], ...]]:
         """The people, organisations and places ``brief`` lists, by kind, each with the
-        address of its page."""
-        lists = {"people": brief.people, "organizations": brief.organizations}
-        lists["places"] = brief.places
+        address of its page (asked for every brief in every build: no loop in Python)."""
+        lists = (
+            ("people", brief.people),
+            ("organizations", brief.organizations),
+            ("places", brief.places),
+        )
         return {
-            kind: tuple((name, self.uri(kind, name)) for name in names)
-            for kind, names in lists.items()
+            kind: tuple(zip(names, map(self._uris[kind].__getitem__, names), strict=True))
+            for kind, names in lists
         }
 
 

@@ -37,6 +37,8 @@ Event order, and what each handler does:
   meta, HTML and table of contents, written by :mod:`newsbrief.site` without Markdown;
   append the latest briefs to the home page; keep every page out of Material's own
   search index;
+* ``on_env``: in ``mkdocs build``, have Jinja keep the theme's templates compiled in the
+  build's cache (:meth:`.BuildCache.compiled_templates`);
 * ``on_env``, ``on_page_context``: make each generated page outside the navigation and
   put its meta, HTML and table of contents in place (:class:`.generated.HtmlPage`),
   then render it from a skeleton of Material's template made once per kind of page
@@ -531,6 +533,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.cache is not None:
+            env.bytecode_cache = self.cache.compiled_templates()
         if self.nav is not None and self.config.skeletons:
             env.loader = skeleton.with_skeleton_template(env.loader)
             linkable = [f for f in files if f.generated_by is None or f.src_uri in LINKED_PAGES]

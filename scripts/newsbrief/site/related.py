@@ -8,9 +8,10 @@ quadratic, so the whole pass stays near linear in the archive's size.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from newsbrief.archive.brief import Entry
@@ -22,14 +23,22 @@ LIMIT = 5
 MAX_SHARED = 300
 
 
-def features(entry: Entry) -> frozenset[str]:
-    """What a brief is about, as comparable keys."""
+def features(entry: Entry) -> tuple[str, ...]:
+    """What a brief is about, as comparable keys, sorted: a tuple of strings, which the
+    build's cache digests in one go (a set's items are digested one by one)."""
     brief = entry.brief
     keys = {f"tag:{slug}" for slug in brief.tags}
-    keys |= {f"person:{slugify(name)}" for name in brief.people}
-    keys |= {f"org:{slugify(name)}" for name in brief.organizations}
-    keys |= {f"place:{slugify(name)}" for name in brief.places}
-    return frozenset(keys)
+    keys |= {f"person:{_slug(name)}" for name in brief.people}
+    keys |= {f"org:{_slug(name)}" for name in brief.organizations}
+    keys |= {f"place:{_slug(name)}" for name in brief.places}
+    return tuple(sorted(keys))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _slug(name: str) -> str:
+    """A name's slug, made once: the archive names the same people over and over, and
+    transliterating a name costs more than the rest of a brief's features."""
+    return slugify(name)
 
 
 def related_briefs(
@@ -50,7 +59,7 @@ def related_briefs(
 
 
 def related_indexes(
-    briefs: Sequence[tuple[frozenset[str], int]], limit: int = LIMIT, two_cores: bool = True
+    briefs: Sequence[tuple[Collection[str], int]], limit: int = LIMIT, two_cores: bool = True
 ) -> list[list[int]]:
     """For each brief given as (features, day number), the positions of its related ones.
 
