@@ -122,14 +122,14 @@ class Digests:
     """Digests of the page functions' arguments, stable from one build to the next.
 
     Text, numbers and dates are digested by value; lists, tuples, dicts and records
-    (dataclasses) by their items (pickled as they are: :class:`_Pickler`); sets by their
-    items in sorted order; functions by their name (their code is in the setup, and so is
-    what the one closure passed holds: the Markdown converter, made from mkdocs.yml's
-    Markdown settings), a bound method with its object; a brief by the digest it was
-    checked with (:attr:`entries`), else by its ``repr``, which holds every field of its
-    front matter and its summary (one string: digesting its fields one by one costs
-    more); anything else by its ``repr``. An object without a ``repr`` of its own
-    (``object``'s names a memory address, which differs in every build) raises
+    (dataclasses) by their items (pickled as they are: :class:`_Pickler`), but sets, in
+    no stable order (the page functions take none); functions by their name (their code
+    is in the setup, and so is what the one closure passed holds: the Markdown converter,
+    made from mkdocs.yml's Markdown settings), a bound method with its object; a brief by
+    the digest it was checked with (:attr:`entries`), else by its ``repr``, which holds
+    every field of its front matter and its summary (one string: digesting its fields one
+    by one costs more); anything else by its ``repr``. An object without a ``repr`` of
+    its own (``object``'s names a memory address, which differs in every build) raises
     ``TypeError``: the call it is passed to is not cached. Each object's digest but a
     plain value's is computed once per build (by identity: the object is held, so its
     identity is not reused).
@@ -170,8 +170,6 @@ class Digests:
     def _described(self, value: Any) -> bytes:
         if isinstance(value, list | tuple):  # a named tuple, say
             return b"sequence" + self._pickled(tuple(value))
-        if isinstance(value, set | frozenset):  # in no set order: it varies between runs
-            return b"set" + b",".join(sorted(map(self.of, value)))
         if isinstance(value, Mapping):
             return b"mapping" + self._pickled(list(value.items()))
         if isinstance(value, functools.partial):
@@ -190,14 +188,22 @@ class Digests:
         return f"{type(value).__qualname__}:{value!r}".encode()
 
 
-_AS_IS = frozenset({str, int, float, bool, type(None), bytes, tuple, list, dict})
-"""The types :class:`_Pickler` pickles as they are (exactly these: not subclasses)."""
+def _digested(digest: bytes) -> None:
+    """What an object :class:`_Pickler` digests is pickled as: a call of this function
+    with the digest (never made: the bytes are only digested)."""
 
 
 class _Pickler(pickle.Pickler):
     """Pickles plain values and the lists, tuples and dicts of them as they are, in C,
-    and anything else as its digest (:meth:`Digests.of`, a persistent id): with 10,000
-    briefs, a million objects, which digesting one by one in Python took 2.5 s.
+    and anything else as its digest (:meth:`Digests.of`): with 10,000 briefs, a million
+    objects, which digesting one by one in Python took 2.5 s.
+
+    The pickler asks :meth:`reducer_override` about every object but ``None``, ``True``,
+    ``False`` and exact ``int``, ``float``, ``bytes``, ``str``, ``dict``, ``list``,
+    ``tuple``, ``set`` and ``frozenset`` (a ``persistent_id`` would be asked about every
+    object: four times as many calls in Python). So a set inside another value is
+    pickled in its order of iteration, which differs from one process to the next: the
+    page functions take none (one would make its call miss the cache, never hit another's).
 
     No memo (``fast``): equal values give equal bytes, whether or not they are one object.
     """
@@ -217,8 +223,10 @@ class _Pickler(pickle.Pickler):
             self._buffer.seek(0)
             self._buffer.truncate()
 
-    def persistent_id(self, obj: Any) -> bytes | None:
-        return None if type(obj) in _AS_IS else self._digests.of(obj)
+    def reducer_override(self, obj: Any) -> Any:
+        if obj is _digested:  # pickled by name, as the function of every digest
+            return NotImplemented
+        return _digested, (self._digests.of(obj),)
 
 
 @dataclass(frozen=True)
