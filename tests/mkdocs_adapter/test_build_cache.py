@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 import yaml
 from mkdocs.commands.build import build
@@ -127,7 +128,7 @@ CHANGES = [
 ]
 
 
-def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_indexes_no_volume(
+def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_compiles_nothing(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = site_files(project / "site")
@@ -140,7 +141,17 @@ def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_indexes_n
     monkeypatch.setattr(search_documents, "brief_document", refuse)
     monkeypatch.setattr(feeds, "_json_feed", refuse)  # the steps inside the functions
     monkeypatch.setattr(related, "map_on_two_cores", refuse)  # the cache keeps the results of
+    compiled: list[str | None] = []  # by Jinja: none of the theme's templates
+    compile_template = jinja2.Environment.compile
+
+    def recorded(env: jinja2.Environment, source: str, name: str | None = None, *rest: object):
+        compiled.append(name)
+        return compile_template(env, source, name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", recorded)
     build_site(project)
+    # but the translations that Material's search plugin reads with an environment of its own
+    assert all(name and name.startswith("partials/language") for name in compiled)
     assert site_files(project / "site") == before
     stored = (project / CACHE / build_cache.PAGES).iterdir()
     assert len(list(stored)) > BRIEFS - 1  # the briefs' pages, and tags', months', people's...

@@ -261,7 +261,12 @@ class BuildCache:
         # site -> (kind, key, where)
         self._kept: dict[str, tuple[int, int]] = {}  # of those, the ones left in place, with
         # the state they were found in (:func:`_state`): a stat each, not two
-        self._used: dict[str, set[str]] = {PAGES: set(), SEARCH: set(), CALLS: set()}
+        self._used: dict[str, set[str]] = {
+            PAGES: set(),
+            SEARCH: set(),
+            CALLS: set(),
+            TEMPLATES: set(),
+        }
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
         self._to_copy: list[tuple[Path, Path]] = []  # (stored, where it goes in the site)
         self._copier: int | None = None  # the forked process copying them
@@ -276,16 +281,15 @@ class BuildCache:
 
     def compiled_templates(self) -> FileSystemBytecodeCache:
         """Where Jinja keeps the theme's templates compiled, for the next build (compiling
-        Material's took 1.5 s a build): a folder of this setup's only, which holds the
-        theme, its overrides and the versions of Jinja and Python; the other setups' are
-        deleted. Jinja checks each template's source too."""
-        folder = self.folder / TEMPLATES
-        mine = folder / self.setup[:32]
-        for other in folder.iterdir() if folder.is_dir() else []:
-            if other != mine:
-                _remove(other)
-        mine.mkdir(parents=True, exist_ok=True)
-        return FileSystemBytecodeCache(str(mine))
+        Material's took 1.5 s a build): a folder of this setup's, which holds the theme,
+        its overrides and the versions of Jinja and Python (the others' are deleted with
+        what else the build did not use: :meth:`store`). Jinja checks each template's
+        source too, and replaces a compiled file whole."""
+        name = self.setup[:32]
+        self._used[TEMPLATES].add(name)
+        folder = self.folder / TEMPLATES / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(str(folder))
 
     def call(self, function: Callable[..., T], *args: Any) -> T:
         """``function(*args)``, for a function ``worth_storing`` from the cache where it
@@ -391,8 +395,8 @@ class BuildCache:
         self._outputs[relative] = (kind, key, target)
         if self._in_place(kind, key, relative):
             return True
-        if kind == SEARCH:
-            _remove(target)  # the last build's volume: indexed again, or copied
+        # A volume of the last build's left here is replaced: by the copy (_copy_entry) or
+        # by the indexing process (index_runs), not in this one (2,000 files at 10,000).
         stored = self.folder / kind / key
         if not stored.exists():
             self._to_store.append((kind, key, target))

@@ -11,6 +11,7 @@ Only the standard library is imported: it starts in a few milliseconds.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,8 @@ def run_all(runs: list[Run]) -> str | None:
     """Each run in turn; which failed and Pagefind's output, else ``None``."""
     for run in runs:
         output = Path(run["output"])
+        if run["index_only"] and output.is_dir():  # Pagefind adds to a folder: a volume's
+            shutil.rmtree(output)  # last index, left in the site, would keep its pages
         done = subprocess.run(
             pagefind_command(Path(run["source"]), output),
             stdout=subprocess.PIPE,
