@@ -166,6 +166,27 @@ def test_a_build_after_a_change_is_the_same_as_a_clean_build(
     assert_same_site(project / "site", clean_build(project, tmp_path))
 
 
+def test_a_volume_indexed_again_is_stored_as_the_indexing_process_copied_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The build's own store copies no volume (2,000 files each at 10,000 briefs), and
+    what the indexing process copied makes the same site once copied back."""
+    copy_entry = build_cache._copy_entry
+
+    def refusing_volumes(source: Path, target: Path) -> None:
+        if "pagefind" in source.parts:
+            raise AssertionError(f"the build copied the volume {source}")
+        copy_entry(source, target)
+
+    monkeypatch.setattr(build_cache, "_copy_entry", refusing_volumes)
+    edit_a_title(project)
+    build_site(project)
+    monkeypatch.undo()
+    shutil.rmtree(project / "site")  # every page and volume copied from the cache
+    build_site(project)
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
 def test_a_page_changed_in_the_site_since_the_last_build_is_written_again(project: Path) -> None:
     site = project / "site"
     before = site_files(site)

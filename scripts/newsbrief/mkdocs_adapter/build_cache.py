@@ -263,6 +263,7 @@ class BuildCache:
         self.previous = self._take_site_record()
         self._outputs: dict[str, tuple[str, str, Path]] = {}  # for the record: path in the
         # site -> (kind, key, where)
+        self._made_elsewhere: set[Path] = set()  # where others copy what is to be stored
         self._kept: dict[str, tuple[int, int]] = {}  # of those, the ones left in place, with
         # the state they were found in (:func:`_state`): a stat each, not two
         self._used: dict[str, set[str]] = {
@@ -337,17 +338,25 @@ class BuildCache:
 
     def reuse_volumes(
         self, volumes: Volumes, entries: Mapping[str, Entry], output: str
-    ) -> set[str]:
+    ) -> tuple[set[str], dict[str, Path]]:
         """The folders of the volumes of the search index whose briefs are the same as
         when the cache stored them, which :meth:`copy` copies into ``output`` (the
-        site's folder of the index)."""
-        reused = set()
+        site's folder of the index); and for each other volume (by folder), where the
+        process that indexes it is to copy it for the cache once made (a volume of
+        2,000 briefs is 2,000 files): :meth:`store` then only renames it."""
+        reused, copies = set(), {}
         for volume in volumes.volumes:
             briefs = [entries[src_uri] for src_uri in volume.src_uris]
             key = self._key(volume.path, briefs)
-            if key is not None and self._found(SEARCH, key, f"{output}/{volume.path[:-1]}"):
+            if key is None:
+                continue
+            if self._found(SEARCH, key, f"{output}/{volume.path[:-1]}"):
                 reused.add(volume.path)
-        return reused
+            else:
+                copies[volume.path] = _made_path(self.folder / SEARCH / key)
+                _remove(copies[volume.path])  # a stopped build's: only the indexer's is stored
+        self._made_elsewhere.update(copies.values())
+        return reused, copies
 
     def files_in_place(self, written: list[str], call: functools.partial[Any]) -> bool:
         """Whether the files ``written`` (paths in the site) that ``call`` makes are in
@@ -440,6 +449,8 @@ class BuildCache:
         for kind, _, made in self._to_store:
             if kind == CALLS:
                 made.unlink(missing_ok=True)
+        for made in self._made_elsewhere:
+            _remove(made)
         self._to_store = []
 
     def store(self) -> None:
@@ -451,10 +462,11 @@ class BuildCache:
             (self.folder / kind).mkdir(parents=True, exist_ok=True)
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
+            made = _made_path(stored)
             if kind == CALLS:
                 built.replace(stored)
             else:
-                copies.append((built, stored))
+                copies.append((built, stored, made, made in self._made_elsewhere))
         cores.map_on_two_cores(_store, copies)  # a first build at 10,000 briefs stores
         # some 16,000 pages: 22 s on one core with a Path call more per file
         for kind, used in self._used.items():
@@ -483,17 +495,21 @@ def _state(kind: str, target: Path) -> tuple[int, int]:
     return (status.st_size, status.st_mtime_ns)
 
 
-def _store(copy: tuple[Path, Path]) -> None:
+def _store(copy: tuple[Path, Path, Path, bool]) -> None:
     """Copy a page (a file) or volume (a folder) built into the cache, under a temporary
-    name renamed into place: a build stopped halfway never leaves a half-copied entry."""
-    built, stored = copy
+    name renamed into place: a build stopped halfway never leaves a half-copied entry.
+    Where another process copied it under that name already (``made_elsewhere``), it is
+    only renamed."""
+    built, stored, partial, made_elsewhere = copy
     if stored.exists():
+        if made_elsewhere:
+            _remove(partial)
         return
-    partial = _made_path(stored)
-    try:
-        _copy_entry(built, partial)  # over any partial a stopped build left
-    except FileNotFoundError:  # not written: a page MkDocs left out, say
-        return
+    if not made_elsewhere or not partial.exists():
+        try:
+            _copy_entry(built, partial)  # over any partial a stopped build left
+        except FileNotFoundError:  # not written: a page MkDocs left out, say
+            return
     partial.replace(stored)
 
 

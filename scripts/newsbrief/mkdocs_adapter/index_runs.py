@@ -23,12 +23,14 @@ ENTRY = "pagefind-entry.json"  # an index's entry file, which names its other fi
 
 class Run(TypedDict):
     """One Pagefind run: the index's name (for a failure's message), the folder of its
-    documents, its output folder, and whether to keep only the index there."""
+    documents, its output folder, whether to keep only the index there, and where to copy
+    that folder once made ("" for nowhere: the build's cache keeps volumes)."""
 
     name: str
     source: str
     output: str
     index_only: bool
+    copy_to: str
 
 
 def run_all(runs: list[Run]) -> str | None:
@@ -48,6 +50,11 @@ def run_all(runs: list[Run]) -> str | None:
             return f"{run['name']}: {done.stdout.strip() or 'no output'}"
         if run["index_only"]:
             keep_only_the_index(output)
+        if run["copy_to"]:
+            copy = Path(run["copy_to"])
+            if copy.is_dir():  # left by a build stopped halfway
+                shutil.rmtree(copy)
+            shutil.copytree(output, copy)
     return None
 
 

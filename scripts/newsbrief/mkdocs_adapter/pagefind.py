@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from newsbrief.archive import cores
@@ -100,6 +100,7 @@ class SearchIndexer:
         site_dir: str,
         copied: Collection[str] = (),
         forked: bool = False,
+        copies: Mapping[str, Path] | None = None,
     ) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
         the indexes that changed (and those the site lacks) into their folders of
@@ -108,19 +109,20 @@ class SearchIndexer:
         (from the build's cache), with no documents given. ``forked``: in a forked
         process, where one can be (:func:`newsbrief.archive.cores.available`), which
         writes the documents too; only for a single build (it keeps nothing for a next
-        one)."""
+        one). ``copies``: where to copy volumes once indexed, by index (for the build's
+        cache, which then need not copy them: 2,000 files a volume at 10,000 briefs)."""
         if self._process is not None and self._process.poll() == 0:
             self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
-        sources = Path(self._folder.name)
+        sources, copies = Path(self._folder.name), copies or {}
         if forked and cores.available():
             self._child = cores.fork(
-                lambda: self._index_in_child(sources, documents, site_dir, copied)
+                lambda: self._index_in_child(sources, documents, site_dir, copied, copies)
             )
             return
-        runs = self._runs(sources, documents, site_dir, copied)
+        runs = self._runs(sources, documents, site_dir, copied, copies)
         if runs:
             self._process = _start_runs(sources / "runs.json", runs)
 
@@ -130,13 +132,14 @@ class SearchIndexer:
         documents: Iterable[tuple[str, str, str]],
         site_dir: str,
         copied: Collection[str],
+        copies: Mapping[str, Path],
     ) -> bool:
         """In the forked process: write the documents, run Pagefind over the indexes to
         make, and remove the documents (at 10,000 briefs, a volume's 2,000 took the
         build's process half a second); why one failed goes into :data:`FAILURE`. In a
         session of its own, so that :meth:`stop` stops Pagefind with it."""
         os.setsid()
-        failure = run_all(self._runs(sources, documents, site_dir, copied))
+        failure = run_all(self._runs(sources, documents, site_dir, copied, copies))
         for folder in sources.iterdir():  # here, not in the build's process (:meth:`stop`)
             if folder.is_dir():
                 shutil.rmtree(folder)
@@ -150,6 +153,7 @@ class SearchIndexer:
         documents: Iterable[tuple[str, str, str]],
         site_dir: str,
         copied: Collection[str],
+        copies: Mapping[str, Path],
     ) -> list[Run]:
         """Write the documents into ``sources``; the runs of the indexes to make."""
         current = self._write_documents(sources, documents)
@@ -158,7 +162,7 @@ class SearchIndexer:
         output = Path(site_dir) / OUTPUT_DIR
         _remove_other_volumes(output, {*current.keys(), *copied})
         return [
-            _run(sources, output, index)
+            _run(sources, output, index, copies.get(index))
             for index in _main_then_newest(current)
             if index in self._unindexed or not (output / index / ENTRY).is_file()
         ]
@@ -255,7 +259,7 @@ def _main_then_newest(indexes: Iterable[str]) -> list[str]:
     return [MAIN_INDEX, *volumes] if MAIN_INDEX in indexes else volumes
 
 
-def _run(sources: Path, output: Path, index: str) -> Run:
+def _run(sources: Path, output: Path, index: str, copy_to: Path | None) -> Run:
     """What :mod:`newsbrief.mkdocs_adapter.index_runs` runs for ``index``."""
     volume = index != MAIN_INDEX
     return {
@@ -263,6 +267,7 @@ def _run(sources: Path, output: Path, index: str) -> Run:
         "source": str(_source(sources, index)),
         "output": str(output / index),
         "index_only": volume,
+        "copy_to": "" if copy_to is None else str(copy_to),
     }
 
 

@@ -284,9 +284,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
         volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
-        copied = self._copy_cached_volumes(volumes, config)
+        copied, copies = self._copy_cached_volumes(volumes, config)
         documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
-        self.search.start(documents, config.site_dir, copied, forked=self._two_cores())
+        forked = self._two_cores()
+        self.search.start(documents, config.site_dir, copied, forked, copies)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
@@ -361,11 +362,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def _copy_cached_volumes(
         self, volumes: search_volumes.Volumes, config: MkDocsConfig
-    ) -> set[str]:
+    ) -> tuple[set[str], dict[str, Path]]:
         """The folders of the search volumes the cache has: left in place in the old site,
-        or copied into the site with the cached pages (:meth:`.BuildCache.copy`)."""
+        or copied into the site with the cached pages (:meth:`.BuildCache.copy`); and
+        where the indexing process copies each other one for the cache."""
         if self.cache is None:
-            return set()
+            return set(), {}
         entries = {entry.src_uri: entry for entry in self._archive().entries}
         return self.cache.reuse_volumes(volumes, entries, OUTPUT_DIR)
 
