@@ -263,9 +263,9 @@ class BuildCache:
         self.previous = self._take_site_record()
         self._outputs: dict[str, tuple[str, str, Path]] = {}  # for the record: path in the
         # site -> (kind, key, where)
-        self._made_elsewhere: set[Path] = set()  # where others copy what is to be stored
         self._kept: dict[str, tuple[int, int]] = {}  # of those, the ones left in place, with
         # the state they were found in (:func:`_state`): a stat each, not two
+        self._made_elsewhere: set[Path] = set()  # where others copy what is to be stored
         self._used: dict[str, set[str]] = {
             PAGES: set(),
             SEARCH: set(),
@@ -462,10 +462,10 @@ class BuildCache:
             (self.folder / kind).mkdir(parents=True, exist_ok=True)
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
-            made = _made_path(stored)
             if kind == CALLS:
                 built.replace(stored)
             else:
+                made = _made_path(stored)
                 copies.append((built, stored, made, made in self._made_elsewhere))
         cores.map_on_two_cores(_store, copies)  # a first build at 10,000 briefs stores
         # some 16,000 pages: 22 s on one core with a Path call more per file
