@@ -81,3 +81,13 @@ def test_no_added_page_may_take_the_address_of_one_the_cache_placed(config) -> N
     placed = ["tags/war.md"]  # in the site from the build's cache, not in files
     with pytest.raises(PluginError, match=r"for tags/war/index\.md would replace the generated"):
         add_generated(files, [("tags/war/index.md", page("War"), OUT)], config, {}, placed)
+
+
+def test_no_file_written_into_the_site_may_take_a_documentation_file_s_address(config) -> None:
+    """A feed written into the site is not one of MkDocs' files, which would copy the
+    documentation file over it."""
+    files = Files([File("tags/feed.xml", config.docs_dir, config.site_dir, True)])
+    written = ["tags/war/feed.xml", "tags/feed.xml"]
+    with pytest.raises(PluginError, match=r"for tags/feed\.xml would replace docs/tags/feed\.xml"):
+        add_generated(files, [], config, {}, written=written)
+    add_generated(files, [], config, {}, written=written[:1])  # the other is free

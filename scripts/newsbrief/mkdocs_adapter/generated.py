@@ -31,9 +31,9 @@ from newsbrief.site.content import PageContent
 
 Rendering = PageContent | Callable[[], PageContent]
 """A generated page, or how to make it when MkDocs reads it."""
-Generated = tuple[str, str | bytes | Path | Rendering, InclusionLevel]
-"""A generated page or file: its source path, its content (or, for a file written into the
-site already, where it is), and its place in the navigation."""
+Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
+"""A generated page or file: its source path, its content, and its place in the
+navigation."""
 
 
 def is_rendering(content: str | bytes | Path | Rendering) -> TypeGuard[Rendering]:
@@ -141,16 +141,21 @@ def add_generated(
     config: MkDocsConfig,
     kept: dict[str, File],
     placed: Iterable[str] = (),
+    written: Iterable[str] = (),
 ) -> list[File]:
     """Add the ``generated`` pages and files to MkDocs' ``files``; return their files.
 
     A page in ``kept`` (unchanged since the previous build of a serve session) keeps its
-    file and page objects from then. The pages ``placed`` (source paths) are in the site
-    without files (the build cache's): none may take their addresses.
+    file and page objects from then. The pages ``placed`` (source paths: the build
+    cache's) and the files ``written`` (paths in the site: :func:`written_into_site`) are
+    in the site without files of MkDocs': none may take their addresses, and a written
+    file may not take a documentation file's.
     """
     docs = Path(config.docs_dir).name
     taken = {file.url: f"{docs}/{file.src_uri}" for file in files}
     taken |= {page_url(src_uri): f"the generated {src_uri}" for src_uri in placed}
+    for path in written:
+        _claim(taken, path, path)
     added = []
     for src_uri, content, inclusion in generated:
         file = kept.get(src_uri)
@@ -164,16 +169,12 @@ def add_generated(
 
 def generated_file(
     src_uri: str,
-    content: str | bytes | Path | Rendering,
+    content: str | bytes | Rendering,
     inclusion: InclusionLevel,
     config: MkDocsConfig,
 ) -> File:
     """A generated page's file; a page given as HTML and out of the navigation gets its
     :class:`HtmlPage` now, or MkDocs would make a Markdown page of it."""
-    if isinstance(content, Path):
-        return WrittenFile.generated(
-            config, src_uri, abs_src_path=str(content), inclusion=inclusion
-        )
     text = "" if is_rendering(content) else content
     file = GeneratedFile.generated(config, src_uri, content=text, inclusion=inclusion)
     if is_rendering(content) and inclusion.is_not_in_nav():
@@ -181,27 +182,15 @@ def generated_file(
     return file
 
 
-class WrittenFile(GeneratedFile):
-    """A file written into the site as it was made (:func:`written_into_site`): MkDocs'
-    copy of it onto itself, which it would try and give up, is skipped (with 10,000
-    briefs, 15,000 feeds: a second)."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-
-def written_into_site(
-    site_dir: str, files: Iterable[tuple[str, str]]
-) -> Iterator[tuple[str, Path]]:
-    """Write each of ``files`` (source path, text) into the site as it comes; each one's
-    source path and where it is written.
+def written_into_site(site_dir: str, files: Iterable[tuple[str, str]]) -> Iterator[str]:
+    """Write each of ``files`` (path in the site, text) into the site as it comes; each
+    one's path. Such a file never becomes one of MkDocs' files (:func:`add_generated`).
 
     MkDocs keeps a generated file's content until it copies the file, after it has read
-    every page: with 10,000 briefs, 160 MB of feeds. Written as they are made, the files
-    are never all in memory; MkDocs, given a file whose source is its destination,
-    leaves it there. A file the site has already, byte for byte (the previous build's
-    site, kept by the build cache: :mod:`.old_site`), is left as it is: comparing costs
-    a tenth of writing.
+    every page: with 10,000 briefs, 160 MB of feeds; and making 15,000 files of MkDocs'
+    took a second. Written as they are made, the files are never all in memory. A file
+    the site has already, byte for byte (the previous build's site, kept by the build
+    cache: :mod:`.old_site`), is left as it is: comparing costs a tenth of writing.
     """
     for src_uri, text in files:
         path = Path(site_dir, src_uri)
@@ -209,7 +198,7 @@ def written_into_site(
         if not _holds(path, encoded):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(encoded)
-        yield src_uri, path
+        yield src_uri
 
 
 def _holds(path: Path, content: bytes) -> bool:
@@ -222,9 +211,13 @@ def _holds(path: Path, content: bytes) -> bool:
 
 def refuse_collision(file: File, taken: dict[str, str]) -> None:
     """Fail where a generated page would replace another (``Files.append`` does so silently)."""
-    if file.url in taken:
+    _claim(taken, file.url, file.src_uri)
+
+
+def _claim(taken: dict[str, str], url: str, src_uri: str) -> None:
+    if url in taken:
         raise PluginError(
-            f"newsbrief: the page it generates for {file.src_uri} would replace {taken[file.url]} "
-            f"at /{file.url}; rename or remove {taken[file.url]}"
+            f"newsbrief: the page it generates for {src_uri} would replace {taken[url]} "
+            f"at /{url}; rename or remove {taken[url]}"
         )
-    taken[file.url] = f"the generated {file.src_uri}"
+    taken[url] = f"the generated {src_uri}"

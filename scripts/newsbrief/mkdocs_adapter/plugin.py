@@ -25,7 +25,8 @@ Event order, and what each handler does:
   build``, the pages outside the navigation (briefs, and every tag's, month's, entity's
   and story's pages) are only named here, each made when it is written (the page
   functions' ``call`` puts each off: :mod:`newsbrief.site.calls`), and each feed is
-  written into the site as it is made (:func:`.generated.written_into_site`): MkDocs
+  written into the site as it is made, never one of MkDocs' files
+  (:func:`.generated.written_into_site`): MkDocs
   reads every page before it writes one and keeps each page's content and each file's
   to the end, which held every page's HTML and every feed at once (issue 16); a page the
   cache holds is copied into the site instead (or left there), and never made into one
@@ -144,7 +145,7 @@ from newsbrief.site.feeds import (
     rendered_feeds,
     site_feeds,
 )
-from newsbrief.site.feeds_page import FeedGroup, feed_groups, feeds_opml, feeds_page
+from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
 from newsbrief.site.related import related_briefs, related_indexes
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
@@ -318,10 +319,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         }
         reused = self._reuse_cached_pages(generated, config)
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
-        feeds = self._feeds(archive, named, groups, config)
-        pages += [(path, feed, InclusionLevel.UNDEFINED) for path, feed in feeds]
+        feeds = self._feed_calls(archive, named, config)
+        opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
+        written: list[str] = []
+        if self.serving:  # each compared with the previous build's (incremental.py)
+            served = itertools.chain(rendered_feeds(feeds, self._call()), opml)
+            pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in served]
+        else:
+            written += self._feeds_into_site(feeds, config)
+            written += written_into_site(config.site_dir, opml)
         docs_pages = files.documentation_pages()
-        added = {file.src_uri: file for file in self._add(files, pages, config, reused)}
+        added = {file.src_uri: file for file in self._add(files, pages, config, reused, written)}
         self.all_pages = [  # for the sitemap, in the order of a build without the cache
             *docs_pages,
             *(reused.get(uri) or added[uri] for uri, _, _ in pages if is_markdown_file(uri)),
@@ -415,38 +423,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         the previous build's."""
         return self.memo if self.serving else functools.partial
 
-    def _feeds(
-        self,
-        archive: Archive,
-        named: dict[str, list[entity_pages.Named]],
-        groups: list[FeedGroup],
-        config: MkDocsConfig,
-    ) -> Iterable[tuple[str, str | Path]]:
-        """Every feed and the OPML file: their text, or, in ``mkdocs build``, where each
-        is written into the site as it is made (a serve build compares each file's text
-        with the previous build's), or left where the build's cache knows it is."""
+    def _feed_calls(
+        self, archive: Archive, named: dict[str, list[entity_pages.Named]], config: MkDocsConfig
+    ) -> Iterator[FeedCall]:
+        """Each folder's feeds, put off: the archive's, each tag's and story's, and each
+        person's, organisation's and place's."""
         site = (config.site_name, config.site_description, config.site_url)
-        calls = itertools.chain(
-            site_feeds(*site, archive),
-            entity_feeds(config.site_name, config.site_url, named, archive.vocabulary),
-        )
-        opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
-        if self.serving:
-            return itertools.chain(rendered_feeds(calls, self._call()), opml)
-        return itertools.chain(
-            self._feeds_into_site(calls, config), written_into_site(config.site_dir, opml)
-        )
+        yield from site_feeds(*site, archive)
+        yield from entity_feeds(config.site_name, config.site_url, named, archive.vocabulary)
 
-    def _feeds_into_site(
-        self, calls: Iterable[FeedCall], config: MkDocsConfig
-    ) -> Iterator[tuple[str, Path]]:
-        """Each folder's feeds, written into the site, or left there where the build's
+    def _feeds_into_site(self, calls: Iterable[FeedCall], config: MkDocsConfig) -> Iterator[str]:
+        """Each folder's feeds, written into the site as they are made (never MkDocs'
+        files: :func:`.generated.written_into_site`), or left there where the build's
         cache knows they are the same (:meth:`.BuildCache.files_in_place`): then neither
-        made, nor read from the cache, nor compared with the site's."""
+        made, nor read from the cache, nor compared with the site's; their paths."""
         for folder, render in calls:
             paths = feed_paths(folder)
             if self.cache is not None and self.cache.files_in_place(paths, render):
-                yield from ((path, Path(config.site_dir, path)) for path in paths)
+                yield from paths
             else:
                 feeds = rendered_feeds([(folder, render)], self._call())
                 yield from written_into_site(config.site_dir, feeds)
@@ -496,9 +490,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         generated: list[Generated],
         config: MkDocsConfig,
         reused: Collection[str] = (),
+        written: Collection[str] = (),
     ) -> list[File]:
         """Add the generated pages and files but those ``reused`` (source paths: in the
-        site from the build's cache); the files added. In a dirty serve, those unchanged
+        site from the build's cache); the files added. Those ``written`` into the site
+        already (paths in the site) are kept in it too. In a dirty serve, those unchanged
         are marked so, and keep their file and page objects from the previous build."""
         unchanged = self._unchanged(generated, config)
         self.rebuilt_everything = self.dirty and not unchanged
@@ -509,8 +505,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if is_rendering(content)  # on_page_context puts it in place
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
-        added = add_generated(files, generated, config, kept, reused)
+        added = add_generated(files, generated, config, kept, reused, written)
         self.generated = [file.dest_uri for file in added] + list(map(page_dest, reused))
+        self.generated += written
         if self.dirty:
             mark_unchanged(files, unchanged)
             self.previous.keep_files(added)
