@@ -36,7 +36,7 @@ Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
 navigation."""
 
 
-def is_rendering(content: str | bytes | Path | Rendering) -> TypeGuard[Rendering]:
+def is_rendering(content: str | bytes | Rendering) -> TypeGuard[Rendering]:
     """Whether ``content`` is a page newsbrief writes as HTML (made, or to be made)."""
     return isinstance(content, PageContent) or callable(content)
 
