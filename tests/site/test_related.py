@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import os
+import random
 import subprocess
 import sys
 
 from newsbrief.archive.collection import load_archive
-from newsbrief.site.related import related_briefs
+from newsbrief.site.related import LIMIT, related_briefs, related_indexes
 
 
 def test_rarer_shared_features_rank_higher_and_ties_go_newest_first(archive_root) -> None:
@@ -61,3 +63,27 @@ def test_related_briefs_do_not_depend_on_the_hash_seed() -> None:
         ).stdout
 
     assert len({related_with_seed(seed) for seed in ("1", "2", "3", "4")}) == 1
+
+
+def test_related_indexes_are_those_of_a_full_sort_ties_included() -> None:
+    """Only the briefs scoring as high as the fifth best are sorted: the same as sorting
+    every brief that scores, by score, then newest, then first given."""
+    chooser = random.Random(7)
+    keys = [f"person:{n}" for n in range(30)] + [f"tag:{n}" for n in range(4)]
+    briefs = [(tuple(sorted(chooser.sample(keys, 4))), chooser.randrange(3)) for _ in range(300)]
+    sharing = {
+        key: [i for i, (features, _) in enumerate(briefs) if key in features] for key in keys
+    }
+
+    def fully_sorted(index: int) -> list[int]:
+        scores: dict[int, float] = {}
+        for key in briefs[index][0]:
+            weight = math.log(1 + len(briefs) / len(sharing[key]))
+            for other in sharing[key]:
+                if other != index:
+                    scores[other] = scores.get(other, 0.0) + weight
+        return sorted(scores, key=lambda o: (-scores[o], -briefs[o][1], o))[:LIMIT]
+
+    related = related_indexes(briefs, two_cores=False)
+    assert related == [fully_sorted(index) for index in range(len(briefs))]
+    assert sum(len(best) < LIMIT for best in related) < len(briefs)  # most have five
