@@ -24,7 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 
 from newsbrief.archive import cores
@@ -116,30 +116,26 @@ class SearchIndexer:
         self._kill()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
-        sources, copies = Path(self._folder.name), copies or {}
-        if forked and cores.available():
-            self._child = cores.fork(
-                lambda: self._index_in_child(sources, documents, site_dir, copied, copies)
-            )
-            return
-        runs = self._runs(sources, documents, site_dir, copied, copies)
-        if runs:
-            self._process = _start_runs(sources / "runs.json", runs)
+        sources = Path(self._folder.name)
 
-    def _index_in_child(
-        self,
-        sources: Path,
-        documents: Iterable[tuple[str, str, str]],
-        site_dir: str,
-        copied: Collection[str],
-        copies: Mapping[str, Path],
-    ) -> bool:
-        """In the forked process: write the documents, run Pagefind over the indexes to
-        make, and remove the documents (at 10,000 briefs, a volume's 2,000 took the
-        build's process half a second); why one failed goes into :data:`FAILURE`. In a
-        session of its own, so that :meth:`stop` stops Pagefind with it."""
+        def runs() -> list[Run]:
+            return self._runs(sources, documents, site_dir, copied, copies or {})
+
+        if forked and cores.available():
+            self._child = cores.fork(lambda: self._index_in_child(sources, runs))
+            return
+        made = runs()
+        if made:
+            self._process = _start_runs(sources / "runs.json", made)
+
+    def _index_in_child(self, sources: Path, runs: Callable[[], list[Run]]) -> bool:
+        """In the forked process: write the documents and list the runs (``runs``), run
+        Pagefind over the indexes to make, and remove the documents (at 10,000 briefs, a
+        volume's 2,000 took the build's process half a second); why one failed goes into
+        :data:`FAILURE`. In a session of its own, so that :meth:`stop` stops Pagefind with
+        it."""
         os.setsid()
-        failure = run_all(self._runs(sources, documents, site_dir, copied, copies))
+        failure = run_all(runs())
         for folder in sources.iterdir():  # here, not in the build's process (:meth:`stop`)
             if folder.is_dir():
                 shutil.rmtree(folder)
