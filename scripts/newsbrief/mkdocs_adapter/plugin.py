@@ -285,7 +285,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
         volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
-        copied, copies = self._copy_cached_volumes(volumes, config)
+        copied, copies = self._copy_cached_volumes(volumes)
         documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
         forked = self._two_cores()
         self.search.start(documents, config.site_dir, copied, forked, copies)
@@ -369,7 +369,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.old_site.delete(site_dir)
 
     def _copy_cached_volumes(
-        self, volumes: search_volumes.Volumes, config: MkDocsConfig
+        self, volumes: search_volumes.Volumes
     ) -> tuple[set[str], dict[str, Path]]:
         """The folders of the search volumes the cache has: left in place in the old site,
         or copied into the site with the cached pages (:meth:`.BuildCache.copy`); and
