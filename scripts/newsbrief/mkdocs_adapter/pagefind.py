@@ -26,13 +26,14 @@ import sys
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 from newsbrief.archive import cores
-from newsbrief.mkdocs_adapter.index_runs import ENTRY, LANGUAGE, Run, run_all
+from newsbrief.mkdocs_adapter.index_runs import ENTRY, FAILURE, FORGET_DOCUMENTS, LANGUAGE, Run
 from newsbrief.site.search_volumes import MAIN_INDEX, MANIFEST, VOLUMES_DIR
 
 OUTPUT_DIR = "pagefind"
-FAILURE = "failure.txt"  # beside the documents: why a forked indexer failed
+RUNS = "runs.json"  # beside the documents: the runs index_runs makes
 WORKER = "assets/javascripts/newsbrief-search-worker.js"
 # Material's search worker, as the page's configuration names it (relative to the page).
 _MATERIAL_WORKER = re.compile(
@@ -126,22 +127,20 @@ class SearchIndexer:
             return
         made = runs()
         if made:
-            self._process = _start_runs(sources / "runs.json", made)
+            self._process = _start_runs(sources / RUNS, made)
 
-    def _index_in_child(self, sources: Path, runs: Callable[[], list[Run]]) -> bool:
-        """In the forked process: write the documents and list the runs (``runs``), run
-        Pagefind over the indexes to make, and remove the documents (at 10,000 briefs, a
-        volume's 2,000 took the build's process half a second); why one failed goes into
-        :data:`FAILURE`. In a session of its own, so that :meth:`stop` stops Pagefind with
-        it."""
+    def _index_in_child(self, sources: Path, runs: Callable[[], list[Run]]) -> NoReturn:
+        """In the forked process: write the documents and list the runs (``runs``), then
+        become :mod:`.index_runs`, which runs Pagefind over the indexes to make, removes
+        the documents (at 10,000 briefs, a volume's 2,000 took the build's process half a
+        second) and writes why a run failed into its ``FAILURE``, holding none of the
+        memory this fork of the build holds. In a session of its own, so that
+        :meth:`stop` stops Pagefind with it."""
         os.setsid()
-        failure = run_all(runs())
-        for folder in sources.iterdir():  # here, not in the build's process (:meth:`stop`)
-            if folder.is_dir():
-                shutil.rmtree(folder)
-        if failure is not None:
-            (sources / FAILURE).write_text(failure, encoding="utf-8")
-        return failure is None
+        command = _index_runs_command(_listed(sources / RUNS, runs()), FORGET_DOCUMENTS)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
 
     def _runs(
         self,
@@ -270,14 +269,23 @@ def _run(sources: Path, output: Path, index: str, copy_to: Path | None) -> Run:
 def _start_runs(listed: Path, runs: list[Run]) -> subprocess.Popen[str]:
     """Start :mod:`newsbrief.mkdocs_adapter.index_runs` over ``runs``, listed in the file
     ``listed``."""
-    listed.write_text(json.dumps(runs), encoding="utf-8")
     return subprocess.Popen(
-        [sys.executable, "-m", "newsbrief.mkdocs_adapter.index_runs", str(listed)],
+        _index_runs_command(_listed(listed, runs)),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # stopped with the Pagefind it runs (_kill)
     )
+
+
+def _listed(listed: Path, runs: list[Run]) -> Path:
+    """``listed``, the JSON file ``runs`` are written into."""
+    listed.write_text(json.dumps(runs), encoding="utf-8")
+    return listed
+
+
+def _index_runs_command(listed: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "newsbrief.mkdocs_adapter.index_runs", str(listed), *options]
 
 
 def _source(sources: Path, index: str) -> Path:
