@@ -157,6 +157,23 @@ def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_compiles_
     assert len(list(stored)) > BRIEFS - 1  # the briefs' pages, and tags', months', people's...
 
 
+def test_feeds_left_in_place_keep_their_results_for_a_build_without_the_site(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI restores the cache, not the site: the feeds that the last build left in place
+    (and so never rendered) are still in the cache for it."""
+    build_site(project)  # nothing changed: every feed left in place
+    before = site_files(project / "site")
+    shutil.rmtree(project / "site")
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("rendered again, though the cache had it")
+
+    monkeypatch.setattr(feeds, "_json_feed", refuse)
+    build_site(project)
+    assert site_files(project / "site") == before
+
+
 @pytest.mark.parametrize("change", CHANGES, ids=lambda change: change.__name__)
 def test_a_build_after_a_change_is_the_same_as_a_clean_build(
     project: Path, change: Callable[[Path], None], tmp_path: Path

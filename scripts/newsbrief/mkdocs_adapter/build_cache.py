@@ -363,14 +363,18 @@ class BuildCache:
         the site as the last build left them, from the same call (a folder's feeds, say):
         the old site moved back, and none of them touched since. Either way, they are
         recorded for the next build (:class:`SiteRecord`) as they are at the end of this
-        one."""
-        key = self._key(call)
+        one. Where they are in place, the result of ``call`` the cache holds (if it is a
+        step worth storing) is kept all the same, for a build without this site: CI
+        restores the cache alone."""
+        key = self._key(call.func, call.args)  # as :meth:`call` digests it
         for relative in written:
             self._outputs[relative] = (FILES, key or "", f"{self._site_dir}/{relative}")
         in_place = key is not None and all(self._in_place(FILES, key, path) for path in written)
         if not in_place:  # made again, all of them
             for relative in written:
                 self._kept.pop(relative, None)
+        elif call.func in self._worth_storing:
+            self._used[CALLS].add(key)
         return in_place
 
     def _key(self, *call: Any) -> str | None:
