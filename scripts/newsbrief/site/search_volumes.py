@@ -31,12 +31,16 @@ from dataclasses import dataclass
 
 from newsbrief.archive.brief import Entry
 
-VOLUME_BRIEFS = 2000
+VOLUME_BRIEFS = 1500
 """The most briefs a volume gathers (a month with more, or any month where this is 0
 or less, is a volume of its own), and about what a search covers first. Pagefind cannot
 add to an index, so an edited brief's volume is indexed again whole: Pagefind takes
-about 2.2 ms and 220 KB a synthetic brief, 4.4 s and 450 MB for a volume of 2,000 (10.7 s
-and 1.1 GB for 5,000, the size before the build cache)."""
+about 2.2 ms and 220 KB a synthetic brief (10.7 s and 1.1 GB for 5,000, the size before
+the build cache). With 10,000 synthetic briefs, volumes of 2,000 had Pagefind at 397 MB
+while the build's two processes rendered pages (775 MB in all, twice plain Material's
+peak), and a build after an edit took 16 to 17 s; volumes of 1,500, 279 MB (660 MB) and
+12 s. Smaller volumes cost a search of every year more downloads: each volume adds a
+chunk of the word."""
 VOLUMES_DIR = "volumes"
 """The folder under ``pagefind/`` of the volumes' indexes."""
 MAIN_INDEX = ""
