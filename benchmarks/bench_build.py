@@ -20,7 +20,10 @@ processes share most of their memory with it, which summing their resident sizes
 once per process. It is sampled as often as a quarter of a core allows (every 50 ms where
 samples are cheap): a sample walks the page tables of every process.
 
-After the newsbrief build, it times three more with the cache that build left
+Each build starts once the files written before it are on disk (``sync``): right after
+a full build of 10,000 briefs, which writes 1.3 GB, a build with nothing changed took
+8.1 s, and 6.5 s after a ``sync`` (one run each). After the newsbrief build, it times
+three more with the cache that build left
 (``.cache/newsbrief/``, see ``newsbrief.mkdocs_adapter.build_cache``): with nothing
 changed, after one brief's title is edited, and after a brief is added (a copy of one,
 under another name and with its own source article), each with its share of the full
@@ -94,6 +97,7 @@ def build(project: Path, profile: Path | None = None) -> Build:
     if profile is not None:
         command = [str(BIN / "pyinstrument"), "-r", "text", "-o", str(profile), *command]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    os.sync()  # the files the last build wrote go to disk now, not during this one
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE)
     peak = index_peak = 0
