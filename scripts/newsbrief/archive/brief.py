@@ -31,6 +31,10 @@ BRIEF_PATH = re.compile(
     r"(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md"
 )
 _HANDLER = YAMLHandler()
+# The fields whose lines an entry keeps, for the checks across the archive that point at
+# them (:mod:`newsbrief.archive.collection`). The line of every other field is needed only
+# while the brief itself is checked; kept, they were a sixth of the archive's memory.
+LOCATED_ACROSS_BRIEFS = ("source.sha256",)
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ class Entry:
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, where: str) -> int:
-        """The line of a front-matter field in the brief's file (1 if unknown)."""
+        """The line of a field of :data:`LOCATED_ACROSS_BRIEFS` in the brief's file (1 if
+        unknown)."""
         return self.lines.get(where, 1)
 
     @functools.cached_property
@@ -106,7 +111,8 @@ def parse_brief(
         converter.problems.append(Problem(display, body_line + line, "body", message))
     if converter.problems:
         raise NewsbriefError(converter.problems)
-    return Entry(display, slug, Brief(**values), body.strip() + "\n", located.lines)
+    lines = {where: line for where, line in located.lines.items() if where in LOCATED_ACROSS_BRIEFS}
+    return Entry(display, slug, Brief(**values), body.strip() + "\n", lines)
 
 
 def _check_published(values: dict[str, Any], converter: Converter) -> None:

@@ -64,12 +64,12 @@ def published_text(file: Path, root: Path, briefs: Path, vocabulary: Vocabulary)
         raise _refusal(display, 1, "draft", "is published already (it has no 'draft: true')")
     notes = _open_notes(located, display)
     try:
-        entry = parse_brief(text, file, root, briefs, vocabulary)
+        parse_brief(text, file, root, briefs, vocabulary)
     except NewsbriefError as error:
         raise NewsbriefError(error.problems + notes) from None
     if notes:
         raise NewsbriefError(notes)
-    line = entry.line_of("draft")
+    line = located.line_of("draft")
     lines = text.split("\n")
     if not _DRAFT_LINE.fullmatch(lines[line - 1]):
         raise _refusal(display, line, "draft", "is not a plain 'draft: true' line; edit it by hand")

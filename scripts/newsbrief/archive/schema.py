@@ -59,7 +59,7 @@ def spec(
     return dataclasses.field(default=default, metadata=metadata)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Quote:
     """Words attributed to one speaker."""
 
@@ -90,7 +90,7 @@ class Quote:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Source:
     """Where the brief comes from."""
 
@@ -118,7 +118,7 @@ class Source:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Correction:
     """A dated note correcting a published brief, shown on its page above the synopsis."""
 
@@ -134,7 +134,7 @@ class Correction:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Brief:
     """A brief's front matter. The Markdown body below it is the editor's summary."""
 
@@ -251,7 +251,7 @@ class Brief:
 TagKind = Literal["region", "country", "topic", "conflict"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Tag:
     """One tag of the vocabulary in briefs/tags.yml; its key there is the tag's slug."""
 
@@ -271,7 +271,7 @@ class Tag:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Story:
     """One story of briefs/stories.yml; its key there is the story's slug."""
 
