@@ -36,6 +36,9 @@ Generated = tuple[str, str | bytes | Rendering, InclusionLevel]
 navigation."""
 
 
+_NO_TOC = get_toc([])  # shared: a page's table of contents is only read
+
+
 def is_rendering(content: str | bytes | Rendering) -> TypeGuard[Rendering]:
     """Whether ``content`` is a page newsbrief writes as HTML (made, or to be made)."""
     return isinstance(content, PageContent) or callable(content)
@@ -61,9 +64,16 @@ class HtmlPage(MkDocsPage):
         self.content = exact_str(made.html)
 
     def empty(self) -> None:
-        """No content, no table of contents (before the page is made, and once written)."""
+        """No content, no table of contents (before the page is made)."""
         self.content = ""
-        self.toc = get_toc([])
+        self.toc = _NO_TOC
+
+    def let_go(self) -> None:
+        """Once written: nothing of what it was made with is kept, meta included (MkDocs
+        keeps every page object to the end of the build; a second build of a serve
+        session reads the page's meta anew)."""
+        self.empty()
+        self.meta = {}
 
     def _set_canonical_url(self, base: str | None) -> None:
         """MkDocs' canonical and absolute addresses without a ``urljoin`` for each of

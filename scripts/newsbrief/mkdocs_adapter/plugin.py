@@ -586,7 +586,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
         self.rendered.pop(page.file.src_uri, None)  # written: nothing needs it any more
         if isinstance(page, HtmlPage):
-            page.empty()
+            page.let_go()
         return use_search_worker(fix_material_html(output))
 
     def on_post_template(
