@@ -111,7 +111,8 @@ def parse_brief(
         converter.problems.append(Problem(display, body_line + line, "body", message))
     if converter.problems:
         raise NewsbriefError(converter.problems)
-    lines = {where: line for where, line in located.lines.items() if where in LOCATED_ACROSS_BRIEFS}
+    kept = [where for where in LOCATED_ACROSS_BRIEFS if where in located.lines]
+    lines = {where: located.lines[where] for where in kept}
     return Entry(display, slug, Brief(**values), body.strip() + "\n", lines)
 
 
