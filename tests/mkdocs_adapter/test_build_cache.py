@@ -183,6 +183,29 @@ def test_a_build_after_a_change_is_the_same_as_a_clean_build(
     assert_same_site(project / "site", clean_build(project, tmp_path))
 
 
+def test_a_build_relates_again_only_the_briefs_whose_related_briefs_may_change(
+    project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The related briefs the last build kept hold for a brief whose features, and the
+    briefs sharing each, are as they were: after a title's edit, every brief's."""
+    related_again: list[object] = []
+    map_on_two_cores = related.map_on_two_cores
+
+    def counted(function: Callable, items: list, allowed: bool) -> list:
+        related_again.extend(items)
+        return map_on_two_cores(function, items, allowed)
+
+    monkeypatch.setattr(related, "map_on_two_cores", counted)
+    edit_a_title(project)
+    build_site(project)
+    assert related_again == []
+    brief = briefs_of(project)[12]
+    brief.write_text(brief.read_text("utf-8").replace("\npeople:\n", "\npeople:\n- Ana New\n"))
+    build_site(project)
+    assert 0 < len(related_again) < BRIEFS / 2
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
 def test_a_volume_indexed_again_is_stored_as_the_indexing_process_copied_it(
     project: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -1,4 +1,5 @@
-"""Related briefs: rare shared features count most, newest first among equals."""
+"""Related briefs: rare shared features count most, newest first among equals, and a
+brief is related again only when what its related briefs depend on changed."""
 
 from __future__ import annotations
 
@@ -10,8 +11,18 @@ import random
 import subprocess
 import sys
 
+import pytest
+
 from newsbrief.archive.collection import load_archive
-from newsbrief.site.related import LIMIT, related_briefs, related_indexes
+from newsbrief.site import related
+from newsbrief.site.related import (
+    LIMIT,
+    MAX_SHARED,
+    REFERENCE_SIZE,
+    Featured,
+    relate,
+    relate_features,
+)
 
 
 def test_rarer_shared_features_rank_higher_and_ties_go_newest_first(archive_root) -> None:
@@ -33,19 +44,22 @@ def test_rarer_shared_features_rank_higher_and_ties_go_newest_first(archive_root
         brief("d", 6, ["military"], ["Rare Person"]),
         brief("e", 5, ["economy"], []),
     ]
-    related = related_briefs(entries, limit=3)
-    assert [e.slug for e in related[entries[0].src_uri]] == ["d", "b", "c"]
-    assert [e.slug for e in related[entries[1].src_uri]] == ["a", "c", "d"]
-    assert related[entries[4].src_uri] == []  # shares nothing
+    found = relate(entries, limit=3).of(entries)
+    assert [e.slug for e in found[entries[0].src_uri]] == ["d", "b", "c"]
+    assert [e.slug for e in found[entries[1].src_uri]] == ["a", "c", "d"]
+    assert found[entries[4].src_uri] == []  # shares nothing
 
 
 RELATED_OF_RANDOM_BRIEFS = """
 import random
-from newsbrief.site.related import related_indexes
+from newsbrief.site.related import Featured, relate_features
 chooser = random.Random(0)
 keys = [f"person:{n}" for n in range(60)] + [f"tag:{n}" for n in range(8)]
-briefs = [(frozenset(chooser.sample(keys, 6)), chooser.randrange(5)) for _ in range(400)]
-print(related_indexes(briefs))
+briefs = [
+    Featured(f"b{n}.md", tuple(sorted(chooser.sample(keys, 6))), chooser.randrange(5))
+    for n in range(400)
+]
+print(relate_features(briefs).related)
 """
 
 
@@ -65,25 +79,102 @@ def test_related_briefs_do_not_depend_on_the_hash_seed() -> None:
     assert len({related_with_seed(seed) for seed in ("1", "2", "3", "4")}) == 1
 
 
-def test_related_indexes_are_those_of_a_full_sort_ties_included() -> None:
+def random_briefs(seed: int, count: int, names: int = 30, tags: int = 4) -> list[Featured]:
+    chooser = random.Random(seed)
+    keys = [f"person:{n}" for n in range(names)] + [f"tag:{n}" for n in range(tags)]
+    return [
+        Featured(f"b{n:04}.md", tuple(sorted(chooser.sample(keys, 4))), chooser.randrange(3))
+        for n in range(count)
+    ]
+
+
+def test_related_briefs_are_those_of_a_full_sort_ties_included() -> None:
     """Only the briefs scoring as high as the fifth best are sorted: the same as sorting
-    every brief that scores, by score, then newest, then first given."""
-    chooser = random.Random(7)
-    keys = [f"person:{n}" for n in range(30)] + [f"tag:{n}" for n in range(4)]
-    briefs = [(tuple(sorted(chooser.sample(keys, 4))), chooser.randrange(3)) for _ in range(300)]
+    every brief that scores, by score, then newest, then by source path."""
+    briefs = random_briefs(7, 300)
     sharing = {
-        key: [i for i, (features, _) in enumerate(briefs) if key in features] for key in keys
+        key: [i for i, brief in enumerate(briefs) if key in brief.features]
+        for brief in briefs
+        for key in brief.features
     }
 
-    def fully_sorted(index: int) -> list[int]:
+    def fully_sorted(index: int) -> tuple[str, ...]:
         scores: dict[int, float] = {}
-        for key in briefs[index][0]:
-            weight = math.log(1 + len(briefs) / len(sharing[key]))
+        for key in briefs[index].features:
+            weight = math.log(1 + REFERENCE_SIZE / len(sharing[key]))
             for other in sharing[key]:
                 if other != index:
                     scores[other] = scores.get(other, 0.0) + weight
-        return sorted(scores, key=lambda o: (-scores[o], -briefs[o][1], o))[:LIMIT]
+        ranked = sorted(scores, key=lambda o: (-scores[o], -briefs[o].day, briefs[o].src_uri))
+        return tuple(briefs[other].src_uri for other in ranked[:LIMIT])
 
-    related = related_indexes(briefs, two_cores=False)
-    assert related == [fully_sorted(index) for index in range(len(briefs))]
-    assert sum(len(best) < LIMIT for best in related) < len(briefs)  # most have five
+    found = relate_features(briefs, two_cores=False).related
+    assert found == {brief.src_uri: fully_sorted(index) for index, brief in enumerate(briefs)}
+    assert sum(len(best) < LIMIT for best in found.values()) < len(briefs)  # most have five
+
+
+def add_one(briefs: list[Featured]) -> list[Featured]:
+    return [Featured("new.md", ("person:3", "tag:1"), 1), *briefs]
+
+
+def delete_one(briefs: list[Featured]) -> list[Featured]:
+    return briefs[1:]
+
+
+def rename_one(briefs: list[Featured]) -> list[Featured]:
+    return [briefs[0]._replace(src_uri="renamed.md"), *briefs[1:]]
+
+
+def change_features(briefs: list[Featured]) -> list[Featured]:
+    return [briefs[0]._replace(features=("person:29", "person:5")), *briefs[1:]]
+
+
+def change_a_date(briefs: list[Featured]) -> list[Featured]:
+    return [briefs[0]._replace(day=9), *briefs[1:]]
+
+
+def make_a_feature_common(briefs: list[Featured]) -> list[Featured]:
+    """``tag:0`` shared by MAX_SHARED briefs, then by one more: it stops counting for all."""
+    having = [index for index, brief in enumerate(briefs) if "tag:0" in brief.features]
+    lacking = [index for index in range(len(briefs)) if index not in having]
+    changed = list(briefs)
+    for index in lacking[: MAX_SHARED + 1 - len(having)]:
+        changed[index] = briefs[index]._replace(features=(*briefs[index].features, "tag:0"))
+    return changed
+
+
+@pytest.mark.parametrize(
+    "change",
+    [add_one, delete_one, rename_one, change_features, change_a_date, make_a_feature_common],
+)
+def test_relating_again_from_a_previous_result_gives_what_relating_afresh_gives(
+    change, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    briefs = random_briefs(3, 2 * MAX_SHARED, names=60, tags=12)
+    previous = relate_features(briefs, two_cores=False)
+    changed = change(briefs)
+    afresh = relate_features(changed, two_cores=False)
+    related_again: list[int] = []
+    map_on_two_cores = related.map_on_two_cores
+
+    def counted(function, items, allowed):
+        related_again.extend(items)
+        return map_on_two_cores(function, items, allowed)
+
+    monkeypatch.setattr(related, "map_on_two_cores", counted)
+    assert relate_features(changed, previous, two_cores=False) == afresh
+    if change is make_a_feature_common:  # every brief with the feature
+        assert len(related_again) > MAX_SHARED
+    else:  # those sharing a feature with the brief changed
+        assert 0 < len(related_again) < len(changed) / 2
+
+
+def test_nothing_is_related_again_when_nothing_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    briefs = random_briefs(5, 200)
+    previous = relate_features(briefs, two_cores=False)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("related again")
+
+    monkeypatch.setattr(related, "map_on_two_cores", refuse)
+    assert relate_features(briefs, previous) == previous

@@ -324,6 +324,34 @@ class BuildCache:
             self._to_store.append((CALLS, key, made))
         return result
 
+    def kept_result(self, name: str) -> object | None:
+        """What a previous build of this setup kept under ``name`` (:meth:`keep_result`),
+        or None where none did (or it cannot be read). A result to make the next one from:
+        the related briefs, say, of which an edit changes a few."""
+        stored = self.folder / CALLS / self._result_key(name)
+        try:
+            with stored.open("rb") as file:
+                return pickle.load(file)
+        except FileNotFoundError:
+            return None
+        except UNPICKLING_ERRORS:  # damaged: the result is made from nothing
+            stored.unlink()
+            return None
+
+    def keep_result(self, name: str, result: object) -> None:
+        """Keep ``result`` under ``name`` for the next build (:meth:`kept_result`), once
+        this one succeeded (:meth:`store`)."""
+        key = self._result_key(name)
+        self._used[CALLS].add(key)
+        made = _made_path(self.folder / CALLS / key)
+        made.parent.mkdir(parents=True, exist_ok=True)
+        with made.open("wb") as file:
+            pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
+        self._to_store.append((CALLS, key, made))
+
+    def _result_key(self, name: str) -> str:
+        return self.digests.of_call("kept result", name)
+
     def reuse_pages(self, pages: Iterable[tuple[str, functools.partial[Any], str]]) -> list[str]:
         """Of ``pages`` (source path, the call that makes it, where it is written in the
         site), those whose digest the cache holds, which MkDocs is then not to see

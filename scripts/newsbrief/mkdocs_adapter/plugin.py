@@ -98,6 +98,7 @@ from newsbrief.archive.addresses import (
     entity_index_uri,
     page_url,
 )
+from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
@@ -146,7 +147,7 @@ from newsbrief.site.feeds import (
     site_feeds,
 )
 from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
-from newsbrief.site.related import related_briefs, related_indexes
+from newsbrief.site.related import Relating, relate
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 from newsbrief.site.search_page import search_page, with_index_prefetched
@@ -161,8 +162,11 @@ NAV_PAGES = {
     *map(entity_index_uri, ENTITY_KINDS),
 }
 LINKED_PAGES = {*NAV_PAGES, FEEDS}  # generated pages every page links to (the footer: /feeds/)
-STORED_STEPS = (render_feeds, related_indexes)
+STORED_STEPS = (render_feeds,)
 """The steps of the page functions a build's cache keeps the results of: the long ones."""
+RELATING = "relating"
+"""The name the build's cache keeps the related briefs under, for the next build to relate
+again only the briefs whose related briefs may have changed (:class:`.related.Relating`)."""
 log = logging.getLogger("mkdocs.plugins.newsbrief")
 
 
@@ -216,6 +220,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.briefs = BriefCache()
         self.memo = Memo()
         self.previous = PreviousBuild()
+        self.relating: Relating | None = None
         self.second = SecondProcess()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -454,7 +459,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         process makes the pages it renders (:mod:`newsbrief.mkdocs_adapter.parallel`).
         """
         entries = archive.entries  # newest first
-        related = related_briefs(entries, call=self._call(), two_cores=self._two_cores())
+        related = self._related(entries)
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
@@ -483,6 +488,19 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             entry.src_uri: functools.partial(make, *arguments(index))
             for index, entry in enumerate(entries)
         }
+
+    def _related(self, entries: list[Entry]) -> dict[str, list[Entry]]:
+        """Each brief's related briefs, relating again only those whose related briefs may
+        have changed since the previous build: of this serve session, or the one whose
+        result the build's cache kept."""
+        previous = self.relating if self.cache is None else self.cache.kept_result(RELATING)
+        if not isinstance(previous, Relating):
+            previous = None
+        relating = relate(entries, previous, call=self._call(), two_cores=self._two_cores())
+        if self.cache is not None:
+            self.cache.keep_result(RELATING, relating)
+        self.relating = relating if self.serving else None
+        return relating.of(entries)
 
     def _add(
         self,
