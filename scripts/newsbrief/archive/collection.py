@@ -7,7 +7,8 @@ indexes the site is built from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,21 +99,26 @@ class BriefCache:
         return self._vocabulary[1]
 
     def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
+        """The brief in ``file``, read again only if it, its source article or the
+        vocabulary (as :meth:`vocabulary` last found it) changed."""
         cached = self._entries.get(file)
-        if cached is not None and cached[0] == self._stamp(file, root, folder, cached[1]):
+        if cached is not None and cached[0] == self._stamp(file, root, cached[1]):
             return cached[1]
         entry = read_brief(file, root, folder, vocabulary)
-        self._entries[file] = (self._stamp(file, root, folder, entry), entry)
+        self._entries[file] = (self._stamp(file, root, entry), entry)
         return entry
 
-    @staticmethod
-    def _stamp(file: Path, root: Path, folder: Path, entry: Entry) -> tuple[int, ...]:
-        paths = (file, root / entry.brief.source.path, folder / VOCABULARY_FILE)
-        stories = _state_or_none(folder / STORIES_FILE)  # optional: its absence is a state
+    def _stamp(self, file: Path, root: Path, entry: Entry) -> tuple[int, ...]:
+        """The state of the brief's file and source article (by path as a string: two
+        ``Path`` joins a brief were half the time a serve rebuild took to find the
+        briefs unchanged), with the vocabulary's."""
+        vocabulary = self._vocabulary[0] if self._vocabulary is not None else ()
         try:
-            return tuple(n for path in paths for n in file_state(path)) + stories
+            brief = os.stat(file)  # noqa: PTH116
+            source = os.stat(f"{root}/{entry.brief.source.path}")  # noqa: PTH116
         except OSError:
             return ()  # a file is gone: read the brief again, which says what is missing
+        return (brief.st_mtime_ns, brief.st_size, source.st_mtime_ns, source.st_size, *vocabulary)
 
 
 def _state_or_none(file: Path) -> tuple[int, ...]:
@@ -188,13 +194,15 @@ def _vocabulary(folder: Path, display: str, problems: list[Problem]) -> Vocabula
 
 
 def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """Every ``.md`` file below ``folder``; any other file there is reported as stray."""
+    """Every ``.md`` file below ``folder``, in order of path; any other file there is
+    reported as stray."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), 1, "folder", "the briefs folder does not exist"))
         return []
     files = []
-    for file in sorted(folder.rglob("*")):
-        if file.is_symlink():  # it could bring in any file of the machine that builds
+    for found in sorted(_below(str(folder)), key=_parts):
+        file = Path(found.path)
+        if found.is_symlink():  # it could bring in any file of the machine that builds
             problems.append(
                 Problem(
                     file.relative_to(root).as_posix(),
@@ -204,7 +212,7 @@ def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path
                 )
             )
             continue
-        if file.is_dir() or file.name.startswith("."):
+        if found.is_dir() or found.name.startswith("."):
             continue
         if file.suffix == ".md":
             files.append(file)
@@ -218,6 +226,22 @@ def _brief_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path
                 )
             )
     return files
+
+
+def _parts(entry: os.DirEntry[str]) -> list[str]:
+    """What paths sort by, as ``Path`` sorts them (folder by folder)."""
+    return entry.path.split(os.sep)  # noqa: PTH206 - a string's: no Path made to sort
+
+
+def _below(folder: str) -> Iterator[os.DirEntry[str]]:
+    """Every entry below ``folder``, not following symbolic links: directory entries
+    tell files from folders without a ``stat`` each (``Path.rglob`` took a third of the
+    time a serve rebuild spent finding 10,000 briefs unchanged)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            yield entry
+            if entry.is_dir(follow_symlinks=False):
+                yield from _below(entry.path)
 
 
 def _duplicates(entries: Iterable[Entry]) -> list[Problem]:

@@ -126,11 +126,12 @@ class Memo:
         self.enabled = enabled
         self._kept: dict[Hashable, tuple[Any, tuple[Any, ...]]] = {}
         self._used: dict[Hashable, tuple[Any, tuple[Any, ...]]] = {}
+        self._keys: dict[int, tuple[Any, Hashable]] = {}  # this build's, of long sequences
 
     def __call__(self, function: Callable[..., T], *args: Any) -> T:
         if not self.enabled:
             return call_directly(function, *args)
-        key = (function, *map(_identity, args))
+        key = (function, *map(self._identity, args))
         kept = self._used.get(key) or self._kept.get(key)
         if kept is None:
             kept = (function(*args), args)
@@ -139,21 +140,45 @@ class Memo:
 
     def next_build(self) -> None:
         """Forget what the build that just ended did not use."""
-        self._kept, self._used = self._used, {}
+        self._kept, self._used, self._keys = self._used, {}, {}
+
+    def _identity(self, value: Any) -> Hashable:
+        """Lists and dicts by their items; briefs by identity (hashing one by value goes
+        through every field, and the archive's listings pass thousands); other values that
+        hash (text, dates, frozen records such as a feed's spec) by value; anything else
+        by identity.
+
+        A long list or tuple is keyed once a build (by identity, held meanwhile): a
+        story's briefs are passed with each of its briefs' pages, which went through
+        all of them for each.
+        """
+        kind = type(value)
+        if kind is Entry:
+            return id(value)
+        if kind is str or kind is int:
+            return value
+        if isinstance(value, list | tuple):
+            if len(value) < LONG:
+                return tuple(map(self._identity, value))
+            known = self._keys.get(id(value))
+            if known is None:
+                known = self._keys[id(value)] = (value, tuple(map(self._identity, value)))
+            return known[1]
+        if isinstance(value, dict):
+            items = tuple(value.items())
+            try:
+                hash(items)  # names and addresses, say: hashed in C
+            except TypeError:
+                return tuple((key, self._identity(item)) for key, item in items)
+            return items
+        if isinstance(value, Entry):
+            return id(value)
+        try:
+            hash(value)
+        except TypeError:
+            return id(value)
+        return value
 
 
-def _identity(value: Any) -> Hashable:
-    """Lists and dicts by their items; briefs by identity (hashing one by value goes through
-    every field, and the archive's listings pass thousands); other values that hash (text,
-    dates, frozen records such as a feed's spec) by value; anything else by identity."""
-    if isinstance(value, Entry):
-        return id(value)
-    if isinstance(value, list | tuple):
-        return tuple(map(_identity, value))
-    if isinstance(value, dict):
-        return tuple((key, _identity(item)) for key, item in value.items())
-    try:
-        hash(value)
-    except TypeError:
-        return id(value)
-    return value
+LONG = 16
+"""The length from which :meth:`Memo._identity` keys a sequence once a build."""
