@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import time
 from collections.abc import Iterator
@@ -14,7 +15,8 @@ from mkdocs.config import load_config
 
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
-from tests.conftest import make_site, site_files
+from newsbrief.mkdocs_adapter.incremental import LONG, Memo
+from tests.conftest import REPO, make_site, site_files
 from tests.mkdocs_adapter.test_plugin import BRIEFS
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -140,3 +142,35 @@ def test_brief_cache_reads_a_brief_again_when_its_stories_change(archive_root) -
     stories.write_text(stories.read_text(encoding="utf-8") + added, encoding="utf-8")
     (entry,) = load_archive(root, cache=cache).entries
     assert entry.brief.story == "north-korea-military-modernisation"
+
+
+def test_brief_cache_reads_a_brief_again_when_its_source_article_changes(archive_root) -> None:
+    """The brief then no longer matches its article's digest, which the check says."""
+    root = archive_root({"2025/05/04-kim-tank-factory.md": "valid"})
+    cache = BriefCache()
+    (entry,) = load_archive(root, cache=cache).entries
+    article = root / entry.brief.source.path
+    article.write_text(article.read_text(encoding="utf-8") + "\nA later paragraph.\n")
+    with pytest.raises(NewsbriefError, match="sha256"):
+        load_archive(root, cache=cache)
+
+
+def test_the_memo_keys_a_long_list_by_its_briefs_in_each_build() -> None:
+    """A long list is keyed once a build: the next build's list, with one brief replaced,
+    makes the call again; with the same briefs in a new list, it does not."""
+    entries = load_archive(REPO).entries
+    memo, calls = Memo(enabled=True), []
+
+    def titles(listed: list) -> list[str]:
+        calls.append(listed)
+        return [entry.brief.title for entry in listed]
+
+    listed = [entries[index % len(entries)] for index in range(LONG + 4)]
+    assert memo(titles, listed) == memo(titles, listed) and len(calls) == 1
+    memo.next_build()
+    assert memo(titles, list(listed)) and len(calls) == 1
+    memo.next_build()
+    retitled = dataclasses.replace(
+        listed[-1], brief=dataclasses.replace(listed[-1].brief, title="Retitled")
+    )
+    assert memo(titles, [*listed[:-1], retitled])[-1] == "Retitled" and len(calls) == 2

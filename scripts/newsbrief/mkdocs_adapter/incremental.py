@@ -152,10 +152,9 @@ class Memo:
         story's briefs are passed with each of its briefs' pages, which went through
         all of them for each.
         """
-        kind = type(value)
-        if kind is Entry:
+        if isinstance(value, Entry):
             return id(value)
-        if kind is str or kind is int:
+        if type(value) in (str, int):
             return value
         if isinstance(value, list | tuple):
             if len(value) < LONG:
@@ -171,8 +170,6 @@ class Memo:
             except TypeError:
                 return tuple((key, self._identity(item)) for key, item in items)
             return items
-        if isinstance(value, Entry):
-            return id(value)
         try:
             hash(value)
         except TypeError:
