@@ -221,10 +221,21 @@ def test_a_volume_indexed_again_is_stored_as_the_indexing_process_copied_it(
     monkeypatch.setattr(build_cache, "_copy_entry", refusing_volumes)
     edit_a_title(project)
     build_site(project)
+    assert volumes_linked_to_the_cache(project)
     monkeypatch.undo()
     shutil.rmtree(project / "site")  # every page and volume copied from the cache
     build_site(project)
+    assert volumes_linked_to_the_cache(project)
     assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def volumes_linked_to_the_cache(project: Path) -> bool:
+    """Whether each volume's files in the site are hard links to the cache's (see
+    :func:`newsbrief.mkdocs_adapter.index_runs.copy_linked`)."""
+    entry = "pagefind-entry.json"
+    site = list((project / "site/pagefind/volumes").glob(f"*/{entry}"))
+    cached = list((project / CACHE / build_cache.SEARCH).glob(f"*/{entry}"))
+    return len(site) == 2 and all(any(s.samefile(c) for c in cached) for s in site)
 
 
 def test_a_page_changed_in_the_site_since_the_last_build_is_written_again(project: Path) -> None:

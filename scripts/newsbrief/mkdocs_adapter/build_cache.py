@@ -50,7 +50,7 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import VOCABULARY_FILES
 from newsbrief.archive.fsio import write_atomic
 from newsbrief.archive.saved_briefs import UNPICKLING_ERRORS, SavedBriefs
-from newsbrief.mkdocs_adapter.index_runs import ENTRY
+from newsbrief.mkdocs_adapter.index_runs import ENTRY, copy_linked
 from newsbrief.site.search_volumes import Volumes
 
 FORMAT = "newsbrief build cache 1"
@@ -556,9 +556,9 @@ def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
 
 def _copy_entry(source: Path, target: Path) -> None:
     """Copy a file over ``target``, or a folder in place of it."""
-    if source.is_dir():
+    if source.is_dir():  # a volume of the search index
         _remove(target)
-        shutil.copytree(source, target)
+        copy_linked(source, target)
     else:
         shutil.copyfile(source, target)
 

@@ -18,6 +18,7 @@ into :data:`FAILURE` beside them.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -63,8 +64,25 @@ def run_all(runs: list[Run]) -> str | None:
             copy = Path(run["copy_to"])
             if copy.is_dir():  # left by a build stopped halfway
                 shutil.rmtree(copy)
-            shutil.copytree(output, copy)
+            copy_linked(output, copy)
     return None
+
+
+def copy_linked(folder: Path, copy: Path) -> None:
+    """Copy ``folder`` (an index: thousands of small files) to ``copy``, each file a hard
+    link where both are on one file system, else copied. On the disk the benchmarks ran
+    on, copying a file took about 0.35 ms, linking it 0.05 ms. An index's
+    files are never written over in place (Pagefind writes a volume into an emptied
+    folder; one copied into the site replaces the folder), so neither copy can change
+    the other."""
+    shutil.copytree(folder, copy, copy_function=_link_or_copy)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without hard links
+        shutil.copy2(source, target)
 
 
 def pagefind_command(source: Path, output: Path) -> list[str]:
