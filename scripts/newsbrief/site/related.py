@@ -119,10 +119,10 @@ def relate_features(
     stale = [
         index for index, brief in enumerate(briefs) if kept.keys.get(brief.src_uri) != keys[index]
     ]
-    related_to = functools.partial(_related_to, briefs, by_feature, limit)
-    fresh = dict(
-        zip(stale, map_on_two_cores(related_to, stale, two_cores) if stale else [], strict=True)
-    )
+    fresh: dict[int, tuple[str, ...]] = {}
+    if stale:
+        related_to = functools.partial(_related_to, briefs, by_feature, limit)
+        fresh = dict(zip(stale, map_on_two_cores(related_to, stale, two_cores), strict=True))
     return Relating(
         {brief.src_uri: key for brief, key in zip(briefs, keys, strict=True)},
         {
