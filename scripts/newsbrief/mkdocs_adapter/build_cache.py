@@ -64,6 +64,7 @@ TEMPLATES = "templates"
 SITE_RECORD = "site.pickle"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
 T = TypeVar("T")
+_MISSING = object()  # what :meth:`BuildCache._read_stored` finds where nothing is stored
 
 
 CONFIG_KEYS = (
@@ -304,44 +305,43 @@ class BuildCache:
         key = self._key(function, args) if function in self._worth_storing else None
         if key is None:
             return function(*args)
-        stored = self.folder / CALLS / key
-        try:
-            with stored.open("rb") as file:
-                kept = cast(T, pickle.load(file))
+        kept = self._read_stored(key)
+        if kept is not _MISSING:
             self._used[CALLS].add(key)
-            return kept
-        except FileNotFoundError:
-            pass
-        except UNPICKLING_ERRORS:  # damaged (a disk full, a machine stopped): made again
-            stored.unlink()
+            return cast(T, kept)
         result = function(*args)
         if key not in self._used[CALLS]:  # the same call twice in a build is stored once
-            self._used[CALLS].add(key)
-            made = _made_path(stored)
-            made.parent.mkdir(parents=True, exist_ok=True)
-            with made.open("wb") as file:
-                pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
-            self._to_store.append((CALLS, key, made))
+            self._write_stored(key, result)
         return result
 
     def kept_result(self, name: str) -> object | None:
         """What a previous build of this setup kept under ``name`` (:meth:`keep_result`),
         or None where none did (or it cannot be read). A result to make the next one from:
         the related briefs, say, of which an edit changes a few."""
-        stored = self.folder / CALLS / self._result_key(name)
-        try:
-            with stored.open("rb") as file:
-                return pickle.load(file)
-        except FileNotFoundError:
-            return None
-        except UNPICKLING_ERRORS:  # damaged: the result is made from nothing
-            stored.unlink()
-            return None
+        kept = self._read_stored(self._result_key(name))
+        return None if kept is _MISSING else kept
 
     def keep_result(self, name: str, result: object) -> None:
         """Keep ``result`` under ``name`` for the next build (:meth:`kept_result`), once
         this one succeeded (:meth:`store`)."""
-        key = self._result_key(name)
+        self._write_stored(self._result_key(name), result)
+
+    def _read_stored(self, key: str) -> object:
+        """The result stored under ``key``, or :data:`_MISSING` where there is none or it
+        cannot be read (damaged by a full disk or a stopped machine: deleted, to be made
+        again)."""
+        stored = self.folder / CALLS / key
+        try:
+            with stored.open("rb") as file:
+                return pickle.load(file)
+        except FileNotFoundError:
+            return _MISSING
+        except UNPICKLING_ERRORS:
+            stored.unlink()
+            return _MISSING
+
+    def _write_stored(self, key: str, result: object) -> None:
+        """Store ``result`` under ``key`` once the build succeeded (:meth:`store`)."""
         self._used[CALLS].add(key)
         made = _made_path(self.folder / CALLS / key)
         made.parent.mkdir(parents=True, exist_ok=True)
