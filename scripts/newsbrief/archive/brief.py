@@ -111,8 +111,9 @@ def parse_brief(
         converter.problems.append(Problem(display, body_line + line, "body", message))
     if converter.problems:
         raise NewsbriefError(converter.problems)
-    kept = [where for where in LOCATED_ACROSS_BRIEFS if where in located.lines]
-    lines = {where: located.lines[where] for where in kept}
+    lines = {
+        where: located.lines[where] for where in LOCATED_ACROSS_BRIEFS if where in located.lines
+    }
     return Entry(display, slug, Brief(**values), body.strip() + "\n", lines)
 
 
