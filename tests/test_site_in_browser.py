@@ -44,7 +44,7 @@ def volumes_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The fixture site with its briefs indexed in volumes of one month (May's tank
     factory; June's exports and markup), a search covering June's first."""
     root = make_site(tmp_path_factory.mktemp("browser-volumes"), BRIEFS)
-    set_plugin_options(root, search_volume_briefs=1)
+    set_plugin_options(root, search_volume_briefs=1, search_first_briefs=1)
     with served(build_site(root)) as server:
         yield server.address
 

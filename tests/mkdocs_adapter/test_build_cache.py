@@ -39,7 +39,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(synthetic, "BRIEFS_PER_DAY", 1)
         synthetic.make_project(root, BRIEFS)
-    set_plugin_options(root, search_volume_briefs=1)
+    set_plugin_options(root, search_volume_briefs=1, search_first_briefs=1)
     newest = briefs_of(root)[-1]
     (root / "held-back.path").write_text(newest.relative_to(root).as_posix(), "utf-8")
     newest.rename(root / "held-back.md")

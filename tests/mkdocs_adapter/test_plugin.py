@@ -207,7 +207,7 @@ def test_briefs_are_indexed_in_volumes_of_whole_months(tmp_path: Path) -> None:
     """With volumes of one brief, May's tank factory and June's two briefs (a month is
     never split) are indexed apart from the other pages; a search covers June's first."""
     root = make_site(tmp_path, BRIEFS)
-    set_plugin_options(root, search_volume_briefs=1)
+    set_plugin_options(root, search_volume_briefs=1, search_first_briefs=1)
     site = build_site(root)
     manifest = json.loads(read(site, "pagefind/volumes.json"))
     assert manifest["searched_first"] == 1

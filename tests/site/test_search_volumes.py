@@ -54,7 +54,7 @@ def months_of(volumes: Volumes) -> list[tuple[str, str, int]]:
 
 
 def test_volumes_gather_whole_months_from_the_oldest_within_their_size(entries) -> None:
-    volumes = search_volumes(entries, per_volume=4)
+    volumes = search_volumes(entries, per_volume=4, first_search=2)
     assert months_of(volumes) == [  # newest first
         ("2024-05", "2024-06", 3),
         ("2024-04", "2024-04", 4),
@@ -67,13 +67,21 @@ def test_volumes_gather_whole_months_from_the_oldest_within_their_size(entries) 
         "volumes/2024-03/",
         "volumes/2024-01/",
     ]
-    assert volumes.searched_first == 1  # the newest is at least half full
+    assert volumes.searched_first == 1  # the newest holds the 2 briefs searched first
     assert [v.first for v in volumes.older] == ["2024-04", "2024-03", "2024-01"]
 
 
-def test_while_the_newest_volume_is_under_half_full_the_one_before_is_searched_too(
+def test_a_search_covers_first_as_many_of_the_newest_volumes_as_hold_its_briefs(
     entries,
 ) -> None:
+    """Volumes of 3, 4, 2 and 4 briefs, newest first."""
+    for first_search, searched in ((1, 1), (3, 1), (4, 2), (7, 2), (8, 3), (13, 4), (99, 4)):
+        volumes = search_volumes(entries, per_volume=4, first_search=first_search)
+        assert volumes.searched_first == searched, first_search
+        assert len(volumes.older) == 4 - searched
+
+
+def test_a_small_archive_is_searched_whole_first(entries) -> None:
     volumes = search_volumes(entries, per_volume=10)
     assert months_of(volumes) == [("2024-05", "2024-06", 3), ("2024-01", "2024-04", 10)]
     assert volumes.searched_first == 2 and volumes.older == ()
@@ -156,4 +164,5 @@ def test_volumes_hold_every_brief_once_in_whole_months_within_their_size(
         assert len(volume.src_uris) <= per_volume or len(its_months) == 1
     for newer, older in itertools.pairwise(months):
         assert min(newer) > max(older)  # whole months, newest first
-    assert 0 < search_volumes(briefs, per_volume).searched_first <= 2 or not briefs
+    first = search_volumes(briefs, per_volume, first_search=per_volume).searched_first
+    assert 0 < first <= 2 or not briefs  # the one before the newest was closed when full

@@ -185,7 +185,10 @@ class NewsbriefConfig(Config):
     search_volume_briefs = c.Type(int, default=search_volumes.VOLUME_BRIEFS)
     """The most briefs in one volume of the search index (whole months; see
     :mod:`newsbrief.site.search_volumes`): Pagefind's memory grows with it, and so does
-    what a search covers before the reader asks for every year (the newest volume)."""
+    what a build indexes again after one brief changed."""
+    search_first_briefs = c.Type(int, default=search_volumes.FIRST_SEARCH_BRIEFS)
+    """How many briefs a search covers before the reader asks for every year: the
+    newest volumes of the search index, as many as hold this many."""
     cache_dir = c.Type(str, default=".cache/newsbrief")
     """Where ``mkdocs build`` keeps the pages and search volumes it made, relative to
     mkdocs.yml, so that the next build makes again only what changed (see
@@ -289,7 +292,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
-        volumes = search_volumes.search_volumes(archive.entries, self.config.search_volume_briefs)
+        volumes = search_volumes.search_volumes(
+            archive.entries, self.config.search_volume_briefs, self.config.search_first_briefs
+        )
         copied, copies = self._copy_cached_volumes(volumes)
         documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
         forked = self._two_cores()

@@ -4,15 +4,16 @@ Pagefind holds a whole index in memory while it builds it (about 220 KB a synthe
 brief: 2.2 GB at 10,000 briefs), and the metadata every first query downloads grows
 with its pages (about 7.5 bytes a page: 750 KB at 100,000). So the briefs are indexed
 in volumes of at most :data:`VOLUME_BRIEFS`, one after another, and a search first
-covers the newest volume only (and the one before, while the newest holds fewer than
-half as many); the reader widens it to every year on the search page, and a year
-chosen (a year's page leads there) brings in the volumes of that year instead. The
-pages that are not briefs (tags, the schema reference, docs/) are the main index, in
-which the volumes are merged in the browser (Pagefind's ``mergeIndex``).
+covers the newest volumes only, as many as hold :data:`FIRST_SEARCH_BRIEFS`; the reader
+widens it to every year on the search page, and a year chosen (a year's page leads
+there) brings in the volumes of that year instead. The pages that are not briefs (tags,
+the schema reference, docs/) are the main index, in which the volumes are merged in the
+browser (Pagefind's ``mergeIndex``).
 
-Why one volume first: each index a query searches adds its own chunk of the query's
-word, a whole chunk (about 30 KB) even for a word in one brief of it, so the first
-query stays within its budget (300 KB) with the main index and one volume, not five.
+Why a few volumes first, not all: each index a query searches adds its own chunk of the
+query's word, a whole chunk even for a word in one brief of it, so the first query
+stays within its budget (300 KB) with the main index and a few small volumes, not the
+whole archive's.
 
 A volume holds whole months and is named by its first (``2025-03``). The months are
 gathered from the oldest, and a volume is closed once the next month would take it
@@ -26,21 +27,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from newsbrief.archive.brief import Entry
 
-VOLUME_BRIEFS = 1500
+VOLUME_BRIEFS = 500
 """The most briefs a volume gathers (a month with more, or any month where this is 0
-or less, is a volume of its own), and about what a search covers first. Pagefind cannot
-add to an index, so an edited brief's volume is indexed again whole: Pagefind takes
-about 2.2 ms and 220 KB a synthetic brief (10.7 s and 1.1 GB for 5,000, the size before
-the build cache). With 10,000 synthetic briefs, volumes of 2,000 had Pagefind at 397 MB
-while the build's two processes rendered pages (775 MB in all, twice plain Material's
-peak), and a build after an edit took 16 to 17 s; volumes of 1,500, 279 MB (660 MB) and
-12 s. Smaller volumes cost a search of every year more downloads: each volume adds a
-chunk of the word."""
+or less, is a volume of its own). Pagefind cannot add to an index, so an edited brief's
+volume is indexed again whole, and a build after one edit waits for it: Pagefind takes
+about 2.2 ms and 220 KB a synthetic brief. With 10,000 synthetic briefs, a build after
+an edit took 16 to 17 s with volumes of 2,000, about 8.5 s with volumes of 1,500 (3.4 s
+of it Pagefind's, the build waiting for it) and about 6.2 s with volumes of 500 (the
+build no longer waiting). Smaller volumes cost a search of every year more downloads:
+each volume adds a chunk of the word."""
+FIRST_SEARCH_BRIEFS = 1000
+"""How many briefs a search covers before the reader widens it: the newest volumes, as
+many as hold this many (at least one volume; all of them in a smaller archive)."""
 VOLUMES_DIR = "volumes"
 """The folder under ``pagefind/`` of the volumes' indexes."""
 MAIN_INDEX = ""
@@ -72,8 +75,7 @@ class Volume:
 @dataclass(frozen=True)
 class Volumes:
     """The archive's volumes, newest first, and how many a search covers until the
-    reader widens it (the newest, and the one before while the newest is less than half
-    full)."""
+    reader widens it (:data:`FIRST_SEARCH_BRIEFS`)."""
 
     volumes: tuple[Volume, ...]
     searched_first: int
@@ -92,18 +94,32 @@ class Volumes:
         return {uri: volume for volume in self.volumes for uri in volume.src_uris}
 
 
-def search_volumes(entries: Iterable[Entry], per_volume: int = VOLUME_BRIEFS) -> Volumes:
+def search_volumes(
+    entries: Iterable[Entry],
+    per_volume: int = VOLUME_BRIEFS,
+    first_search: int = FIRST_SEARCH_BRIEFS,
+) -> Volumes:
     """The volumes of ``entries`` (any order): whole months, gathered from the oldest
-    while a volume stays within ``per_volume`` briefs."""
+    while a volume stays within ``per_volume`` briefs; a search covers the newest first,
+    as many as hold ``first_search`` briefs."""
     months: dict[str, list[str]] = {}  # newest first, each month's briefs newest first
     for entry in sorted(entries, key=lambda entry: (entry.brief.date, entry.src_uri), reverse=True):
         months.setdefault(f"{entry.brief.date:%Y-%m}", []).append(entry.src_uri)
-    volumes = [
+    volumes = tuple(
         Volume(group[0], group[-1], tuple(_briefs(months, reversed(group))))
         for group in reversed(_gathered(months, per_volume))
-    ]
-    newest_half_full = bool(volumes) and len(volumes[0].src_uris) * 2 >= per_volume
-    return Volumes(tuple(volumes), min(len(volumes), 1 if newest_half_full else 2))
+    )
+    return Volumes(volumes, _searched_first(volumes, first_search))
+
+
+def _searched_first(volumes: Sequence[Volume], first_search: int) -> int:
+    """How many of the newest ``volumes`` hold ``first_search`` briefs (at least one)."""
+    held = 0
+    for count, volume in enumerate(volumes, start=1):
+        held += len(volume.src_uris)
+        if held >= first_search:
+            return count
+    return len(volumes)
 
 
 def _gathered(months: dict[str, list[str]], per_volume: int) -> list[list[str]]:
