@@ -276,16 +276,53 @@ def test_a_build_without_the_cache_between_two_with_it(project: Path, tmp_path: 
     """A dirty build (no cache) adds a brief's pages; once the brief is deleted, a build with
     the cache deletes them too."""
     added = synthetic.copy_brief(project, briefs_of(project)[3])
-    config = load_config(str(project / "mkdocs.yml"), strict=False)  # dirty builds warn
-    config.plugins.on_startup(command="build", dirty=True)
-    build(config, dirty=True)
-    config.plugins.on_shutdown()
+    dirty_build(project)
     day, slug = added.stem.split("-", 1)
     page = project / "site" / added.parent.relative_to(project / "briefs") / day / slug
     assert (page / "index.html").is_file()
     added.unlink()
     build_site(project)
     assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def dirty_build(project: Path) -> None:
+    """``mkdocs build --dirty``: MkDocs writes into the site as it is, and newsbrief uses
+    no cache."""
+    config = load_config(str(project / "mkdocs.yml"), strict=False)  # dirty builds warn
+    config.plugins.on_startup(command="build", dirty=True)
+    build(config, dirty=True)
+    config.plugins.on_shutdown()
+
+
+def test_pages_are_the_cache_s_files_and_no_build_writes_into_them(
+    project: Path, tmp_path: Path
+) -> None:
+    """The site's pages are hard links to the cache's; a build after an edit, and a dirty
+    build (no cache), write each page they make as a new file, never into the cache's."""
+    build_site(project)
+    stored = {_identity(path) for path in (project / CACHE / build_cache.PAGES).iterdir()}
+    pages = list((project / "site").glob("20*/*/*/*/index.html"))
+    assert len(pages) >= BRIEFS - 2 and all(_identity(page) in stored for page in pages)
+    aside = tmp_path / "aside"  # the cache's pages, as they were, wherever they go
+    aside.mkdir()
+    for path in (project / CACHE / build_cache.PAGES).iterdir():
+        (aside / path.name).hardlink_to(path)
+    before = {path.name: path.read_bytes() for path in aside.iterdir()}
+    brief = briefs_of(project)[5]
+    original = brief.read_text("utf-8")
+    edit_a_title(project)
+    build_site(project)
+    edit_a_title(project)
+    dirty_build(project)
+    assert {path.name: path.read_bytes() for path in aside.iterdir()} == before
+    brief.write_text(original, "utf-8")
+    build_site(project)
+    assert_same_site(project / "site", clean_build(project, tmp_path))
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_dev, status.st_ino
 
 
 def test_the_site_s_hidden_entries_are_kept(project: Path) -> None:

@@ -13,6 +13,15 @@ functions run through their ``call`` (a feed's documents, the related briefs:
 (:mod:`newsbrief.archive.saved_briefs`). The copies are made by a forked process while
 the build goes on: tens of thousands of files.
 
+Pages and volumes go between the site and the cache as hard links where both are on one
+file system (:func:`.index_runs.link_or_copy`): on the disk the benchmarks ran on,
+creating a file cost about ten times what linking one did, and a first build at 10,000
+briefs stores 16,000 pages. So a page in the site is the cache's file, and no build
+writes into a file of the site in place: MkDocs does, so the files it is to write are
+unlinked first (:func:`free_for_writing`), and a page copied from the cache replaces the
+site's file. A page changed in the site by other hands since the last build has changed
+the cache's file with it: it is made again (:meth:`BuildCache._found`).
+
 The setup (:func:`setup_key`) is in every digest: newsbrief's own files, the version of
 every installed package (MkDocs, Material, Pagefind, Markdown...), Python's, and the
 bytes of ``mkdocs.yml``, ``docs/``, the theme overrides and the vocabulary. A cache made
@@ -25,6 +34,7 @@ under a temporary name and renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -50,7 +60,7 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import VOCABULARY_FILES
 from newsbrief.archive.fsio import write_atomic
 from newsbrief.archive.saved_briefs import UNPICKLING_ERRORS, SavedBriefs
-from newsbrief.mkdocs_adapter.index_runs import ENTRY, copy_linked
+from newsbrief.mkdocs_adapter.index_runs import ENTRY, copy_linked, link_or_copy
 from newsbrief.site.search_volumes import Volumes
 
 FORMAT = "newsbrief build cache 1"
@@ -414,15 +424,15 @@ class BuildCache:
             return None
 
     def _take_site_record(self) -> SiteRecord | None:
-        """The record of the site the last build left (:class:`SiteRecord`), if it was
-        made with this setup; taken out of the cache first, as this build changes that
-        site (a build that stops leaves none: the next copies every page)."""
+        """The record of the site the last build that succeeded left (:class:`SiteRecord`),
+        if it was made with this setup. It holds for the builds that failed since: none
+        writes a file in place (:func:`free_for_writing`), so a file with the size and
+        modification time it records holds what it records."""
         record = self.folder / SITE_RECORD
         try:
             taken = record.read_bytes()
         except FileNotFoundError:
             return None
-        record.unlink()
         try:
             previous = pickle.loads(taken)
         except UNPICKLING_ERRORS:  # damaged, or from another version of newsbrief
@@ -443,6 +453,8 @@ class BuildCache:
         # A volume of the last build's left here is replaced: by the copy (_copy_entry) or
         # by the indexing process (index_runs), not in this one (2,000 files at 10,000).
         stored = self.folder / kind / key
+        if kind == PAGES and _same_file(stored, target):  # and not in place: changed in
+            stored.unlink()  # the site since the last build, in place, so the cache's too
         if not stored.exists():
             self._to_store.append((kind, key, Path(target)))
             return False
@@ -529,8 +541,9 @@ def _state(kind: str, target: str) -> tuple[int, int]:
 
 
 def _store(copy: tuple[Path, Path, Path, bool]) -> None:
-    """Copy a page (a file) or volume (a folder) built into the cache, under a temporary
-    name renamed into place: a build stopped halfway never leaves a half-copied entry.
+    """Copy a page (a file) or volume (a folder) built into the cache (as hard links where
+    it can: :func:`_copy_entry`), under a temporary name renamed into place: a build
+    stopped halfway never leaves a half-copied entry.
     Where another process copied it under that name already (``made_elsewhere``), it is
     only renamed."""
     built, stored, partial, made_elsewhere = copy
@@ -555,12 +568,29 @@ def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
 
 
 def _copy_entry(source: Path, target: Path) -> None:
-    """Copy a file over ``target``, or a folder in place of it."""
+    """Copy a file or folder in place of ``target``, as hard links where it can."""
     if source.is_dir():  # a volume of the search index
         _remove(target)
         copy_linked(source, target)
-    else:
-        shutil.copyfile(source, target)
+    else:  # a page: the file at target may be another entry's, never to be written over
+        target.unlink(missing_ok=True)
+        link_or_copy(str(source), str(target))
+
+
+def _same_file(stored: Path, target: str) -> bool:
+    """Whether the cache's file ``stored`` is the site's file at ``target`` (a link)."""
+    try:
+        return stored.samefile(target)
+    except FileNotFoundError:
+        return False
+
+
+def free_for_writing(site_dir: str, paths: Iterable[str]) -> None:
+    """Unlink the files at ``paths`` in the site, which MkDocs is about to write: each may
+    be the cache's file too (a hard link), and MkDocs writes a file in place."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{site_dir}/{path}")  # noqa: PTH108 - a string: thousands of them
 
 
 def _made_path(stored: Path) -> Path:

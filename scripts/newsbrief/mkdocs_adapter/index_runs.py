@@ -75,10 +75,11 @@ def copy_linked(folder: Path, copy: Path) -> None:
     files are never written over in place (Pagefind writes a volume into an emptied
     folder; one copied into the site replaces the folder), so neither copy can change
     the other."""
-    shutil.copytree(folder, copy, copy_function=_link_or_copy)
+    shutil.copytree(folder, copy, copy_function=link_or_copy)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_or_copy(source: str, target: str) -> None:
+    """Make ``target`` a hard link to ``source``, or a copy where it cannot be one."""
     try:
         os.link(source, target)
     except OSError:  # another file system, or one without hard links

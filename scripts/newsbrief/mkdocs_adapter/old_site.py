@@ -50,6 +50,11 @@ class OldSite:
             return
         self._aside = aside
 
+    @property
+    def moved_back(self) -> bool:
+        """Whether the old site is back in place, with the files the build cache keeps."""
+        return self._moved_back
+
     def move_back(self, site_dir: Path) -> bool:
         """Put the old site back at ``site_dir`` (which MkDocs left empty); whether there
         was one."""

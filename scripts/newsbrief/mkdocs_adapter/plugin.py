@@ -103,7 +103,7 @@ from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, 
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
-from newsbrief.mkdocs_adapter.build_cache import BuildCache, setup_key
+from newsbrief.mkdocs_adapter.build_cache import BuildCache, free_for_writing, setup_key
 from newsbrief.mkdocs_adapter.generated import (
     Generated,
     HtmlPage,
@@ -283,6 +283,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.started_ns = time.time_ns()  # what the build writes is newer
+        self.old_site = OldSite()  # the plugin outlives a build (see __init__)
         if not self.serving and not self.building_dirty:  # MkDocs would empty it first
             self.old_site.move_aside(Path(config.site_dir))
 
@@ -529,6 +530,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
         added = add_generated(files, generated, config, kept, reused, written)
+        if self.old_site.moved_back or self.building_dirty:  # pages linked to the cache's
+            free_for_writing(config.site_dir, [file.dest_uri for file in added])
         self.generated = [file.dest_uri for file in added] + list(map(page_dest, reused))
         self.generated += written
         if self.dirty:
