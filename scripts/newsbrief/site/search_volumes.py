@@ -41,9 +41,13 @@ an edit took 16 to 17 s with volumes of 2,000, about 8.5 s with volumes of 1,500
 of it Pagefind's, the build waiting for it) and about 6.2 s with volumes of 500 (the
 build no longer waiting). Smaller volumes cost a search of every year more downloads:
 each volume adds a chunk of the word."""
-FIRST_SEARCH_BRIEFS = 1000
+FIRST_SEARCH_BRIEFS = 500
 """How many briefs a search covers before the reader widens it: the newest volumes, as
-many as hold this many (at least one volume; all of them in a smaller archive)."""
+many as hold this many (at least one volume; all of them in a smaller archive). Each
+index a first query searches adds to what it downloads: at 100,000 synthetic briefs in
+volumes of 500, a first query covering 1,000 downloaded up to 290 KB (the budget is
+300). An archive of thirty briefs a day has months of 900, each a volume: a search
+covers the newest month, and the one before while the newest holds under 500."""
 VOLUMES_DIR = "volumes"
 """The folder under ``pagefind/`` of the volumes' indexes."""
 MAIN_INDEX = ""
