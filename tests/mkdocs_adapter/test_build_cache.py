@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort
 
 import synthetic
 from newsbrief.archive import brief
+from newsbrief.archive.addresses import FEED_FILES
 from newsbrief.archive.collection import load_archive
 from newsbrief.mkdocs_adapter import build_cache
 from newsbrief.site import brief_page, feeds, related, search_documents
@@ -157,12 +158,16 @@ def test_a_build_with_nothing_changed_reads_no_brief_makes_no_page_and_compiles_
     assert len(list(stored)) > BRIEFS - 1  # the briefs' pages, and tags', months', people's...
 
 
-def test_feeds_left_in_place_keep_their_results_for_a_build_without_the_site(
+def test_feeds_are_the_cache_s_files_and_a_build_without_the_site_copies_them(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """CI restores the cache, not the site: the feeds that the last build left in place
-    (and so never rendered) are still in the cache for it."""
+    (and so never rendered) are in the cache for it, as the site's own files."""
     build_site(project)  # nothing changed: every feed left in place
+    stored = {_identity(path) for path in (project / CACHE / build_cache.FILES).iterdir()}
+    names = set(FEED_FILES.values())
+    written = [path for path in (project / "site").rglob("*") if path.name in names]
+    assert len(written) > 3 * BRIEFS and all(_identity(path) in stored for path in written)
     before = site_files(project / "site")
     shutil.rmtree(project / "site")
 
@@ -238,11 +243,15 @@ def volumes_linked_to_the_cache(project: Path) -> bool:
     return len(site) == 2 and all(any(s.samefile(c) for c in cached) for s in site)
 
 
-def test_a_page_changed_in_the_site_since_the_last_build_is_written_again(project: Path) -> None:
+def test_a_page_or_feed_changed_in_the_site_since_the_last_build_is_written_again(
+    project: Path,
+) -> None:
+    """Changed in place, the site's file changed the cache's (one file: a hard link)."""
     site = project / "site"
     before = site_files(site)
     page = next(path for path in sorted(site.glob("2020/*/*/*/index.html")))
     page.write_text("changed by hand", "utf-8")
+    next(iter(sorted(site.glob("tags/*/feed.json")))).write_text("changed by hand", "utf-8")
     build_site(project)
     assert site_files(site) == before
     assert not list(project.glob(".newsbrief-old-site-*"))  # the old site moved back
@@ -343,7 +352,7 @@ def test_the_site_s_hidden_entries_are_kept(project: Path) -> None:
 def cache_entries(project: Path) -> list[Path]:
     """The pages, volumes and results in the cache (not the saved briefs: see
     tests/archive/test_saved_briefs.py)."""
-    kinds = (build_cache.PAGES, build_cache.SEARCH, build_cache.CALLS)
+    kinds = (build_cache.PAGES, build_cache.FILES, build_cache.SEARCH, build_cache.RESULTS)
     return sorted(path for kind in kinds for path in (project / CACHE / kind).rglob("*"))
 
 

@@ -7,20 +7,22 @@ call, its address and the build's setup. So each such page is cached under a dig
 those (:class:`Digests`), and a later build whose digest matches copies the page into the
 site instead of making and rendering it; MkDocs never sees it. The same goes for each
 volume of the search index (:mod:`newsbrief.site.search_volumes`): a volume whose briefs
-are the same is copied, not indexed again; for the results of the long steps the page
-functions run through their ``call`` (a feed's documents, the related briefs:
-:meth:`BuildCache.call`); and for the checked briefs
-(:mod:`newsbrief.archive.saved_briefs`). The copies are made by a forked process while
-the build goes on: tens of thousands of files.
+are the same is copied, not indexed again; for the files the build writes into the site
+itself, a folder's feeds, by the digest of the call that makes them
+(:meth:`BuildCache.reuse_files`); for the related briefs, made again from the last
+build's where they may have changed (:meth:`BuildCache.kept_result`); and for the
+checked briefs (:mod:`newsbrief.archive.saved_briefs`). The copies are made by a forked
+process while the build goes on: tens of thousands of files.
 
-Pages and volumes go between the site and the cache as hard links where both are on one
-file system (:func:`.index_runs.link_or_copy`): on the disk the benchmarks ran on,
+Pages, feeds and volumes go between the site and the cache as hard links where both are
+on one file system (:func:`.index_runs.link_or_copy`): on the disk the benchmarks ran on,
 creating a file cost about ten times what linking one did, and a first build at 10,000
-briefs stores 16,000 pages. So a page in the site is the cache's file, and no build
-writes into a file of the site in place: MkDocs does, so the files it is to write are
-unlinked first (:func:`free_for_writing`), and a page copied from the cache replaces the
-site's file. A page changed in the site by other hands since the last build has changed
-the cache's file with it: it is made again (:meth:`BuildCache._found`).
+briefs stores 16,000 pages and 14,000 feeds. So a page in the site is the cache's file,
+and no build writes into a file of the site in place: MkDocs does, so the files it is to
+write are unlinked first (:func:`free_for_writing`), a feed written again replaces the
+site's file (:func:`.generated.written_into_site`), and so does a page copied from the
+cache. A page or feed changed in the site by other hands since the last build has
+changed the cache's file with it: it is made again (:meth:`BuildCache._place`).
 
 The setup (:func:`setup_key`) is in every digest: newsbrief's own files, the version of
 every installed package (MkDocs, Material, Pagefind, Markdown...), Python's, and the
@@ -46,10 +48,10 @@ import os
 import pickle
 import shutil
 import sys
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TypeVar, cast
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -63,18 +65,18 @@ from newsbrief.archive.saved_briefs import UNPICKLING_ERRORS, SavedBriefs
 from newsbrief.mkdocs_adapter.index_runs import ENTRY, copy_linked, link_or_copy
 from newsbrief.site.search_volumes import Volumes
 
-FORMAT = "newsbrief build cache 1"
+FORMAT = "newsbrief build cache 2"
 """Changed when what the cache holds, or how it is keyed, changes."""
 PAGES = "pages"
+FILES = "files"  # the files the build writes into the site itself: feeds
 SEARCH = "search"
-CALLS = "calls"
-FILES = "files"  # in the site only: what the record says of them is enough
+RESULTS = "results"
 BRIEFS = "briefs"
 TEMPLATES = "templates"
 SITE_RECORD = "site.pickle"
 _PLAIN = (str, int, float, bool, type(None), dt.date)
-T = TypeVar("T")
 _MISSING = object()  # what :meth:`BuildCache._read_stored` finds where nothing is stored
+IN_PLACE, IN_CACHE = "in place", "in the cache"  # where :meth:`BuildCache._place` finds one
 
 
 CONFIG_KEYS = (
@@ -263,13 +265,11 @@ class BuildCache:
         self,
         folder: Path,
         setup: str,
-        worth_storing: Collection[Callable[..., Any]],
         site_dir: Path,
     ) -> None:
         self.folder = folder
         self.setup = setup
         self.digests = Digests(setup)
-        self._worth_storing = worth_storing
         self._site_dir = str(site_dir)  # joined with strings: a Path a page cost 0.1 s at 10,000
         self.previous = self._take_site_record()
         self._outputs: dict[str, tuple[str, str, str]] = {}  # for the record: path in the
@@ -279,8 +279,9 @@ class BuildCache:
         self._made_elsewhere: set[Path] = set()  # where others copy what is to be stored
         self._used: dict[str, set[str]] = {
             PAGES: set(),
+            FILES: set(),
             SEARCH: set(),
-            CALLS: set(),
+            RESULTS: set(),
             TEMPLATES: set(),
         }
         self._to_store: list[tuple[str, str, Path]] = []  # (kind, key, where it is built)
@@ -307,23 +308,6 @@ class BuildCache:
         folder.mkdir(parents=True, exist_ok=True)
         return FileSystemBytecodeCache(str(folder))
 
-    def call(self, function: Callable[..., T], *args: Any) -> T:
-        """``function(*args)``, for a function ``worth_storing`` from the cache where it
-        holds the call: a site function's ``call`` (:mod:`newsbrief.site.calls`). The
-        steps worth it are the long ones (a brief's related briefs, an entity's feeds);
-        the rest are simply called."""
-        key = self._key(function, args) if function in self._worth_storing else None
-        if key is None:
-            return function(*args)
-        kept = self._read_stored(key)
-        if kept is not _MISSING:
-            self._used[CALLS].add(key)
-            return cast(T, kept)
-        result = function(*args)
-        if key not in self._used[CALLS]:  # the same call twice in a build is stored once
-            self._write_stored(key, result)
-        return result
-
     def kept_result(self, name: str) -> object | None:
         """What a previous build of this setup kept under ``name`` (:meth:`keep_result`),
         or None where none did (or it cannot be read). A result to make the next one from:
@@ -340,7 +324,7 @@ class BuildCache:
         """The result stored under ``key``, or :data:`_MISSING` where there is none or it
         cannot be read (damaged by a full disk or a stopped machine: deleted, to be made
         again)."""
-        stored = self.folder / CALLS / key
+        stored = self.folder / RESULTS / key
         try:
             with stored.open("rb") as file:
                 return pickle.load(file)
@@ -352,12 +336,12 @@ class BuildCache:
 
     def _write_stored(self, key: str, result: object) -> None:
         """Store ``result`` under ``key`` once the build succeeded (:meth:`store`)."""
-        self._used[CALLS].add(key)
-        made = _made_path(self.folder / CALLS / key)
+        self._used[RESULTS].add(key)
+        made = _made_path(self.folder / RESULTS / key)
         made.parent.mkdir(parents=True, exist_ok=True)
         with made.open("wb") as file:
             pickle.dump(result, file, pickle.HIGHEST_PROTOCOL)
-        self._to_store.append((CALLS, key, made))
+        self._to_store.append((RESULTS, key, made))
 
     def _result_key(self, name: str) -> str:
         return self.digests.of_call("kept result", name)
@@ -396,24 +380,20 @@ class BuildCache:
         self._made_elsewhere.update(copies.values())
         return reused, copies
 
-    def files_in_place(self, written: list[str], call: functools.partial[Any]) -> bool:
-        """Whether the files ``written`` (paths in the site) that ``call`` makes are in
-        the site as the last build left them, from the same call (a folder's feeds, say):
-        the old site moved back, and none of them touched since. Either way, they are
-        recorded for the next build (:class:`SiteRecord`) as they are at the end of this
-        one. Where they are in place, the result of ``call`` the cache holds (if it is a
-        step worth storing) is kept all the same, for a build without this site: CI
-        restores the cache alone."""
-        key = self._key(call.func, call.args)  # as :meth:`call` digests it
-        for relative in written:
-            self._outputs[relative] = (FILES, key or "", f"{self._site_dir}/{relative}")
-        in_place = key is not None and all(self._in_place(FILES, key, path) for path in written)
-        if not in_place:  # made again, all of them
-            for relative in written:
-                self._kept.pop(relative, None)
-        elif call.func in self._worth_storing:
-            self._used[CALLS].add(key)
-        return in_place
+    def reuse_files(self, written: list[str], call: functools.partial[Any]) -> bool:
+        """Whether the files ``written`` (paths in the site) that ``call`` makes (a
+        folder's feeds, say) are those the last build made from the same call: left in
+        the site as it left them, or copied from the cache (:meth:`copy`). If one is not,
+        the build is to write them all, and they are stored once it succeeds."""
+        key = self._key(call.func, call.args)
+        if key is None:
+            return False
+        named = [(f"{key}-{PurePosixPath(path).name}", path) for path in written]
+        places = [self._place(FILES, name, path) for name, path in named]
+        found = None not in places
+        for (name, path), place in zip(named, places, strict=True):
+            self._plan(FILES, name, path, place if found else None)
+        return found
 
     def _key(self, *call: Any) -> str | None:
         """The digest of a call, or None where one of its arguments has none (it is then
@@ -442,24 +422,37 @@ class BuildCache:
 
     def _found(self, kind: str, key: str, relative: str) -> bool:
         """Whether the ``kind`` of output under ``key`` is at ``relative`` (its path in
-        the site) already (left by the last build in the site it moved back:
-        :attr:`previous`) or in the cache (to be copied there); if neither, it is stored
-        once built."""
+        the site) already or in the cache (:meth:`_place`), to be copied there; if
+        neither, it is stored once built."""
+        place = self._place(kind, key, relative)
+        self._plan(kind, key, relative, place)
+        return place is not None
+
+    def _place(self, kind: str, key: str, relative: str) -> str | None:
+        """Where the ``kind`` of output under ``key`` is for ``relative`` (its path in the
+        site): :data:`IN_PLACE` (left there by the last build, in the site it moved back:
+        :attr:`previous`), :data:`IN_CACHE`, or None; recorded for the next build."""
         self._used[kind].add(key)
         target = f"{self._site_dir}/{relative}"
         self._outputs[relative] = (kind, key, target)
         if self._in_place(kind, key, relative):
-            return True
-        # A volume of the last build's left here is replaced: by the copy (_copy_entry) or
-        # by the indexing process (index_runs), not in this one (2,000 files at 10,000).
+            return IN_PLACE
         stored = self.folder / kind / key
-        if kind == PAGES and _same_file(stored, target):  # and not in place: changed in
+        if kind != SEARCH and _same_file(stored, target):  # and not in place: changed in
             stored.unlink()  # the site since the last build, in place, so the cache's too
-        if not stored.exists():
-            self._to_store.append((kind, key, Path(target)))
-            return False
-        self._to_copy.append((stored, Path(target)))
-        return True
+        return IN_CACHE if stored.exists() else None
+
+    def _plan(self, kind: str, key: str, relative: str, place: str | None) -> None:
+        """Have an output the cache holds (:data:`IN_CACHE`) copied into the site, and
+        one it has nowhere (None) stored once built."""
+        target = Path(self._outputs[relative][2])
+        if place == IN_CACHE:
+            # A volume of the last build's left here is replaced: by the copy (_copy_entry)
+            # or by the indexing process (index_runs), not in this one (2,000 files at 10,000).
+            self._to_copy.append((self.folder / kind / key, target))
+        elif place is None:
+            self._kept.pop(relative, None)  # in place, but to be written again all the same
+            self._to_store.append((kind, key, target))
 
     def _in_place(self, kind: str, key: str, relative: str) -> bool:
         """Whether the last build left this output at ``relative`` (recorded in
@@ -491,7 +484,7 @@ class BuildCache:
     def discard(self) -> None:
         """Leave the cache as it was: call once the build failed or warned."""
         for kind, _, made in self._to_store:
-            if kind == CALLS:
+            if kind == RESULTS:
                 made.unlink(missing_ok=True)
         for made in self._made_elsewhere:
             _remove(made)
@@ -502,11 +495,11 @@ class BuildCache:
         build succeeded. The state of each output in the site is recorded
         (:class:`SiteRecord`)."""
         copies = []
-        for kind in (PAGES, SEARCH):
+        for kind in (PAGES, FILES, SEARCH):
             (self.folder / kind).mkdir(parents=True, exist_ok=True)
         for kind, key, built in self._to_store:
             stored = self.folder / kind / key
-            if kind == CALLS:
+            if kind == RESULTS:
                 built.replace(stored)
             else:
                 made = _made_path(stored)
@@ -541,9 +534,9 @@ def _state(kind: str, target: str) -> tuple[int, int]:
 
 
 def _store(copy: tuple[Path, Path, Path, bool]) -> None:
-    """Copy a page (a file) or volume (a folder) built into the cache (as hard links where
-    it can: :func:`_copy_entry`), under a temporary name renamed into place: a build
-    stopped halfway never leaves a half-copied entry.
+    """Copy a page or feed (a file) or volume (a folder) built into the cache (as hard
+    links where it can: :func:`_copy_entry`), under a temporary name renamed into place:
+    a build stopped halfway never leaves a half-copied entry.
     Where another process copied it under that name already (``made_elsewhere``), it is
     only renamed."""
     built, stored, partial, made_elsewhere = copy
@@ -560,7 +553,8 @@ def _store(copy: tuple[Path, Path, Path, bool]) -> None:
 
 
 def _copy_all(copies: Iterable[tuple[Path, Path]]) -> bool:
-    """Copy each stored page (a file) or volume (a folder) to its place in the site."""
+    """Copy each stored page or feed (a file) or volume (a folder) to its place in the
+    site."""
     for stored, target in copies:
         target.parent.mkdir(parents=True, exist_ok=True)
         _copy_entry(stored, target)
@@ -572,7 +566,7 @@ def _copy_entry(source: Path, target: Path) -> None:
     if source.is_dir():  # a volume of the search index
         _remove(target)
         copy_linked(source, target)
-    else:  # a page: the file at target may be another entry's, never to be written over
+    else:  # a page or feed: the file at target may be another entry's, never written over
         target.unlink(missing_ok=True)
         link_or_copy(str(source), str(target))
 

@@ -200,13 +200,16 @@ def written_into_site(site_dir: str, files: Iterable[tuple[str, str]]) -> Iterat
     every page: with 10,000 briefs, 160 MB of feeds; and making 15,000 files of MkDocs'
     took a second. Written as they are made, the files are never all in memory. A file
     the site has already, byte for byte (the previous build's site, kept by the build
-    cache: :mod:`.old_site`), is left as it is: comparing costs a tenth of writing.
+    cache: :mod:`.old_site`), is left as it is: comparing costs a tenth of writing. One
+    that differs is replaced, never written into: it may be the build cache's file too (a
+    hard link: :mod:`.build_cache`).
     """
     for src_uri, text in files:
         path = Path(site_dir, src_uri)
         encoded = text.encode("utf-8")  # as MkDocs writes a file's text
         if not _holds(path, encoded):
             path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
             path.write_bytes(encoded)
         yield src_uri
 

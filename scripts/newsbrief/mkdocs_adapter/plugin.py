@@ -142,7 +142,6 @@ from newsbrief.site.feeds import (
     FeedCall,
     entity_feeds,
     feed_paths,
-    render_feeds,
     rendered_feeds,
     site_feeds,
 )
@@ -162,8 +161,6 @@ NAV_PAGES = {
     *map(entity_index_uri, ENTITY_KINDS),
 }
 LINKED_PAGES = {*NAV_PAGES, FEEDS}  # generated pages every page links to (the footer: /feeds/)
-STORED_STEPS = (render_feeds,)
-"""The steps of the page functions a build's cache keeps the results of: the long ones."""
 RELATING = "relating"
 """The name the build's cache keeps the related briefs under, for the next build to relate
 again only the briefs whose related briefs may have changed (:class:`.related.Relating`)."""
@@ -277,7 +274,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             log.info("newsbrief: building without the cache: %s", error)
             return
         cache_dir, site_dir = root / self.config.cache_dir, Path(config.site_dir)
-        self.cache = BuildCache(cache_dir, setup, STORED_STEPS, site_dir)
+        self.cache = BuildCache(cache_dir, setup, site_dir)
         self.warnings.count = 0
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
@@ -334,7 +331,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
         written: list[str] = []
         if self.serving:  # each compared with the previous build's (incremental.py)
-            served = itertools.chain(rendered_feeds(feeds, self._call()), opml)
+            served = itertools.chain(rendered_feeds(feeds, self.memo), opml)
             pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in served]
         else:
             written += self._feeds_into_site(feeds, config)
@@ -422,11 +419,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             pages |= story_pages.story_pages(slug, stories[slug], entries, named, call)
         return pages
 
-    def _call(self) -> Call:
-        """How the page functions run their long steps: through the memo in serve, and
-        through the cache in a build that has one (:meth:`.build_cache.BuildCache.call`)."""
-        return self.memo if self.cache is None else self.cache.call
-
     def _page_call(self) -> Call:
         """How the page functions make each page of a listing (:mod:`newsbrief.site.calls`):
         in ``mkdocs build``, put off until MkDocs writes the page, and made then, in the
@@ -445,15 +437,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def _feeds_into_site(self, calls: Iterable[FeedCall], config: MkDocsConfig) -> Iterator[str]:
         """Each folder's feeds, written into the site as they are made (never MkDocs'
-        files: :func:`.generated.written_into_site`), or left there where the build's
-        cache knows they are the same (:meth:`.BuildCache.files_in_place`): then neither
-        made, nor read from the cache, nor compared with the site's; their paths."""
+        files: :func:`.generated.written_into_site`), or, where the build's cache has them
+        (:meth:`.BuildCache.reuse_files`), left there or copied from the cache: then not
+        made; their paths."""
         for folder, render in calls:
             paths = feed_paths(folder)
-            if self.cache is not None and self.cache.files_in_place(paths, render):
+            if self.cache is not None and self.cache.reuse_files(paths, render):
                 yield from paths
             else:
-                feeds = rendered_feeds([(folder, render)], self._call())
+                feeds = rendered_feeds([(folder, render)], self.memo)
                 yield from written_into_site(config.site_dir, feeds)
 
     def _brief_pages(
@@ -502,7 +494,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         previous = self.relating if self.cache is None else self.cache.kept_result(RELATING)
         if not isinstance(previous, Relating):
             previous = None
-        relating = relate(entries, previous, call=self._call(), two_cores=self._two_cores())
+        relating = relate(entries, previous, call=self.memo, two_cores=self._two_cores())
         if self.cache is not None:
             self.cache.keep_result(RELATING, relating)
         self.relating = relating if self.serving else None
