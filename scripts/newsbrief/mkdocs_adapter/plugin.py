@@ -28,9 +28,12 @@ Event order, and what each handler does:
   written into the site as it is made, never one of MkDocs' files
   (:func:`.generated.written_into_site`): MkDocs
   reads every page before it writes one and keeps each page's content and each file's
-  to the end, which held every page's HTML and every feed at once (issue 16); a page the
-  cache holds is copied into the site instead (or left there), and never made into one
-  of MkDocs' files (the sitemap lists it from a :class:`.generated.ListedFile`);
+  to the end, which held every page's HTML and every feed at once (issue 16); a page or
+  feed the cache holds is copied into the site instead (or left there), and never made
+  into one of MkDocs' files (the sitemap lists a page from a
+  :class:`.generated.ListedFile`); where the site's files may be the cache's (hard
+  links), those MkDocs is to write are unlinked first
+  (:func:`.build_cache.free_for_writing`);
 * ``on_nav``: in ``mkdocs build``, fork a second process that renders half of the
   generated pages (:mod:`.parallel`); ``on_template_context`` gives the sitemap the
   pages of both;
