@@ -38,8 +38,8 @@ _COMMON = "common"  # what a feature shared by more than MAX_SHARED briefs stand
 
 
 def features(entry: Entry) -> tuple[str, ...]:
-    """What a brief is about, as comparable keys, sorted: a tuple of strings, which the
-    build's cache digests in one go (a set's items are digested one by one)."""
+    """What a brief is about, as comparable keys, sorted: a tuple of strings, which each
+    brief's key of what its related briefs depend on holds in this order (:func:`_keys`)."""
     brief = entry.brief
     keys = {f"tag:{slug}" for slug in brief.tags}
     keys |= {f"person:{_slug(name)}" for name in brief.people}
