@@ -8,10 +8,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
@@ -62,6 +65,40 @@ def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None
         assert len(pages) > 20  # the rest stayed as they were
     finally:
         config.plugins.on_shutdown()
+
+
+def test_a_serve_rebuild_gives_mkdocs_only_the_changed_and_the_navigation_s_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs goes through each of its files several times a build: the thousands of pages
+    an edit left as they were are not among them."""
+    root = make_site(tmp_path, BRIEFS)
+    read: list[str] = []
+    populate = mkdocs_build._populate_page
+
+    def reading(page: Page, *args: Any) -> None:
+        read.append(page.file.src_uri)
+        populate(page, *args)
+
+    monkeypatch.setattr(mkdocs_build, "_populate_page", reading)
+    with serving(root):
+        dirty_build(root)
+        everything = set(read)
+        edit(
+            root, "2025/05/04-kim-tank-factory.md", "title: Kim Jong-un inspects", "title: Kim sees"
+        )
+        read.clear()
+        dirty_build(root)
+    navigation = {"index.md", "about.md", "search/index.md", "tags/index.md", "archive/index.md"}
+    assert navigation <= everything
+    assert len(everything) > 30
+    assert navigation <= set(read)
+    assert "2025/05/04/kim-tank-factory.md" in read
+    assert "2025/06/10/exports.md" in read  # the next brief links to it by its title
+    assert "tags/north-korea.md" in read
+    unchanged = {"2025/06/11/markup.md", "tags/economy.md", "archive/2025/06/index.md"}
+    assert unchanged <= everything
+    assert not unchanged & set(read)
 
 
 @contextmanager

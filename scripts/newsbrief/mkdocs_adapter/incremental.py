@@ -11,6 +11,7 @@ pages built from unchanged briefs by :class:`Memo`, so little is computed again.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
@@ -148,22 +149,19 @@ class Memo:
         hash (text, dates, frozen records such as a feed's spec) by value; anything else
         by identity.
 
-        A long list or tuple is keyed once a build (by identity, held meanwhile): a
-        story's briefs are passed with each of its briefs' pages, which went through
-        all of them for each.
+        A sequence of briefs only is keyed by their identities in one pass in C, as a
+        listing's are. A long list or tuple is keyed once a build (by identity, held
+        meanwhile): a story's briefs are passed with each of its briefs' pages, which went
+        through all of them for each.
         """
-        if isinstance(value, Entry):
+        kind = type(value)
+        if kind is Entry:
             return id(value)
-        if type(value) in (str, int):
+        if kind in _KEYED_BY_VALUE:
             return value
-        if isinstance(value, list | tuple):
-            if len(value) < LONG:
-                return tuple(map(self._identity, value))
-            known = self._keys.get(id(value))
-            if known is None:
-                known = self._keys[id(value)] = (value, tuple(map(self._identity, value)))
-            return known[1]
-        if isinstance(value, dict):
+        if kind is list or kind is tuple:
+            return self._sequence_identity(value)
+        if kind is dict:
             items = tuple(value.items())
             try:
                 hash(items)  # names and addresses, say: hashed in C
@@ -176,6 +174,21 @@ class Memo:
             return id(value)
         return value
 
+    def _sequence_identity(self, value: list[Any] | tuple[Any, ...]) -> Hashable:
+        if len(value) < LONG:
+            return self._items_identity(value)
+        known = self._keys.get(id(value))
+        if known is None:
+            known = self._keys[id(value)] = (value, self._items_identity(value))
+        return known[1]
 
+    def _items_identity(self, value: list[Any] | tuple[Any, ...]) -> Hashable:
+        if set(map(type, value)) == _ENTRIES_ONLY:
+            return tuple(map(id, value))
+        return tuple(map(self._identity, value))
+
+
+_KEYED_BY_VALUE = frozenset({str, int, bool, float, type(None), dt.date, dt.datetime})
+_ENTRIES_ONLY = {Entry}
 LONG = 16
 """The length from which :meth:`Memo._identity` keys a sequence once a build."""

@@ -20,7 +20,8 @@ Event order, and what each handler does:
   corrections, the search page, the list of search volumes and the schema reference as
   virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
-  those unchanged keep their objects. Brief and tag pages are kept out of the
+  only those that changed (and the navigation's) become MkDocs' files, the rest left in
+  the site as the previous build wrote them. Brief and tag pages are kept out of the
   navigation, which keeps build time linear in the number of briefs. In ``mkdocs
   build``, the pages outside the navigation (briefs, and every tag's, month's, entity's
   and story's pages) are only named here, each made when it is written (the page
@@ -341,10 +342,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             written += written_into_site(config.site_dir, opml)
         docs_pages = files.documentation_pages()
         added = {file.src_uri: file for file in self._add(files, pages, config, reused, written)}
-        self.all_pages = [  # for the sitemap, in the order of a build without the cache
-            *docs_pages,
-            *(reused.get(uri) or added[uri] for uri, _, _ in pages if is_markdown_file(uri)),
-        ]
+        if self.serving:  # a preview's sitemap lists only the pages MkDocs always has
+            listed = [added[uri] for uri, _, inclusion in pages if _kept_by_mkdocs(uri, inclusion)]
+        else:  # in the order of a build without the cache
+            listed = [reused.get(uri) or added[uri] for uri, _, _ in pages if is_markdown_file(uri)]
+        self.all_pages = [*docs_pages, *listed]
         if self.cache is not None:
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
@@ -514,20 +516,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         """Add the generated pages and files but those ``reused`` (source paths: in the
         site from the build's cache); the files added. Those ``written`` into the site
         already (paths in the site) are kept in it too. In a dirty serve, those unchanged
-        are marked so, and keep their file and page objects from the previous build."""
+        are left in the site (:func:`_left_in_site`) but for the navigation's, which are
+        marked unchanged and keep their file and page objects from the previous build."""
         unchanged = self._unchanged(generated, config)
         self.rebuilt_everything = self.dirty and not unchanged
-        generated = [page for page in generated if page[0] not in reused]
+        left = _left_in_site(generated, unchanged)
+        placed = [*reused, *(uri for uri in left if is_markdown_file(uri))]
+        written = [*written, *(uri for uri in left if not is_markdown_file(uri))]
+        generated = [page for page in generated if page[0] not in reused and page[0] not in left]
         self.rendered = {
             src_uri: content
             for src_uri, content, _ in generated
             if is_rendering(content)  # on_page_context puts it in place
         }
         kept = {uri: file for uri, file in self.previous.files.items() if uri in unchanged}
-        added = add_generated(files, generated, config, kept, reused, written)
+        added = add_generated(files, generated, config, kept, placed, written)
         if self.old_site.moved_back or self.building_dirty:  # pages linked to the cache's
             free_for_writing(config.site_dir, [file.dest_uri for file in added])
-        self.generated = [file.dest_uri for file in added] + list(map(page_dest, reused))
+        self.generated = [file.dest_uri for file in added] + list(map(page_dest, placed))
         self.generated += written
         if self.dirty:
             mark_unchanged(files, unchanged)
@@ -688,6 +694,28 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("newsbrief: the archive was not loaded")
         return self.archive
+
+
+def _left_in_site(generated: list[Generated], unchanged: set[str]) -> set[str]:
+    """Of the pages and files a dirty serve build generated, those it leaves in the site as
+    the previous build wrote them, never made into MkDocs' files: unchanged since, and not
+    needed by MkDocs (:func:`_kept_by_mkdocs`). MkDocs goes through each of its files
+    several times a build, even where it writes none: with 100,000 briefs, that was
+    seconds of every rebuild after one edit."""
+    if not unchanged:
+        return set()
+    return {
+        uri
+        for uri, _, inclusion in generated
+        if uri in unchanged and not _kept_by_mkdocs(uri, inclusion)
+    }
+
+
+def _kept_by_mkdocs(uri: str, inclusion: InclusionLevel) -> bool:
+    """Whether a generated page stays one of MkDocs' files even when unchanged: the pages
+    of the navigation, and those every page links to (the skeletons' links,
+    :mod:`.skeleton`)."""
+    return is_markdown_file(uri) and (uri in LINKED_PAGES or not inclusion.is_not_in_nav())
 
 
 def _inclusion(uri: str) -> InclusionLevel:

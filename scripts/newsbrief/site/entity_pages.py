@@ -114,11 +114,18 @@ def pages_of(
     count = briefs_count(len(entries))
     pages = {}
     for uri, chunk, pager in paginated(first, entries):
-        # Each page carries the commentary of its own briefs, so no page grows without bound.
-        listed = {entry.src_uri for entry in chunk}
-        said = [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
+        said = _said_in(chunk, commentary) if commentary else []
         pages[uri] = call(_entity_page, kind, name, first, count, uri, chunk, said, pager)
     return pages
+
+
+def _said_in(
+    chunk: Sequence[Entry], commentary: list[tuple[Entry, Quote]]
+) -> list[tuple[Entry, Quote]]:
+    """The commentary from the briefs of one page: each page carries its own briefs', so no
+    page grows without bound."""
+    listed = {entry.src_uri for entry in chunk}
+    return [(entry, quote) for entry, quote in commentary if entry.src_uri in listed]
 
 
 def _entity_page(
