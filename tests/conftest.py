@@ -6,11 +6,14 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
 from browsing import CHROMIUM, FLAGS
+from newsbrief.archive import collection
+from newsbrief.archive.brief import read_brief
 from newsbrief.archive.collection import load_archive
 from newsbrief.archive.problems import NewsbriefError
 
@@ -99,3 +102,15 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield launched
         launched.close()
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The briefs read from their files from now on, by file name."""
+    read: list[str] = []
+
+    def reading(file: Path, *args: Any) -> Any:
+        read.append(file.name)
+        return read_brief(file, *args)
+
+    monkeypatch.setattr(collection, "read_brief", reading)
+    return read

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from newsbrief.archive.collection import load_archive
-from tests.conftest import REPO, problems_of
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsbrief.archive import collection
+from newsbrief.archive.collection import BriefCache, load_archive
+from newsbrief.archive.problems import NewsbriefError
+from tests.conftest import REPO, counting_reads, problems_of
+
+brief_files = collection._brief_files
 
 
 def test_briefs_come_newest_first_and_drafts_can_be_left_out(archive_root) -> None:
@@ -124,3 +133,46 @@ def test_a_stories_file_that_is_not_yaml_is_reported_with_the_briefs(archive_roo
         "briefs/stories.yml:2",
     ]
     assert "briefs/stories.yml defines no stories" in problems[0]
+
+
+KIM = "briefs/2025/05/04-kim-tank-factory.md"
+EXPORTS = "briefs/2025/06/10-exports.md"
+
+
+def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for_a_new_one(
+    archive_root: Callable[[dict[str, str]], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = archive_root(
+        {KIM.removeprefix("briefs/"): "valid", EXPORTS.removeprefix("briefs/"): "economy"}
+    )
+    cache = BriefCache()
+    assert len(load_archive(root, cache=cache).entries) == 2
+    read = counting_reads(monkeypatch)
+    listings = []
+    monkeypatch.setattr(
+        collection, "_brief_files", lambda *args: listings.append(1) or brief_files(*args)
+    )
+    kim = root / KIM
+    kim.write_text(kim.read_text(encoding="utf-8").replace("title: Kim Jong-un", "title: Kim"))
+    # told of the edit: read again, and no listing of the folder
+    cache.expect_changes({str(kim)})
+    titles = {entry.brief.title for entry in load_archive(root, cache=cache).entries}
+    assert read == ["04-kim-tank-factory.md"] and listings == []
+    assert any(title.startswith("Kim inspects") for title in titles)
+    # told of nothing, while a file changed: it is taken as it was, unread
+    (root / EXPORTS).write_text("not a brief")
+    cache.expect_changes(set())
+    assert len(load_archive(root, cache=cache).entries) == 2
+    assert read == ["04-kim-tank-factory.md"] and listings == []
+    # a brief added: the folder is listed again
+    added = root / "briefs/2025/06/11-copy.md"
+    added.write_text(kim.read_text(encoding="utf-8"))
+    cache.expect_changes({str(added), str(root / EXPORTS)})
+    with pytest.raises(NewsbriefError):  # the broken brief, and the copy's slug and source
+        load_archive(root, cache=cache)
+    assert listings == [1]
+    # told nothing: every file is looked at again
+    added.unlink()
+    cache.expect_changes(None)
+    with pytest.raises(NewsbriefError, match=r"10-exports\.md"):
+        load_archive(root, cache=cache)

@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
-from tests.conftest import REPO, make_site, site_files
+from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
+from tests.mkdocs_adapter.test_file_events import signalled_after
 from tests.mkdocs_adapter.test_plugin import BRIEFS
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -211,3 +212,50 @@ def test_the_memo_keys_a_long_list_by_its_briefs_in_each_build() -> None:
         listed[-1], brief=dataclasses.replace(listed[-1].brief, title="Retitled")
     )
     assert memo(titles, [*listed[:-1], retitled])[-1] == "Retitled" and len(calls) == 2
+
+
+class Server:
+    """MkDocs' server, as far as the plugin uses it."""
+
+    def __init__(self) -> None:
+        self.watched: list[str] = []
+
+    def watch(self, path: str) -> None:
+        self.watched.append(path)
+
+
+def test_serve_learns_of_edits_from_file_events_and_reads_only_the_brief_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs polls only the signal file; the rebuild after an edit reads that brief alone."""
+    root = make_site(tmp_path, BRIEFS)
+    server = Server()
+    config = load_config(str(root / "mkdocs.yml"), strict=False)
+    config.plugins.on_startup(command="serve", dirty=True)
+    plugin = config.plugins["newsbrief"]
+    try:
+        dirty_build(root)
+        plugin.on_serve(server, config=config, builder=None)
+        signal_dir = plugin.file_events.signal_dir
+        assert signal_dir is not None and server.watched == [str(signal_dir)]
+        dirty_build(root)  # the first after the watch starts looks at every brief
+        read = counting_reads(monkeypatch)
+        exports = ("2025/06/10-exports.md", "title: South Korea's", "title: Seoul's")
+        signalled_after(plugin.file_events, lambda: edit(root, *exports))
+        dirty_build(root)
+    finally:
+        config.plugins.on_shutdown()
+    assert read == ["10-exports.md"]
+    assert "Seoul's exports rise" in (root / "site/2025/06/10/exports/index.html").read_text()
+    assert not signal_dir.exists()
+
+
+def test_without_file_events_mkdocs_polls_briefs_and_seeds(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    set_plugin_options(root, file_events=False)
+    server = Server()
+    with serving(root):
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins["newsbrief"].on_serve(server, config=config, builder=None)
+        assert config.plugins["newsbrief"].file_events.signal_dir is None
+    assert server.watched == [str(root / "briefs"), str(root / "seeds")]

@@ -342,19 +342,6 @@ def test_a_docs_page_in_the_way_of_a_generated_one_is_refused(
     )
 
 
-def test_serve_watches_briefs_and_seeds_for_live_reload(tmp_path: Path) -> None:
-    root = make_site(tmp_path, {"2025/05/04-kim-tank-factory.md": "valid"})
-    config = load_config(str(root / "mkdocs.yml"))
-    watched: list[str] = []
-
-    class Server:
-        def watch(self, path: str) -> None:
-            watched.append(path)
-
-    config.plugins["newsbrief"].on_serve(Server(), config=config, builder=None)
-    assert watched == [str(root / "briefs"), str(root / "seeds")]
-
-
 def test_repository_site_has_the_seed_brief_tags_and_tag_pages(tmp_path: Path) -> None:
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="build", dirty=False)

@@ -8,7 +8,7 @@ indexes the site is built from.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,32 +81,61 @@ def entity_addresses(entries: Sequence[Entry]) -> EntityAddresses:
 
 class BriefCache:
     """Checked briefs kept between the builds of ``mkdocs serve``: a brief is read again
-    only when its file, its source article or the vocabulary changed."""
+    only when its file, its source article or the vocabulary changed.
+
+    Each build looks at the state of every brief and article (a ``stat``), unless it was
+    told which files changed (:meth:`expect_changes`)."""
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, ...], Entry]] = {}
         self._vocabulary: tuple[tuple[int, ...], Vocabulary] | None = None
+        self._changed: Collection[str] | None = None
+        self._listing: _Listing | None = None
+
+    def expect_changes(self, changed: Collection[str] | None) -> None:
+        """The files (paths as text) changed since the cache last read the archive, as
+        the system's file events told them: the next reading takes every other brief as
+        it was, without looking at its file. None: look at every file."""
+        self._changed = changed
 
     def vocabulary(self, folder: Path, display: str, problems: list[Problem]) -> Vocabulary:
         """The vocabulary, the same object while ``tags.yml`` and ``stories.yml`` are
         unchanged."""
         stamp = tuple(n for name in VOCABULARY_FILES for n in _state_or_none(folder / name))
         if self._vocabulary is None or self._vocabulary[0] != stamp:
+            self._changed = None  # every brief is checked against it again
             vocabulary = _vocabulary(folder, display, problems)
             if problems:
                 return vocabulary
             self._vocabulary = (stamp, vocabulary)
         return self._vocabulary[1]
 
+    def brief_files(self, folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+        """:func:`_brief_files`, listed again only where a file may have come or gone."""
+        changed, listing = self._changed, self._listing
+        if changed is None or listing is None or not _same_files(listing, changed, folder):
+            found: list[Problem] = []
+            files = _brief_files(folder, root, found)
+            listing = self._listing = _Listing(files, found, frozenset(map(str, files)))
+        problems.extend(listing.problems)
+        return listing.files
+
     def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
         """The brief in ``file``, read again only if it, its source article or the
         vocabulary (as :meth:`vocabulary` last found it) changed."""
         cached = self._entries.get(file)
-        if cached is not None and cached[0] == self._stamp(file, root, cached[1]):
+        if cached is not None and self._unchanged(file, root, cached):
             return cached[1]
         entry = read_brief(file, root, folder, vocabulary)
         self._entries[file] = (self._stamp(file, root, entry), entry)
         return entry
+
+    def _unchanged(self, file: Path, root: Path, cached: tuple[tuple[int, ...], Entry]) -> bool:
+        changed = self._changed
+        if changed is None:
+            return cached[0] == self._stamp(file, root, cached[1])
+        source = f"{root}/{cached[1].brief.source.path}"
+        return str(file) not in changed and source not in changed
 
     def _stamp(self, file: Path, root: Path, entry: Entry) -> tuple[int, ...]:
         """The state of the brief's file and source article (by path as a string: two
@@ -119,6 +148,29 @@ class BriefCache:
         except OSError:
             return ()  # a file is gone: read the brief again, which says what is missing
         return (brief.st_mtime_ns, brief.st_size, source.st_mtime_ns, source.st_size, *vocabulary)
+
+
+def _same_files(listing: _Listing, changed: Collection[str], folder: Path) -> bool:
+    """Whether ``listing`` still holds for the briefs folder, of whose files only those
+    ``changed`` may have changed: each of them below ``folder`` is there if and only if it
+    was listed (hidden files are never listed)."""
+    if listing.problems:  # a stray file: it may be gone
+        return False
+    below = f"{folder}{os.sep}"
+    return all(
+        (path in listing.paths) == os.path.isfile(path)  # noqa: PTH113
+        for path in changed
+        if path.startswith(below) and not os.path.basename(path).startswith(".")  # noqa: PTH119
+    )
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """The briefs folder's files as :func:`_brief_files` found them."""
+
+    files: list[Path]
+    problems: list[Problem]
+    paths: frozenset[str]  # the files' paths as text
 
 
 def _state_or_none(file: Path) -> tuple[int, ...]:
@@ -157,9 +209,10 @@ def load_archive(
         vocabulary_state = VocabularyState.of([folder / name for name in VOCABULARY_FILES])
     if cache is not None:
         vocabulary, read = cache.vocabulary(folder, display, problems), cache.read
+        files = cache.brief_files(folder, root, problems)
     else:
         vocabulary, read = _vocabulary(folder, display, problems), read_brief
-    files = _brief_files(folder, root, problems)
+        files = _brief_files(folder, root, problems)
 
     def entry_or_problems(file: Path) -> Entry | list[Problem]:
         try:

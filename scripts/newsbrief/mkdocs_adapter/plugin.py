@@ -57,7 +57,9 @@ Event order, and what each handler does:
   old site moved back what the build neither wrote nor kept (while Pagefind indexes),
   wait for the search indexes, name their first files in the search page, and store
   what the build made in the cache (``on_build_error`` stops them and stores nothing);
-* ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview.
+* ``on_serve``: watch ``briefs/`` and ``seeds/`` so edits there reload the preview: by the
+  system's file events where it has them, which also tell the next build which briefs to
+  read again (:mod:`.file_events`), else by MkDocs' polling.
 """
 
 from __future__ import annotations
@@ -108,6 +110,7 @@ from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
 from newsbrief.mkdocs_adapter.build_cache import BuildCache, free_for_writing, setup_key
+from newsbrief.mkdocs_adapter.file_events import FileEvents
 from newsbrief.mkdocs_adapter.generated import (
     Generated,
     HtmlPage,
@@ -194,6 +197,11 @@ class NewsbriefConfig(Config):
     """Where ``mkdocs build`` keeps the pages and search volumes it made, relative to
     mkdocs.yml, so that the next build makes again only what changed (see
     :mod:`newsbrief.mkdocs_adapter.build_cache`); empty for no cache."""
+    file_events = c.Type(bool, default=True)
+    """In ``mkdocs serve``, learn of changes in the briefs folder and ``seeds/`` from the
+    system's file events (see :mod:`newsbrief.mkdocs_adapter.file_events`); false: MkDocs
+    polls them, for folders whose changes the system does not report (some network
+    shares, Windows folders seen from WSL)."""
     skeletons = c.Type(bool, default=True)
     """Render generated pages outside the navigation from one rendering of the theme's
     template per kind of page (see :mod:`newsbrief.mkdocs_adapter.skeleton`)."""
@@ -226,6 +234,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.previous = PreviousBuild()
         self.relating: Relating | None = None
         self.second = SecondProcess()
+        self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -236,6 +245,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self._open_cache(config, root)
+        self.briefs.expect_changes(self.file_events.take())
         try:
             cache = self.briefs if self.serving else None
             saved = None if self.cache is None else self.cache.saved_briefs()
@@ -668,11 +678,19 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_shutdown(self) -> None:
         self.search.stop()
+        self.file_events.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent
-        for folder in (root / self.config.briefs_dir, root / "seeds"):
-            if folder.is_dir():
+        folders = [root / self.config.briefs_dir, root / "seeds"]
+        folders = [folder for folder in folders if folder.is_dir()]
+        watching = self.config.file_events and self.file_events.start(folders)
+        if watching and self.file_events.signal_dir is not None:
+            names = " and ".join(map(str, folders))
+            log.info("newsbrief: watching %s by the system's file events", names)
+            server.watch(str(self.file_events.signal_dir))
+        else:
+            for folder in folders:
                 server.watch(str(folder))
         return server
 
