@@ -18,7 +18,9 @@ from mkdocs.structure.pages import Page
 
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
+from newsbrief.archive.schema import Story
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
+from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
 from tests.mkdocs_adapter.test_plugin import BRIEFS
@@ -212,6 +214,22 @@ def test_the_memo_keys_a_long_list_by_its_briefs_in_each_build() -> None:
         listed[-1], brief=dataclasses.replace(listed[-1].brief, title="Retitled")
     )
     assert memo(titles, [*listed[:-1], retitled])[-1] == "Retitled" and len(calls) == 2
+
+
+def test_the_memo_keys_a_named_tuple_by_its_items() -> None:
+    """A brief's story thread is made anew each build, its briefs the same: the call
+    is not made again."""
+    entries = load_archive(REPO).entries
+    memo, calls = Memo(enabled=True), []
+
+    def title(thread: StoryThread) -> str:
+        calls.append(thread)
+        return thread.entries[thread.index].brief.title
+
+    story = Story(title="A story", description="What it follows.")
+    assert memo(title, StoryThread("story", story, list(entries), 0))
+    memo.next_build()
+    assert memo(title, StoryThread("story", story, list(entries), 0)) and len(calls) == 1
 
 
 class Server:

@@ -159,9 +159,9 @@ class Memo:
             return id(value)
         if kind in _KEYED_BY_VALUE:
             return value
-        if kind is list or kind is tuple:
+        if isinstance(value, list | tuple):  # a named tuple too, such as a story's thread
             return self._sequence_identity(value)
-        if kind is dict:
+        if isinstance(value, dict):
             items = tuple(value.items())
             try:
                 hash(items)  # names and addresses, say: hashed in C
