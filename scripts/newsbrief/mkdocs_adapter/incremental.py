@@ -63,11 +63,10 @@ class PreviousBuild:
         for uri, content in pages.items():
             before = self.contents.get(uri)
             if before is not None and before[0] is content:  # kept by the memo: same page
-                fingerprint = before[1]
+                contents[uri] = before
             else:
-                fingerprint = _fingerprint(content)
-            contents[uri] = (content, fingerprint)
-            if same_setup and before is not None and before[1] == fingerprint:
+                contents[uri] = (content, _fingerprint(content))
+            if same_setup and before is not None and before[1] == contents[uri][1]:
                 unchanged.add(uri)
         self.stamp, self.contents = stamp, contents
         return unchanged

@@ -76,11 +76,9 @@ class Relating:
 
     def of(self, entries: Sequence[Entry]) -> dict[str, list[Entry]]:
         """Each of ``entries``' related briefs (by source path), among ``entries``."""
-        by_uri = {entry.src_uri: entry for entry in entries}
-        return {
-            entry.src_uri: [by_uri[other] for other in self.related[entry.src_uri]]
-            for entry in entries
-        }
+        find = {entry.src_uri: entry for entry in entries}.__getitem__
+        related = self.related
+        return {entry.src_uri: list(map(find, related[entry.src_uri])) for entry in entries}
 
 
 def relate(
