@@ -11,9 +11,11 @@ rewritten on every change (:class:`FileEvents`).
 
 The events also say which files changed, so the next build reads those again and takes
 the rest as they were (:meth:`newsbrief.archive.collection.BriefCache.expect_changes`)
-instead of a ``stat`` of every brief and article. Where the events cannot tell (a folder
-created, moved or deleted, with the files in it), the next build looks at every file, as
-it does where the system's events are not to be had (then MkDocs polls the folders).
+instead of a ``stat`` of every brief and article. The watch starts before the first build
+reads the archive, so an edit saved while it builds is read by the next. Where the
+events cannot tell (a folder created, moved or deleted, with the files in it), the next
+build looks at every file, as it does where the system's events are not to be had (then
+MkDocs polls the folders).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class FileEvents:
         self._everything = True  # until the first build has looked at every file
         self._observer: BaseObserver | None = None
         self._signal_dir: Path | None = None
+        self.tried = False  # to start
 
     @property
     def signal_dir(self) -> Path | None:
@@ -68,6 +71,7 @@ class FileEvents:
     def start(self, folders: Iterable[Path]) -> bool:
         """Watch ``folders`` (and all below them); False where the system's events are
         not to be had (then nothing is watched)."""
+        self.tried = True
         observer = Observer()
         handler = _Recorder(self)
         try:

@@ -238,6 +238,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.file_events = FileEvents()  # a session's: the plugin outlives it in tests
         self.dirty = self.serving and dirty
         self.building_dirty = dirty and not self.serving  # MkDocs writes into the old site
         self.memo.enabled = self.serving
@@ -245,6 +246,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self._open_cache(config, root)
+        if self.serving and self.config.file_events and not self.file_events.tried:
+            self.file_events.start(self._watched_folders(root))  # before anything is read
         self.briefs.expect_changes(self.file_events.take())
         try:
             cache = self.briefs if self.serving else None
@@ -681,18 +684,21 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.file_events.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        root = Path(config.config_file_path).parent
-        folders = [root / self.config.briefs_dir, root / "seeds"]
-        folders = [folder for folder in folders if folder.is_dir()]
-        watching = self.config.file_events and self.file_events.start(folders)
-        if watching and self.file_events.signal_dir is not None:
+        folders = self._watched_folders(Path(config.config_file_path).parent)
+        signal_dir = self.file_events.signal_dir
+        if signal_dir is not None:  # watched since the first build (on_config)
             names = " and ".join(map(str, folders))
             log.info("newsbrief: watching %s by the system's file events", names)
-            server.watch(str(self.file_events.signal_dir))
+            server.watch(str(signal_dir))
         else:
             for folder in folders:
                 server.watch(str(folder))
         return server
+
+    def _watched_folders(self, root: Path) -> list[Path]:
+        """The folders ``make serve`` watches besides MkDocs' own: briefs and seeds."""
+        folders = [root / self.config.briefs_dir, root / "seeds"]
+        return [folder for folder in folders if folder.is_dir()]
 
     def _made(self, src_uri: str) -> PageContent:
         """The generated page at ``src_uri``, made now if it was left for later."""
