@@ -276,3 +276,19 @@ def test_without_file_events_mkdocs_polls_briefs_and_seeds(tmp_path: Path) -> No
         config.plugins["newsbrief"].on_serve(server, config=config, builder=None)
         assert config.plugins["newsbrief"].file_events.signal_dir is None
     assert server.watched == [str(root / "briefs"), str(root / "seeds")]
+
+
+def test_a_docs_page_s_link_to_an_unchanged_generated_page_holds_in_a_rebuild(
+    tmp_path: Path,
+) -> None:
+    """The home page is written again in each rebuild: its link to a tag page left in
+    the site still finds the page."""
+    root = make_site(tmp_path, BRIEFS)
+    home = root / "docs/index.md"
+    home.write_text(home.read_text(encoding="utf-8") + "\nSee [the economy](tags/economy.md).\n")
+    with serving(root):
+        dirty_build(root)
+        edit(root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang")
+        dirty_build(root)
+    html = (root / "site/index.html").read_text(encoding="utf-8")
+    assert '<a href="tags/economy/">the economy</a>' in html

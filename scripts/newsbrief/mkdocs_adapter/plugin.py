@@ -69,6 +69,8 @@ import functools
 import gc
 import itertools
 import logging
+import posixpath
+import re
 import time
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
@@ -533,7 +535,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         marked unchanged and keep their file and page objects from the previous build."""
         unchanged = self._unchanged(generated, config)
         self.rebuilt_everything = self.dirty and not unchanged
-        left = _left_in_site(generated, unchanged)
+        left = _left_in_site(generated, unchanged, files)
         placed = [*reused, *(uri for uri in left if is_markdown_file(uri))]
         written = [*written, *(uri for uri in left if not is_markdown_file(uri))]
         generated = [page for page in generated if page[0] not in reused and page[0] not in left]
@@ -720,19 +722,38 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return self.archive
 
 
-def _left_in_site(generated: list[Generated], unchanged: set[str]) -> set[str]:
+def _left_in_site(generated: list[Generated], unchanged: set[str], files: Files) -> set[str]:
     """Of the pages and files a dirty serve build generated, those it leaves in the site as
     the previous build wrote them, never made into MkDocs' files: unchanged since, and not
-    needed by MkDocs (:func:`_kept_by_mkdocs`). MkDocs goes through each of its files
-    several times a build, even where it writes none: with 100,000 briefs, that was
-    seconds of every rebuild after one edit."""
+    needed by MkDocs (:func:`_kept_by_mkdocs`, :func:`_linked_from_docs`). MkDocs goes
+    through each of its files several times a build, even where it writes none: with
+    100,000 briefs, that was seconds of every rebuild after one edit."""
     if not unchanged:
         return set()
+    linked = _linked_from_docs(files)
     return {
         uri
         for uri, _, inclusion in generated
-        if uri in unchanged and not _kept_by_mkdocs(uri, inclusion)
+        if uri in unchanged and not _kept_by_mkdocs(uri, inclusion) and uri not in linked
     }
+
+
+_MARKDOWN_TARGET = re.compile(r"""[^\s()<>"'\[\]]+\.md\b""")
+
+
+def _linked_from_docs(files: Files) -> set[str]:
+    """The pages the documentation's own pages (``docs/``) may link to, by source path:
+    anything in their Markdown that reads like a link to a page (``tags/economy.md``).
+    A page left in the site is none of MkDocs' files, and MkDocs would leave a link to it
+    as it was written."""
+    linked = set()
+    for file in files.documentation_pages():
+        if file.generated_by is None:
+            folder = posixpath.dirname(file.src_uri)
+            for target in _MARKDOWN_TARGET.findall(file.content_string):
+                path = target[1:] if target.startswith("/") else posixpath.join(folder, target)
+                linked.add(posixpath.normpath(path))
+    return linked
 
 
 def _kept_by_mkdocs(uri: str, inclusion: InclusionLevel) -> bool:
