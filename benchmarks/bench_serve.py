@@ -108,7 +108,7 @@ def live(project: Path, brief: dict[str, Any]) -> str:
         seconds = waited(lambda: "An edit made live." in fetched(page), 600)
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(60)
+        server.wait()  # MkDocs deletes its temporary site: minutes at 100,000 briefs
     return f" {idle:>9.0%} {seconds:>12.2f}"
 
 
