@@ -88,6 +88,12 @@ def waited(condition: Callable[[], bool], seconds: float) -> float:
     return time.perf_counter() - start
 
 
+def _interruptible() -> None:
+    """In the server's process: Ctrl-C (SIGINT) stops it, even where this benchmark runs
+    as a shell's background job, which ignores it (MkDocs deletes its site on the way)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def live(project: Path, brief: dict[str, Any]) -> str:
     """Idle CPU share and seconds from an edit to the edited page, in ``mkdocs serve``."""
     port = free_port()
@@ -95,7 +101,11 @@ def live(project: Path, brief: dict[str, Any]) -> str:
     log = project / "serve.log"
     with log.open("wb") as output:
         server = subprocess.Popen(
-            [*command, "-a", f"127.0.0.1:{port}"], cwd=project, stdout=output, stderr=output
+            [*command, "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=output,
+            stderr=output,
+            preexec_fn=_interruptible,  # a shell's background job ignores Ctrl-C
         )
     try:
         waited(lambda: b"Serving on" in log.read_bytes(), 7200)
