@@ -28,7 +28,7 @@ PAGE = (FIXTURES / "html/kim-tank-factory.html").read_bytes()
 SHORT_ARTICLE = b"Seoul and Tokyo agree\n\nSEOUL (Yonhap) -- They agreed.\n"
 FRENCH = "Séoul et Tokyo\n\nSÉOUL (Yonhap) -- Accord.\n"
 PROXIES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
-SMALL = Limits(connect_timeout=2, read_timeout=0.2, max_bytes=1_000)
+SMALL = Limits(connect_timeout=2, read_timeout=1, max_bytes=1_000)
 """Limits a test can exceed at once: the slow page takes longer, the saved page is larger."""
 
 
@@ -85,7 +85,7 @@ def replies(base: str) -> dict[str, Reply]:
         "/moved": moved("/kim.html"),
         "/loop": moved("/loop"),
         "/missing": Reply(404, {"Content-Type": "text/html"}, b"<p>Not here</p>"),
-        "/slow": dataclasses.replace(html(PAGE), delay=1.0),
+        "/slow": dataclasses.replace(html(PAGE), delay=3.0),
         "/huge": html(PAGE),
         "/huge-unsized": dataclasses.replace(html(PAGE), sized=False),
         "/latin-1.txt": Reply(
@@ -171,7 +171,7 @@ ADVICE = "save the page and ingest the file"
 FAILURES = {
     "/loop": f"source: redirected more than 5 times; open it in a browser, then {ADVICE}",
     "/missing": "source: 404 Not Found; check the address",
-    "/slow": f"source: timed out after 0.2 s; try again later or {ADVICE}",
+    "/slow": f"source: timed out after 1 s; try again later or {ADVICE}",
     "/huge": "source: is 5 kB, more than the 1 kB limit",
     "/huge-unsized": "source: is more than the 1 kB limit",
     "/photo.png": "source: is image/png, not a web page",
