@@ -97,17 +97,16 @@ class FileEvents:
     def record(self, event: FileSystemEvent) -> None:
         if event.event_type not in WRITES:
             return
+        if event.is_directory and event.event_type == EVENT_TYPE_MODIFIED:
+            return  # a file added to or removed from it: that file has an event of its own
         with self._lock:
             if event.is_directory:
-                # Its files came or went with it, and no event says which. A folder's
-                # own "modified" (a file added or removed in it) has its file's event.
-                self._everything |= event.event_type != EVENT_TYPE_MODIFIED
+                self._everything = True  # its files came or went with it, unnamed
             else:
                 self._changed.add(_text(event.src_path))
                 if event.dest_path:
                     self._changed.add(_text(event.dest_path))
-        if not event.is_directory or event.event_type != EVENT_TYPE_MODIFIED:
-            self._signal()
+        self._signal()
 
     def stop(self) -> None:
         if self._observer is not None:
