@@ -16,10 +16,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
+import synthetic
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Story
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
+from newsbrief.site import brief_page
 from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
@@ -144,6 +146,78 @@ def test_rebuilds_after_edits_make_the_site_a_first_build_makes(tmp_path: Path) 
     assert edited.keys() == made.keys()
     assert [path for path in edited if edited[path] != made[path]] == []
     assert "Kim sees" in made["2025/06/10/exports/index.html"].decode()  # the neighbour's link
+
+
+def test_rebuilds_after_names_renames_and_deletions_make_the_site_a_first_build_makes(
+    tmp_path: Path,
+) -> None:
+    """A brief naming someone new moves every entity's address into question; a renamed
+    or deleted brief leaves its neighbours, related briefs and listings changed, and its
+    own page must go, with the pages and feeds of the names only it named."""
+    (tmp_path / "edited").mkdir()
+    root = make_site(tmp_path / "edited", BRIEFS)
+    briefs = root / "briefs"
+    with serving(root):
+        dirty_build(root)
+        edit(root, "2025/05/04-kim-tank-factory.md", "tags: [", "people: [Choe Son-hui]\ntags: [")
+        dirty_build(root)
+        (briefs / "2025/06/10-exports.md").rename(briefs / "2025/06/10-exports-renamed.md")
+        dirty_build(root)
+        (briefs / "2025/06/11-markup.md").unlink()
+        dirty_build(root)
+    assert not (root / "site/2025/06/11/markup").exists()
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site"))
+    with serving(fresh):
+        dirty_build(fresh)
+    edited, made = site_files(root / "site"), site_files(fresh / "site")
+    assert "people/choe-son-hui/index.html" in made
+    assert [
+        path for path in edited.keys() | made.keys() if edited.get(path) != made.get(path)
+    ] == []
+
+
+def test_a_rebuild_makes_only_the_brief_pages_an_edit_may_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Of 60 synthetic briefs, an edit to one brief's text makes its page again, and those
+    that show its title: its neighbours, its story's and those it is related to. Every
+    other page is left as it was, and the site is still the one a first build makes."""
+    (tmp_path / "edited").mkdir()
+    root = tmp_path / "edited"
+    briefs = synthetic.make_project(root, 60)
+    made: list[str] = []  # pages whose arguments were worked out: the memo is not asked
+    make = brief_page.converted_brief_page
+
+    def counted(convert: Any, entry: Any, *args: Any, **options: Any) -> Any:
+        made.append(entry.src_uri)
+        return make(convert, entry, *args, **options)
+
+    monkeypatch.setattr(brief_page, "converted_brief_page", counted)
+    edited = briefs[30]
+    uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
+    with serving(root):
+        dirty_build(root)
+        assert len(made) == 60
+        made.clear()
+        path = root / f"briefs/{edited['date']:%Y/%m/%d}-{edited['slug']}.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n")
+        dirty_build(root)
+        assert uri in made
+        assert 3 <= len(made) < 20
+        made.clear()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))
+        dirty_build(root)
+        assert uri in made
+        assert len(made) < 20
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site"))
+    with serving(fresh):
+        dirty_build(fresh)
+    edited_site, made_site = site_files(root / "site"), site_files(fresh / "site")
+    assert edited_site.keys() == made_site.keys()
+    assert [path for path in edited_site if edited_site[path] != made_site[path]] == []
 
 
 def test_a_failed_build_makes_the_next_one_write_every_page(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from newsbrief.site.related import (
     MAX_SHARED,
     REFERENCE_SIZE,
     Featured,
+    LiveRelating,
     relate,
     relate_features,
 )
@@ -44,10 +45,11 @@ def test_rarer_shared_features_rank_higher_and_ties_go_newest_first(archive_root
         brief("d", 6, ["military"], ["Rare Person"]),
         brief("e", 5, ["economy"], []),
     ]
-    found = relate(entries, limit=3).of(entries)
-    assert [e.slug for e in found[entries[0].src_uri]] == ["d", "b", "c"]
-    assert [e.slug for e in found[entries[1].src_uri]] == ["a", "c", "d"]
-    assert found[entries[4].src_uri] == []  # shares nothing
+    found = relate(entries, limit=3).related
+    slugs = {entry.src_uri: entry.slug for entry in entries}
+    assert [slugs[uri] for uri in found[entries[0].src_uri]] == ["d", "b", "c"]
+    assert [slugs[uri] for uri in found[entries[1].src_uri]] == ["a", "c", "d"]
+    assert found[entries[4].src_uri] == ()  # shares nothing
 
 
 RELATED_OF_RANDOM_BRIEFS = """
@@ -178,3 +180,50 @@ def test_nothing_is_related_again_when_nothing_changed(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(related, "map_on_two_cores", refuse)
     assert relate_features(briefs, previous) == previous
+
+
+@pytest.mark.parametrize(
+    "change",
+    [add_one, delete_one, rename_one, change_features, change_a_date, make_a_feature_common],
+)
+def test_live_relating_after_a_change_gives_what_relating_afresh_gives(
+    change, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make serve`` relates again only around the briefs changed, and says whose related
+    briefs differ: the pages to make again."""
+    briefs = random_briefs(3, 2 * MAX_SHARED, names=60, tags=12)
+    live = LiveRelating(briefs)
+    before = relate_features(briefs, two_cores=False).related
+    assert live.related == before
+    changed = change(briefs)
+    afresh = relate_features(changed, two_cores=False).related
+    related_again: list[str] = []
+    related_to = related._related_to
+
+    def counted(sharing, limit, uri):
+        related_again.append(uri)
+        return related_to(sharing, limit, uri)
+
+    monkeypatch.setattr(related, "_related_to", counted)
+    now = {brief.src_uri for brief in changed}
+    gone = [brief.src_uri for brief in briefs if brief.src_uri not in now]
+    differ = live.update(gone, [brief for brief in changed if brief not in briefs])
+    assert live.related == afresh
+    assert differ == {uri for uri, best in afresh.items() if before.get(uri) != best}
+    if change is make_a_feature_common:  # every brief with the feature
+        assert len(related_again) > MAX_SHARED
+    else:  # those sharing a feature with the brief changed
+        assert 0 < len(related_again) < len(changed) / 2
+
+
+def test_live_relating_relates_nothing_again_when_only_a_brief_s_text_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    briefs = random_briefs(5, 200)
+    live = LiveRelating(briefs)
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("related again")
+
+    monkeypatch.setattr(related, "_related_to", refuse)
+    assert live.update([], [briefs[7], briefs[9]]) == set()

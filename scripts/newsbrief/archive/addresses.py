@@ -134,6 +134,10 @@ class EntityAddresses:
                 return
         self.shared.append(SharedSlug(kind, slug, {first: slug, name: self._slugs[kind][name]}))
 
+    def same_as(self, other: EntityAddresses) -> bool:
+        """Whether every name has the same page in both."""
+        return self._uris == other._uris
+
     def uri(self, kind: str, name: str) -> str:
         """The page of one person, organisation or place: ``people/<slug>.md``."""
         return self._uris[kind][name]

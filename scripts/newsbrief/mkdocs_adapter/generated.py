@@ -11,6 +11,7 @@ checked against the files already there.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -24,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import is_markdown_file
 
 from newsbrief.archive.addresses import page_url
 from newsbrief.mkdocs_adapter.incremental import GeneratedFile
@@ -220,6 +222,16 @@ def _holds(path: Path, content: bytes) -> bool:
         return path.stat().st_size == len(content) and path.read_bytes() == content
     except FileNotFoundError:
         return False
+
+
+def remove_generated(site_dir: str, src_uris: Iterable[str]) -> None:
+    """Delete what was generated at ``src_uris`` (pages and files no longer generated)
+    from the site, and each one's folder where that leaves it empty."""
+    for src_uri in src_uris:
+        path = Path(site_dir, page_dest(src_uri) if is_markdown_file(src_uri) else src_uri)
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # not empty: another page's folder too
+            path.parent.rmdir()
 
 
 def refuse_collision(file: File, taken: dict[str, str]) -> None:

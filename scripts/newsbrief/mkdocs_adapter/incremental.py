@@ -57,11 +57,15 @@ class PreviousBuild:
     def unchanged(
         self, stamp: tuple[tuple[str, int, int], ...], pages: dict[str, PageContent | str | bytes]
     ) -> set[str]:
-        """Source paths of generated pages and files the same as in the previous build."""
+        """Source paths of generated pages and files the same as in the previous build.
+        A page not given (left in the site as it was) keeps its content of then."""
         same_setup = stamp == self.stamp
-        contents, unchanged = {}, set()
+        contents: dict[str, tuple[PageContent | str | bytes, int]] = (
+            self.contents if same_setup else {}
+        )
+        unchanged = set()
         for uri, content in pages.items():
-            before = self.contents.get(uri)
+            before = contents.get(uri)
             if before is not None and before[0] is content:  # kept by the memo: same page
                 contents[uri] = before
             else:

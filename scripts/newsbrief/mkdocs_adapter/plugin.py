@@ -72,7 +72,7 @@ import logging
 import posixpath
 import re
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +123,7 @@ from newsbrief.mkdocs_adapter.generated import (
     is_rendering,
     listed_file,
     page_dest,
+    remove_generated,
     written_into_site,
 )
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
@@ -155,7 +156,14 @@ from newsbrief.site.feeds import (
     site_feeds,
 )
 from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
-from newsbrief.site.related import Relating, relate
+from newsbrief.site.related import LiveRelating, Relating, featured, relate
+from newsbrief.site.remaking import (
+    BriefPages,
+    EntryChanges,
+    briefs_to_remake,
+    entry_changes,
+    names_unchanged,
+)
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 from newsbrief.site.search_page import search_page, with_index_prefetched
@@ -234,7 +242,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.briefs = BriefCache()
         self.memo = Memo()
         self.previous = PreviousBuild()
-        self.relating: Relating | None = None
+        self.relating: LiveRelating | None = None
+        self.brief_pages: BriefPages | None = None  # the previous build's
+        self.served: set[str] = set()  # what the previous build generated (source paths)
         self.second = SecondProcess()
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
 
@@ -329,7 +339,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
-        addresses = self.memo(entity_addresses, archive.entries)
+        changes = self._entry_changes(archive)
+        addresses = self._entity_addresses(archive, changes)
         for shared in addresses.shared:
             log.info("newsbrief: %s", shared)
         named = entity_pages.sorted_entities(
@@ -341,7 +352,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             **self._listing_pages(archive),
             **self._entity_pages(named),
             **self._story_pages(archive, addresses),
-            **self._brief_pages(archive, addresses, config),
+            **self._brief_pages(archive, addresses, config, changes),
             **feeds_page(groups),
         }
         reused = self._reuse_cached_pages(generated, config)
@@ -357,6 +368,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             written += written_into_site(config.site_dir, opml)
         docs_pages = files.documentation_pages()
         added = {file.src_uri: file for file in self._add(files, pages, config, reused, written)}
+        if self.dirty:
+            self._remove_no_longer_generated(pages, config.site_dir)
         if self.serving:  # a preview's sitemap lists only the pages MkDocs always has
             listed = [added[uri] for uri, _, inclusion in pages if _kept_by_mkdocs(uri, inclusion)]
         else:  # in the order of a build without the cache
@@ -366,6 +379,16 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
+
+    def _remove_no_longer_generated(self, pages: list[Generated], site_dir: str) -> None:
+        """In a dirty serve build, delete from the site what the previous build generated
+        and this one does not: the page of a deleted brief, of a name no brief names any
+        more, and their feeds."""
+        now = {uri for uri, _, _ in pages}
+        if self.brief_pages is not None:
+            now |= self.brief_pages.pages.keys()
+        remove_generated(site_dir, self.served - now)
+        self.served = now
 
     def _reuse_cached_pages(
         self, generated: dict[str, Rendering], config: MkDocsConfig
@@ -468,57 +491,122 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 feeds = rendered_feeds([(folder, render)], self.memo)
                 yield from written_into_site(config.site_dir, feeds)
 
+    def _entry_changes(self, archive: Archive) -> EntryChanges | None:
+        """In serve, the briefs changed since the previous build (else None)."""
+        before = self.brief_pages
+        return None if before is None else entry_changes(before.by_uri, archive.entries)
+
+    def _entity_addresses(self, archive: Archive, changes: EntryChanges | None) -> EntityAddresses:
+        """Every entity's page: in serve, the previous build's addresses while the briefs
+        changed name the same entities on the same days (working them out again from
+        every brief took a second of each rebuild with 100,000 briefs)."""
+        before = self.brief_pages
+        if before is None or changes is None:
+            return self.memo(entity_addresses, archive.entries)
+        if names_unchanged(before.by_uri, changes):
+            return before.addresses
+        addresses = entity_addresses(archive.entries)
+        return before.addresses if addresses.same_as(before.addresses) else addresses
+
     def _brief_pages(
-        self, archive: Archive, addresses: EntityAddresses, config: MkDocsConfig
+        self,
+        archive: Archive,
+        addresses: EntityAddresses,
+        config: MkDocsConfig,
+        changes: EntryChanges | None,
     ) -> dict[str, Rendering]:
         """Each brief's page, with its neighbours in time and its related briefs.
 
         In ``mkdocs build`` a page is made when MkDocs reads it, so that the second
         process makes the pages it renders (:mod:`newsbrief.mkdocs_adapter.parallel`).
+        In serve, only the pages an edit may change are made (:mod:`.site.remaking`).
         """
-        entries = archive.entries  # newest first
-        related = self._related(entries)
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
-
-        def arguments(index: int) -> tuple[Any, ...]:
-            entry = entries[index]
-            return (
-                convert,
-                entry,
-                archive.vocabulary,
-                addresses.named_in(entry.brief),
-                entries[index - 1] if index else None,
-                entries[index + 1] if index + 1 < len(entries) else None,
-                related[entry.src_uri],
-                self.last_changed.get(entry.path),
-                threads.get(entry.src_uri),
-            )
-
-        make = brief_page.converted_brief_page
-        if self.serving:  # a dirty rebuild compares every page with the previous build's
-            return {
-                entry.src_uri: make(*arguments(index), call=self.memo)
-                for index, entry in enumerate(entries)
-            }
+        stamp = site_setup_stamp(config) if self.serving else None
+        setting = (convert, archive.vocabulary, addresses, self.last_changed, stamp)
+        made = BriefPages(archive.entries, threads, addresses, setting)
+        if self.serving:
+            return self._served_brief_pages(made, changes)
+        related = self._related(archive.entries)
         return {
-            entry.src_uri: functools.partial(make, *arguments(index))
-            for index, entry in enumerate(entries)
+            uri: functools.partial(brief_page.converted_brief_page, *made_args)
+            for uri, made_args in self._brief_page_arguments(made, related, made.position)
         }
 
+    def _brief_page_arguments(
+        self, made: BriefPages, related: Mapping[str, Sequence[str]], uris: Iterable[str]
+    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """The arguments of :func:`.brief_page.converted_brief_page` for each of ``uris``."""
+        entries, find = made.entries, made.by_uri.__getitem__
+        convert, vocabulary, addresses, last_changed, _ = made.setting
+        for uri in uris:
+            index = made.position[uri]
+            entry = entries[index]
+            yield (
+                uri,
+                (
+                    convert,
+                    entry,
+                    vocabulary,
+                    addresses.named_in(entry.brief),
+                    entries[index - 1] if index else None,
+                    entries[index + 1] if index + 1 < len(entries) else None,
+                    list(map(find, related[uri])),
+                    last_changed.get(entry.path),
+                    made.threads.get(uri),
+                ),
+            )
+
+    def _served_brief_pages(
+        self, made: BriefPages, changes: EntryChanges | None
+    ) -> dict[str, Rendering]:
+        """The brief pages of a serve build: those an edit may change made again, the
+        rest the previous build's. In a dirty rebuild of the same setting, only the pages
+        made again: the others stay in the site as they were written."""
+        before = self.brief_pages
+        related_differ = self._relate_live(made.entries, changes)
+        related = self._live_relating().related
+        changes = changes or EntryChanges(list(made.entries), set())
+        remake = briefs_to_remake(before, made, changes, related, related_differ)
+        for uri, arguments in self._brief_page_arguments(made, related, remake):
+            made.pages[uri] = brief_page.converted_brief_page(*arguments, call=self.memo)
+        self.brief_pages = made
+        if before is None or before.setting != made.setting:
+            return dict(made.pages)  # every page made
+        fresh = dict(made.pages)
+        made.pages.update({**before.pages, **fresh})
+        for uri in changes.gone:
+            del made.pages[uri]
+        if self.dirty:
+            return fresh
+        return {uri: made.pages[uri] for uri in made.position}
+
+    def _relate_live(self, entries: Sequence[Entry], changes: EntryChanges | None) -> set[str]:
+        """Bring every brief's related briefs up to date (serve); those whose related briefs
+        changed."""
+        if self.relating is None or changes is None:
+            self.relating = LiveRelating(list(map(featured, entries)))
+            return set(self.relating.related)
+        return self.relating.update(changes.gone, list(map(featured, changes.changed)))
+
+    def _live_relating(self) -> LiveRelating:
+        if self.relating is None:  # pragma: no cover - _relate_live sets it first
+            raise PluginError("newsbrief: the related briefs were not worked out")
+        return self.relating
+
     def _related(self, entries: list[Entry]) -> dict[str, list[Entry]]:
-        """Each brief's related briefs, relating again only those whose related briefs may
-        have changed since the previous build: of this serve session, or the one whose
-        result the build's cache kept."""
-        previous = self.relating if self.cache is None else self.cache.kept_result(RELATING)
+        """Each brief's related briefs (``mkdocs build``), relating again only those whose
+        related briefs may have changed since the build whose result the build's cache
+        kept."""
+        previous = None if self.cache is None else self.cache.kept_result(RELATING)
         if not isinstance(previous, Relating):
             previous = None
-        relating = relate(entries, previous, call=self.memo, two_cores=self._two_cores())
+        relating = relate(entries, previous, two_cores=self._two_cores())
         if self.cache is not None:
             self.cache.keep_result(RELATING, relating)
-        self.relating = relating if self.serving else None
-        return relating.of(entries)
+        return relating.related
 
     def _add(
         self,
@@ -676,6 +764,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
+        self.brief_pages = None
         self._close_cache(stored=False)
         self.old_site.wait()
         self.search.stop()

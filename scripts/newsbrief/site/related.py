@@ -18,8 +18,8 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from newsbrief.archive.brief import Entry
@@ -74,12 +74,6 @@ class Relating:
     keys: dict[str, bytes]
     related: dict[str, tuple[str, ...]]
 
-    def of(self, entries: Sequence[Entry]) -> dict[str, list[Entry]]:
-        """Each of ``entries``' related briefs (by source path), among ``entries``."""
-        find = {entry.src_uri: entry for entry in entries}.__getitem__
-        related = self.related
-        return {entry.src_uri: list(map(find, related[entry.src_uri])) for entry in entries}
-
 
 def relate(
     entries: Sequence[Entry],
@@ -92,11 +86,13 @@ def relate(
     among equals. ``call(function, *args)`` runs the steps: ``mkdocs serve`` passes its
     memo (:class:`newsbrief.mkdocs_adapter.incremental.Memo`). A ``previous`` result is
     reused for the briefs whose related briefs cannot have changed."""
-    briefs = [
-        Featured(entry.src_uri, call(features, entry), entry.brief.date.toordinal())
-        for entry in entries
-    ]
+    briefs = [featured(entry, call) for entry in entries]
     return relate_features(briefs, previous, limit, two_cores)
+
+
+def featured(entry: Entry, call: Callable[..., Any] = call_directly) -> Featured:
+    """A brief as relating sees it; ``call`` works out its features."""
+    return Featured(entry.src_uri, call(features, entry), entry.brief.date.toordinal())
 
 
 def relate_features(
@@ -108,34 +104,118 @@ def relate_features(
     """:func:`relate` for briefs given by their features. With ``two_cores``, a forked
     child relates every other brief to relate where it can
     (:func:`newsbrief.archive.cores.map_on_two_cores`)."""
-    by_feature: dict[str, list[int]] = defaultdict(list)
-    for index, brief in enumerate(briefs):
-        for key in brief.features:
-            by_feature[key].append(index)
-    keys = _keys(briefs, by_feature, limit)
+    sharing = _Sharing.of(briefs)
+    keys = _keys(briefs, sharing.briefs, limit)
     kept = previous or Relating({}, {})
     stale = [
-        index for index, brief in enumerate(briefs) if kept.keys.get(brief.src_uri) != keys[index]
+        brief.src_uri
+        for brief, key in zip(briefs, keys, strict=True)
+        if kept.keys.get(brief.src_uri) != key
     ]
-    fresh: dict[int, tuple[str, ...]] = {}
+    fresh: dict[str, tuple[str, ...]] = {}
     if stale:
-        related_to = functools.partial(_related_to, briefs, by_feature, limit)
+        related_to = functools.partial(_related_to, sharing, limit)
         fresh = dict(zip(stale, map_on_two_cores(related_to, stale, two_cores), strict=True))
     return Relating(
         {brief.src_uri: key for brief, key in zip(briefs, keys, strict=True)},
         {
-            brief.src_uri: fresh[index] if index in fresh else kept.related[brief.src_uri]
-            for index, brief in enumerate(briefs)
+            brief.src_uri: fresh[brief.src_uri]
+            if brief.src_uri in fresh
+            else kept.related[brief.src_uri]
+            for brief in briefs
         },
     )
 
 
+@dataclass(frozen=True)
+class _Sharing:
+    """Who carries what: each brief's features and date, and the briefs carrying each
+    feature (in the order they were taken in), all by source path."""
+
+    features: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    days: dict[str, int] = field(default_factory=dict)
+    briefs: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, briefs: Iterable[Featured]) -> _Sharing:
+        """Who carries what among ``briefs``."""
+        sharing = cls()
+        for brief in briefs:
+            sharing.take(brief)
+        return sharing
+
+    def take(self, brief: Featured) -> None:
+        """Count ``brief`` in."""
+        self.features[brief.src_uri] = brief.features
+        self.days[brief.src_uri] = brief.day
+        for key in brief.features:
+            self.briefs[key].append(brief.src_uri)
+
+    def drop(self, uri: str) -> None:
+        """Count the brief at ``uri`` out."""
+        for key in self.features.pop(uri):
+            having = self.briefs[key]
+            having.remove(uri)
+            if not having:
+                del self.briefs[key]
+        del self.days[uri]
+
+    def count(self, key: str) -> int:
+        """How many briefs carry the feature ``key``."""
+        return len(self.briefs[key]) if key in self.briefs else 0
+
+
+class LiveRelating:
+    """Every brief's related briefs, kept up to date edit by edit (``mkdocs serve``):
+    after briefs are added, edited or deleted, only the briefs sharing a feature with
+    them (before or after) are related again, and only where a feature or a date
+    changed. The same related briefs as :func:`relate_features` gives afresh."""
+
+    def __init__(self, briefs: Sequence[Featured], limit: int = LIMIT) -> None:
+        self.limit = limit
+        self._sharing = _Sharing.of(briefs)
+        self.related = {
+            brief.src_uri: _related_to(self._sharing, limit, brief.src_uri) for brief in briefs
+        }
+
+    def update(self, gone: Iterable[str], changed: Iterable[Featured]) -> set[str]:
+        """Take in the briefs ``gone`` (source paths) and those added or ``changed``; the
+        source paths of the briefs whose related briefs changed."""
+        sharing = self._sharing
+        moved = [
+            brief
+            for brief in changed
+            if (sharing.features.get(brief.src_uri), sharing.days.get(brief.src_uri))
+            != (brief.features, brief.day)
+        ]
+        leaving = [*gone, *(brief.src_uri for brief in moved if brief.src_uri in sharing.days)]
+        touched = {key for uri in leaving for key in sharing.features[uri]}
+        touched |= {key for brief in moved for key in brief.features}
+        sizes = {key: sharing.count(key) for key in touched}
+        for uri in leaving:
+            sharing.drop(uri)
+        for brief in moved:
+            sharing.take(brief)
+        counted = [key for key in touched if min(sizes[key], sharing.count(key)) <= MAX_SHARED]
+        stale = {brief.src_uri for brief in moved}
+        stale |= {uri for key in counted if key in sharing.briefs for uri in sharing.briefs[key]}
+        for uri in gone:
+            self.related.pop(uri, None)
+        differ = set()
+        for uri in stale:
+            again = _related_to(sharing, self.limit, uri)
+            if self.related.get(uri) != again:
+                self.related[uri] = again
+                differ.add(uri)
+        return differ
+
+
 def _keys(
-    briefs: Sequence[Featured], by_feature: Mapping[str, list[int]], limit: int
+    briefs: Sequence[Featured], by_feature: Mapping[str, list[str]], limit: int
 ) -> list[bytes]:
     """Each brief's key (see :class:`Relating`)."""
-    named = [f"{brief.src_uri} {brief.day}" for brief in briefs]
-    sharing = {key: _sharing_digest(named, indexes) for key, indexes in by_feature.items()}
+    named = {brief.src_uri: f"{brief.src_uri} {brief.day}" for brief in briefs}
+    sharing = {key: _sharing_digest(named, uris) for key, uris in by_feature.items()}
     return [
         hashlib.blake2b(
             "\n".join(
@@ -148,32 +228,30 @@ def _keys(
     ]
 
 
-def _sharing_digest(named: Sequence[str], indexes: list[int]) -> str:
+def _sharing_digest(named: Mapping[str, str], uris: list[str]) -> str:
     """What the briefs sharing a feature (their paths and dates, ``named``) give the
     briefs having it: nothing when they are too many (the feature is skipped)."""
-    if len(indexes) > MAX_SHARED:
+    if len(uris) > MAX_SHARED:
         return _COMMON
-    text = "\n".join([named[index] for index in indexes])
+    text = "\n".join([named[uri] for uri in uris])
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
-def _related_to(
-    briefs: Sequence[Featured], by_feature: Mapping[str, list[int]], limit: int, index: int
-) -> tuple[str, ...]:
-    """The source paths of the brief at ``index``'s related briefs, best first."""
-    scores: dict[int, float] = defaultdict(float)
-    for key in briefs[index].features:  # sorted: the same sums, to the last bit, whatever the seed
-        sharing = by_feature[key]
-        if len(sharing) > MAX_SHARED:
+def _related_to(sharing: _Sharing, limit: int, uri: str) -> tuple[str, ...]:
+    """The source paths of the brief at ``uri``'s related briefs, best first."""
+    scores: dict[str, float] = defaultdict(float)
+    for key in sharing.features[uri]:  # sorted: the same sums, to the last bit, whatever the seed
+        having = sharing.briefs[key]
+        if len(having) > MAX_SHARED:
             continue
-        weight = math.log(1 + REFERENCE_SIZE / len(sharing))
-        for other in sharing:
-            if other != index:
+        weight = math.log(1 + REFERENCE_SIZE / len(having))
+        for other in having:
+            if other != uri:
                 scores[other] += weight
-    return tuple(briefs[other].src_uri for other in _best(scores, briefs, limit))
+    return tuple(_best(scores, sharing.days, limit))
 
 
-def _best(scores: dict[int, float], briefs: Sequence[Featured], limit: int) -> list[int]:
+def _best(scores: dict[str, float], days: Mapping[str, int], limit: int) -> list[str]:
     """The ``limit`` briefs of highest score, then newest, then first by source path.
     Only those scoring as high as the ``limit``-th best are sorted (hundreds of briefs
     score for each: sorting them all was half of relating 10,000 briefs)."""
@@ -181,5 +259,5 @@ def _best(scores: dict[int, float], briefs: Sequence[Featured], limit: int) -> l
         return []
     cutoff = heapq.nlargest(limit, scores.values())[-1]
     contenders = [other for other, score in scores.items() if score >= cutoff]
-    contenders.sort(key=lambda other: (-scores[other], -briefs[other].day, briefs[other].src_uri))
+    contenders.sort(key=lambda other: (-scores[other], -days[other], other))
     return contenders[:limit]
