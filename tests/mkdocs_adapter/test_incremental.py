@@ -20,8 +20,9 @@ import synthetic
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Story
+from newsbrief.mkdocs_adapter import plugin
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
-from newsbrief.site import brief_page
+from newsbrief.site import brief_page, entity_pages
 from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
@@ -177,12 +178,13 @@ def test_rebuilds_after_names_renames_and_deletions_make_the_site_a_first_build_
     ] == []
 
 
-def test_a_rebuild_makes_only_the_brief_pages_an_edit_may_change(
+def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Of 60 synthetic briefs, an edit to one brief's text makes its page again, and those
-    that show its title: its neighbours, its story's and those it is related to. Every
-    other page is left as it was, and the site is still the one a first build makes."""
+    that show its title: its neighbours, its story's and those it is related to; and the
+    pages and feeds of the entities it names. Every other page is left as it was, and the
+    site is still the one a first build makes."""
     (tmp_path / "edited").mkdir()
     root = tmp_path / "edited"
     briefs = synthetic.make_project(root, 60)
@@ -194,17 +196,39 @@ def test_a_rebuild_makes_only_the_brief_pages_an_edit_may_change(
         return make(convert, entry, *args, **options)
 
     monkeypatch.setattr(brief_page, "converted_brief_page", counted)
+    entities: list[str] = []  # entities whose pages were made
+    pages_of = entity_pages.pages_of
+
+    def counted_entity(kind: str, name: str, *args: Any) -> Any:
+        entities.append(name)
+        return pages_of(kind, name, *args)
+
+    monkeypatch.setattr(entity_pages, "pages_of", counted_entity)
+    feeds: list[str] = []  # entities whose feeds were made
+    entity_feed = plugin.entity_feed
+
+    def counted_feed(site_name: str, site_url: str, item: Any, vocabulary: Any) -> Any:
+        feeds.append(item.name)
+        return entity_feed(site_name, site_url, item, vocabulary)
+
+    monkeypatch.setattr(plugin, "entity_feed", counted_feed)
     edited = briefs[30]
     uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
     with serving(root):
         dirty_build(root)
         assert len(made) == 60
+        assert len(entities) == len(feeds) > 60
         made.clear()
+        entities.clear()
+        feeds.clear()
         path = root / f"briefs/{edited['date']:%Y/%m/%d}-{edited['slug']}.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n")
         dirty_build(root)
         assert uri in made
         assert 3 <= len(made) < 20
+        named = {*edited["people"], *edited["organizations"], *edited["places"]}
+        named |= {quote["speaker"] for quote in edited["quotes"] + edited["commentary"]}
+        assert sorted(entities) == sorted(feeds) == sorted(named)
         made.clear()
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))

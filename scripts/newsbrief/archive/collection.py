@@ -7,6 +7,7 @@ indexes the site is built from.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -236,8 +237,13 @@ def load_archive(
     problems.extend(_duplicates(entries))
     if problems:
         raise NewsbriefError(problems)
-    entries.sort(key=lambda entry: (entry.brief.date, entry.slug), reverse=True)
+    entries.sort(key=archive_order, reverse=True)
     return Archive(vocabulary, entries)
+
+
+def archive_order(entry: Entry) -> tuple[dt.date, str]:
+    """What the archive's briefs are sorted by, newest first (``reverse=True``)."""
+    return (entry.brief.date, entry.slug)
 
 
 def _vocabulary(folder: Path, display: str, problems: list[Problem]) -> Vocabulary:

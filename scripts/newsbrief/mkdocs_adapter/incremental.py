@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -24,8 +24,10 @@ from newsbrief.archive.brief import Entry
 from newsbrief.archive.fsio import file_state
 from newsbrief.site.calls import call_directly
 from newsbrief.site.content import PageContent
+from newsbrief.site.listings import PAGE_SIZE
 
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 class GeneratedFile(File):
@@ -85,6 +87,102 @@ class PreviousBuild:
             for file in files
             if file.page is not None or not file.is_documentation_page()
         }
+
+
+class KeptPages(Generic[K]):
+    """Pages of one kind made per key (a brief's page by its source path; an entity's
+    pages by its kind and name), kept between the builds of a serve session: a build
+    makes again only the keys an edit may change, where nothing else they depend on
+    (the ``setting``) changed since."""
+
+    def __init__(self) -> None:
+        self.setting: tuple[Any, ...] | None = None
+        self.pages: dict[K, dict[str, Any]] = {}
+
+    def update(
+        self,
+        setting: tuple[Any, ...],
+        keys: Collection[K],
+        dirty: Iterable[K] | None,
+        make: Callable[[K], dict[str, Any]],
+    ) -> tuple[dict[str, Any] | None, list[str]]:
+        """Make the pages of every key of ``keys`` that is ``dirty`` (None: every key),
+        and drop those of the keys no longer there; the pages made (None where every
+        key's pages were made anew: with every key dirty, or where the setting changed)
+        and the paths of the pages dropped."""
+        if dirty is None or setting != self.setting:
+            before = self.every_page()
+            self.setting = setting
+            self.pages = {key: make(key) for key in keys}
+            return None, list(before.keys() - self.every_page().keys())
+        fresh: dict[str, Any] = {}
+        gone: list[str] = []
+        for key in set(dirty):
+            before = self.pages.pop(key, {})
+            if key in keys:
+                fresh |= self.pages.setdefault(key, make(key))
+            gone += [uri for uri in before if uri not in fresh]
+        return fresh, gone
+
+    def every_page(self) -> dict[str, Any]:
+        """Every key's pages."""
+        return {uri: page for pages in self.pages.values() for uri, page in pages.items()}
+
+
+class ServedPages:
+    """What a serve session generated, for a dirty rebuild to give MkDocs only the pages
+    an edit may change (:class:`KeptPages`), and delete from the site what is no longer
+    generated: the page of a deleted brief, of a name no brief names any more."""
+
+    def __init__(self) -> None:
+        self.briefs: KeptPages[str] = KeptPages()
+        self.entities: KeptPages[tuple[str, str]] = KeptPages()
+        self.entity_feeds: KeptPages[tuple[str, str]] = KeptPages()
+        self._others: set[str] = set()  # the previous build's other generated pages and files
+        self._from_kept: set[str] = set()  # this build's, given by :meth:`kept`
+        self._gone: list[str] = []  # this build's
+        self._memos: dict[Hashable, Memo] = {}
+
+    def memo_of(self, key: Hashable, count: int) -> Callable[..., Any]:
+        """How to make the pages of a listing of ``count`` briefs: where they are more
+        than a page's, through a memo of the listing's own, which keeps every page of it
+        between builds, so that an edit makes again only the page that lists the brief
+        edited (the session's memo forgets what a build did not ask for, and most builds
+        do not ask for this listing's pages)."""
+        if count <= PAGE_SIZE:
+            return call_directly
+        memo = self._memos.setdefault(key, Memo(enabled=True))
+        memo.next_build()
+        return memo
+
+    def kept(
+        self,
+        kept: KeptPages[K],
+        dirty_build: bool,
+        setting: tuple[Any, ...],
+        keys: Collection[K],
+        dirty: Iterable[K] | None,
+        make: Callable[[K], dict[str, Any]],
+    ) -> dict[str, Any]:
+        """The pages of ``kept`` (see :meth:`KeptPages.update`) to give MkDocs: in a
+        ``dirty_build`` where not every page was made, only those made (the rest are in
+        the site as they were written), else every one."""
+        fresh, gone = kept.update(setting, keys, dirty, make)
+        self._gone += gone
+        if fresh is not None and dirty_build:
+            self._from_kept |= fresh.keys()
+            return fresh
+        pages = kept.every_page()
+        self._from_kept |= pages.keys()
+        return pages
+
+    def no_longer_generated(self, generated: Iterable[str]) -> list[str]:
+        """The paths the previous build generated and this one, which ``generated`` these
+        besides those of :meth:`kept`, did not."""
+        now = set(generated) - self._from_kept
+        stale = [*(self._others - now), *self._gone]
+        self._others, self._from_kept, self._gone = now, set(), []
+        return stale
 
 
 def _fingerprint(content: PageContent | str | bytes) -> int:

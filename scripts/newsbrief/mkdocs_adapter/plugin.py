@@ -67,12 +67,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import itertools
 import logging
 import posixpath
 import re
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +127,10 @@ from newsbrief.mkdocs_adapter.generated import (
 )
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
 from newsbrief.mkdocs_adapter.incremental import (
+    KeptPages,
     Memo,
     PreviousBuild,
+    ServedPages,
     freeze_after_full_build,
     mark_unchanged,
     site_setup_stamp,
@@ -150,6 +151,7 @@ from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import (
     FeedCall,
+    entity_feed,
     entity_feeds,
     feed_paths,
     rendered_feeds,
@@ -244,7 +246,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.previous = PreviousBuild()
         self.relating: LiveRelating | None = None
         self.brief_pages: BriefPages | None = None  # the previous build's
-        self.served: set[str] = set()  # what the previous build generated (source paths)
+        self.entity_index: dict[str, dict[str, entity_pages.Named]] | None = None  # same
+        self.served = ServedPages()
+        self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
         self.second = SecondProcess()
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
 
@@ -315,6 +319,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._reuse_or_delete_old_site(Path(config.site_dir))
+        self.setup_stamp = site_setup_stamp(config) if self.serving else ()
         archive = self._archive()
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
@@ -343,33 +348,33 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         addresses = self._entity_addresses(archive, changes)
         for shared in addresses.shared:
             log.info("newsbrief: %s", shared)
-        named = entity_pages.sorted_entities(
-            self.memo(entity_pages.index_entities, archive.entries, addresses)
-        )
+        index, dirty = self._entity_index(archive, addresses, changes)
+        named = entity_pages.sorted_entities(index)
         groups = feed_groups(archive, named)
         generated = {
             SEARCH: search_page(len(archive.entries), volumes),
             **self._listing_pages(archive),
-            **self._entity_pages(named),
+            **self._entity_pages(named, index, dirty, config),
             **self._story_pages(archive, addresses),
             **self._brief_pages(archive, addresses, config, changes),
             **feeds_page(groups),
         }
         reused = self._reuse_cached_pages(generated, config)
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
-        feeds = self._feed_calls(archive, named, config)
         opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
         written: list[str] = []
         if self.serving:  # each compared with the previous build's (incremental.py)
-            served = itertools.chain(rendered_feeds(feeds, self.memo), opml)
-            pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in served]
+            feeds = self._served_feeds(archive, index, dirty, config)
+            pages += [(path, text, InclusionLevel.UNDEFINED) for path, text in (*feeds, *opml)]
         else:
-            written += self._feeds_into_site(feeds, config)
+            written += self._feeds_into_site(self._feed_calls(archive, named, config), config)
             written += written_into_site(config.site_dir, opml)
         docs_pages = files.documentation_pages()
         added = {file.src_uri: file for file in self._add(files, pages, config, reused, written)}
-        if self.dirty:
-            self._remove_no_longer_generated(pages, config.site_dir)
+        if self.serving:
+            stale = self.served.no_longer_generated(uri for uri, _, _ in pages)
+            if self.dirty:  # the site is the previous build's
+                remove_generated(config.site_dir, stale)
         if self.serving:  # a preview's sitemap lists only the pages MkDocs always has
             listed = [added[uri] for uri, _, inclusion in pages if _kept_by_mkdocs(uri, inclusion)]
         else:  # in the order of a build without the cache
@@ -379,16 +384,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
-
-    def _remove_no_longer_generated(self, pages: list[Generated], site_dir: str) -> None:
-        """In a dirty serve build, delete from the site what the previous build generated
-        and this one does not: the page of a deleted brief, of a name no brief names any
-        more, and their feeds."""
-        now = {uri for uri, _, _ in pages}
-        if self.brief_pages is not None:
-            now |= self.brief_pages.pages.keys()
-        remove_generated(site_dir, self.served - now)
-        self.served = now
 
     def _reuse_cached_pages(
         self, generated: dict[str, Rendering], config: MkDocsConfig
@@ -441,15 +436,66 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         pages |= self.memo(listings.corrections_pages, corrections)
         return pages | listings.archive_pages(archive.entries, self._page_call())
 
-    def _entity_pages(self, named: dict[str, list[entity_pages.Named]]) -> dict[str, Rendering]:
+    def _entity_index(
+        self, archive: Archive, addresses: EntityAddresses, changes: EntryChanges | None
+    ) -> tuple[entity_pages.EntityIndex, set[tuple[str, str]] | None]:
+        """Every entity by kind and name, with its briefs; in serve, indexed again only
+        for the entities the briefs changed name (those entities, else None: all)."""
+        before, index = self.brief_pages, self.entity_index
+        if before is None or changes is None or index is None or addresses is not before.addresses:
+            index, dirty = self.memo(entity_pages.index_entities, archive.entries, addresses), None
+        else:
+            names = changes.names()
+            was = [before.by_uri[uri] for uri in names if uri in before.by_uri]
+            args = (index, names, was, changes.changed, addresses)
+            index, dirty = entity_pages.index_entities_again(*args)
+        self.entity_index = index if self.serving else None
+        return index, dirty
+
+    def _entity_pages(
+        self,
+        named: dict[str, list[entity_pages.Named]],
+        index: entity_pages.EntityIndex,
+        dirty: set[tuple[str, str]] | None,
+        config: MkDocsConfig,
+    ) -> dict[str, Rendering]:
+        """Each kind's index, and each entity's pages: in a serve rebuild, only those of
+        the entities ``dirty``."""
         pages: dict[str, Rendering] = {}
         for kind, items in named.items():
             counts = [(item.name, item.uri, len(item.entries)) for item in items]
             pages |= self.memo(entity_pages.index_pages, kind, counts)
+        if self.serving:
+            return pages | self._kept_entities(self.served.entities, index, dirty, config, ())
+        for kind, items in named.items():
             for item in items:
                 args = (kind, item.name, item.uri, item.entries, item.commentary)
                 pages |= entity_pages.pages_of(*args, self._page_call())
         return pages
+
+    def _kept_entities(
+        self,
+        kept: KeptPages[tuple[str, str]],
+        index: entity_pages.EntityIndex,
+        dirty: set[tuple[str, str]] | None,
+        config: MkDocsConfig,
+        setting: tuple[Any, ...],
+        make: Callable[[str, entity_pages.Named], dict[str, Any]] | None = None,
+    ) -> dict[str, Any]:
+        """The pages (or, with ``make``, the files) of every entity of ``index`` a serve
+        build gives MkDocs (:meth:`.ServedPages.kept`)."""
+
+        def pages_of(key: tuple[str, str]) -> dict[str, Any]:
+            kind, name = key
+            item = index[kind][name]
+            if make is not None:
+                return make(kind, item)
+            args = (kind, item.name, item.uri, item.entries, item.commentary)
+            return entity_pages.pages_of(*args, self.served.memo_of(key, len(item.entries)))
+
+        keys = {(kind, name) for kind, names in index.items() for name in names}
+        setting = (self.setup_stamp, *setting)
+        return self.served.kept(kept, self.dirty, setting, keys, dirty, pages_of)
 
     def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, Rendering]:
         """``/stories/`` and the timeline of every story with briefs."""
@@ -468,6 +514,27 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         process that writes it; in serve, through the memo, as every page is compared with
         the previous build's."""
         return self.memo if self.serving else functools.partial
+
+    def _served_feeds(
+        self,
+        archive: Archive,
+        index: entity_pages.EntityIndex,
+        dirty: set[tuple[str, str]] | None,
+        config: MkDocsConfig,
+    ) -> list[tuple[str, str]]:
+        """The feeds a serve build gives MkDocs: the archive's, each tag's and story's, and
+        of the entities, only those ``dirty`` in a rebuild (:meth:`_kept_entities`)."""
+        site = (config.site_name, config.site_description, config.site_url)
+        feeds = list(rendered_feeds(site_feeds(*site, archive), self.memo))
+
+        def entity_files(kind: str, item: entity_pages.Named) -> dict[str, str]:
+            call = entity_feed(config.site_name, config.site_url, item, archive.vocabulary)
+            return dict(rendered_feeds([call], self.memo))
+
+        setting = (archive.vocabulary, config.site_name, config.site_url)
+        kept = self.served.entity_feeds
+        files = self._kept_entities(kept, index, dirty, config, setting, entity_files)
+        return feeds + list(files.items())
 
     def _feed_calls(
         self, archive: Archive, named: dict[str, list[entity_pages.Named]], config: MkDocsConfig
@@ -524,64 +591,56 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         extensions = (config.markdown_extensions, config.mdx_configs)
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
-        stamp = site_setup_stamp(config) if self.serving else None
-        setting = (convert, archive.vocabulary, addresses, self.last_changed, stamp)
+        setting = (convert, archive.vocabulary, addresses, self.last_changed, self.setup_stamp)
         made = BriefPages(archive.entries, threads, addresses, setting)
         if self.serving:
             return self._served_brief_pages(made, changes)
         related = self._related(archive.entries)
+        make = brief_page.converted_brief_page
         return {
-            uri: functools.partial(brief_page.converted_brief_page, *made_args)
-            for uri, made_args in self._brief_page_arguments(made, related, made.position)
+            uri: functools.partial(make, *self._brief_page_arguments(made, related, uri))
+            for uri in made.position
         }
 
+    @staticmethod
     def _brief_page_arguments(
-        self, made: BriefPages, related: Mapping[str, Sequence[str]], uris: Iterable[str]
-    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
-        """The arguments of :func:`.brief_page.converted_brief_page` for each of ``uris``."""
-        entries, find = made.entries, made.by_uri.__getitem__
+        made: BriefPages, related: Mapping[str, Sequence[str]], uri: str
+    ) -> tuple[Any, ...]:
+        """The arguments of :func:`.brief_page.converted_brief_page` for the brief at
+        ``uri``."""
+        entries, index = made.entries, made.position[uri]
+        entry = entries[index]
         convert, vocabulary, addresses, last_changed, _ = made.setting
-        for uri in uris:
-            index = made.position[uri]
-            entry = entries[index]
-            yield (
-                uri,
-                (
-                    convert,
-                    entry,
-                    vocabulary,
-                    addresses.named_in(entry.brief),
-                    entries[index - 1] if index else None,
-                    entries[index + 1] if index + 1 < len(entries) else None,
-                    list(map(find, related[uri])),
-                    last_changed.get(entry.path),
-                    made.threads.get(uri),
-                ),
-            )
+        return (
+            convert,
+            entry,
+            vocabulary,
+            addresses.named_in(entry.brief),
+            entries[index - 1] if index else None,
+            entries[index + 1] if index + 1 < len(entries) else None,
+            list(map(made.by_uri.__getitem__, related[uri])),
+            last_changed.get(entry.path),
+            made.threads.get(uri),
+        )
 
     def _served_brief_pages(
         self, made: BriefPages, changes: EntryChanges | None
     ) -> dict[str, Rendering]:
-        """The brief pages of a serve build: those an edit may change made again, the
-        rest the previous build's. In a dirty rebuild of the same setting, only the pages
-        made again: the others stay in the site as they were written."""
-        before = self.brief_pages
+        """The brief pages of a serve build: in a rebuild, only those an edit may change
+        are made again (:func:`.remaking.briefs_to_remake`)."""
+        before, self.brief_pages = self.brief_pages, made
         related_differ = self._relate_live(made.entries, changes)
         related = self._live_relating().related
-        changes = changes or EntryChanges(list(made.entries), set())
-        remake = briefs_to_remake(before, made, changes, related, related_differ)
-        for uri, arguments in self._brief_page_arguments(made, related, remake):
-            made.pages[uri] = brief_page.converted_brief_page(*arguments, call=self.memo)
-        self.brief_pages = made
-        if before is None or before.setting != made.setting:
-            return dict(made.pages)  # every page made
-        fresh = dict(made.pages)
-        made.pages.update({**before.pages, **fresh})
-        for uri in changes.gone:
-            del made.pages[uri]
-        if self.dirty:
-            return fresh
-        return {uri: made.pages[uri] for uri in made.position}
+        dirty = None
+        if before is not None and changes is not None:
+            dirty = briefs_to_remake(before, made, changes, related, related_differ)
+
+        def page_of(uri: str) -> dict[str, Rendering]:
+            arguments = self._brief_page_arguments(made, related, uri)
+            return {uri: brief_page.converted_brief_page(*arguments, call=self.memo)}
+
+        kept = self.served.briefs
+        return self.served.kept(kept, self.dirty, made.setting, made.position, dirty, page_of)
 
     def _relate_live(self, entries: Sequence[Entry], changes: EntryChanges | None) -> set[str]:
         """Bring every brief's related briefs up to date (serve); those whose related briefs
@@ -651,7 +710,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if not self.dirty:
             return set()
         contents = {src_uri: content for src_uri, content, _ in generated}
-        return self.previous.unchanged(site_setup_stamp(config), contents)
+        return self.previous.unchanged(self.setup_stamp, contents)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav = nav  # before the second process forks: it makes its own skeletons
@@ -764,7 +823,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
-        self.brief_pages = None
+        self.brief_pages, self.entity_index, self.served = None, None, ServedPages()
         self._close_cache(stored=False)
         self.old_site.wait()
         self.search.stop()

@@ -9,12 +9,13 @@ briefs, so no name has a page without one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsbrief.archive.addresses import EntityAddresses, entity_index_uri, feeds_folder
 from newsbrief.archive.brief import Entry
+from newsbrief.archive.collection import archive_order
 from newsbrief.archive.schema import Quote
 from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count, feed_links
 from newsbrief.site.calls import call_directly
@@ -44,9 +45,11 @@ class Named:
     commentary: list[tuple[Entry, Quote]] = field(default_factory=list)
 
 
-def index_entities(
-    entries: Sequence[Entry], addresses: EntityAddresses
-) -> dict[str, dict[str, Named]]:
+EntityIndex = dict[str, dict[str, Named]]
+"""Every entity by kind and name."""
+
+
+def index_entities(entries: Sequence[Entry], addresses: EntityAddresses) -> EntityIndex:
     """Every entity by kind and name, with its page; a speaker counts as a person the
     brief names. Names that share a slug are two entities with pages of their own."""
     index: dict[str, dict[str, Named]] = {kind: {} for kind in KINDS}
@@ -62,6 +65,40 @@ def index_entities(
     return index
 
 
+def index_entities_again(
+    index: dict[str, dict[str, Named]],
+    replaced: Collection[str],
+    was: Iterable[Entry],
+    now: Sequence[Entry],
+    addresses: EntityAddresses,
+) -> tuple[dict[str, dict[str, Named]], set[tuple[str, str]]]:
+    """:func:`index_entities` after briefs changed, from the ``index`` of before: only the
+    entities the briefs changed name, before (``was``) or now, are indexed again. The
+    briefs ``replaced`` are those changed or gone (source paths). The new index, and
+    those entities by kind and name."""
+    dirty = {
+        (kind, name)
+        for entry in (*was, *now)
+        for kind, names in entry.brief.named().items()
+        for name in names
+    }
+    again = {kind: dict(named) for kind, named in index.items()}
+    for kind, name in dirty:
+        before = index[kind].get(name) or Named(name, "")
+        entries = [entry for entry in before.entries if entry.src_uri not in replaced]
+        entries += [entry for entry in now if name in entry.brief.named()[kind]]
+        said = [(e, quote) for e, quote in before.commentary if e.src_uri not in replaced]
+        if kind == "people":
+            said += [(e, q) for e in now for q in e.brief.commentary if q.speaker == name]
+        if not entries:
+            again[kind].pop(name, None)
+            continue
+        entries.sort(key=archive_order, reverse=True)
+        said.sort(key=lambda item: archive_order(item[0]), reverse=True)  # stable: in order
+        again[kind][name] = Named(name, addresses.uri(kind, name), entries, said)
+    return again, dirty
+
+
 def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, PageContent]:
     """The index page of each kind and the page of every entity."""
     pages: dict[str, PageContent] = {}
@@ -73,8 +110,12 @@ def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, PageContent]:
 
 
 def sorted_entities(index: dict[str, dict[str, Named]]) -> dict[str, list[Named]]:
-    """Each kind's entities, A to Z."""
-    return {kind: sorted(index[kind].values(), key=lambda n: n.name.casefold()) for kind in KINDS}
+    """Each kind's entities, A to Z (names alike but for case, in order of code points)."""
+    return {kind: sorted(index[kind].values(), key=_alphabetical) for kind in KINDS}
+
+
+def _alphabetical(named: Named) -> tuple[str, str]:
+    return (named.name.casefold(), named.name)
 
 
 def index_pages(kind: str, counts: list[tuple[str, str, int]]) -> dict[str, PageContent]:

@@ -110,16 +110,21 @@ def entity_feeds(
     """The feeds of every person, organisation and place: the newest ``TAG_LIMIT`` briefs
     that name it, in its page's folder. ``named`` is each kind's entities
     (:func:`newsbrief.site.entity_pages.sorted_entities`)."""
-    site_url = site_url.rstrip("/") + "/"
     for items in named.values():
         for item in items:
-            title = f"{site_name}: {item.name}"
-            folder, spec = _beside(item.uri, title, description(item.name), site_url)
-            newest = item.entries[:TAG_LIMIT]
-            yield (
-                folder,
-                functools.partial(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT),
-            )
+            yield entity_feed(site_name, site_url, item, vocabulary)
+
+
+def entity_feed(site_name: str, site_url: str, item: Named, vocabulary: Vocabulary) -> FeedCall:
+    """The feeds of one person, organisation or place (see :func:`entity_feeds`)."""
+    site_url = site_url.rstrip("/") + "/"
+    title = f"{site_name}: {item.name}"
+    folder, spec = _beside(item.uri, title, description(item.name), site_url)
+    newest = item.entries[:TAG_LIMIT]
+    return (
+        folder,
+        functools.partial(render_feeds, spec, newest, vocabulary, site_url, TAG_LIMIT),
+    )
 
 
 def _beside(page_uri: str, title: str, description: str, site_url: str) -> tuple[str, FeedSpec]:

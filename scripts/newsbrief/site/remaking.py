@@ -18,7 +18,6 @@ from typing import Any
 from newsbrief.archive.addresses import EntityAddresses
 from newsbrief.archive.brief import Entry
 from newsbrief.site.brief_page import StoryThread
-from newsbrief.site.content import PageContent
 
 
 @dataclass(frozen=True)
@@ -60,14 +59,13 @@ def names_unchanged(before: Mapping[str, Entry], changes: EntryChanges) -> bool:
 
 @dataclass(frozen=True)
 class BriefPages:
-    """Every brief's page as one build of ``make serve`` made it, with what the next
+    """The briefs of one build of ``make serve``, as their pages see them: what the next
     build needs to tell which pages to make again."""
 
     entries: Sequence[Entry]  # newest first
     threads: Mapping[str, StoryThread]
     addresses: EntityAddresses
     setting: tuple[Any, ...]  # what every page depends on (see :func:`briefs_to_remake`)
-    pages: dict[str, PageContent] = field(default_factory=dict)
     by_uri: dict[str, Entry] = field(init=False)
     position: dict[str, int] = field(init=False)
 
