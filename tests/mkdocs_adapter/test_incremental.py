@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jinja2 import Environment
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -242,6 +243,30 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
     edited_site, made_site = site_files(root / "site"), site_files(fresh / "site")
     assert edited_site.keys() == made_site.keys()
     assert [path for path in edited_site if edited_site[path] != made_site[path]] == []
+
+
+def test_a_serve_rebuild_compiles_no_template_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment each build: the theme's templates compiled by
+    the first build of a session are kept for the next."""
+    root = make_site(tmp_path, BRIEFS)
+    compiled: list[str] = []
+    compile_template = Environment.compile
+
+    def counted(self: Environment, source: Any, name: Any = None, *args: Any) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *args)
+
+    monkeypatch.setattr(Environment, "compile", counted)
+    with serving(root):
+        dirty_build(root)
+        assert "main.html" in compiled
+        compiled.clear()
+        dirty_build(root)
+    # Material's search plugin compiles its language partials in an environment of its own
+    assert {"main.html", "base.html", "404.html"}.isdisjoint(compiled)
+    assert all(name.startswith("partials/language") for name in compiled)
 
 
 def test_a_failed_build_makes_the_next_one_write_every_page(tmp_path: Path) -> None:

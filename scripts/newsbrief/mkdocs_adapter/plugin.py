@@ -21,7 +21,10 @@ Event order, and what each handler does:
   virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
   only those that changed (and the navigation's) become MkDocs' files, the rest left in
-  the site as the previous build wrote them. Brief and tag pages are kept out of the
+  the site as the previous build wrote them, and the pages and feeds of briefs and
+  entities are made again only where an edit may have changed them
+  (:mod:`newsbrief.site.remaking`, :class:`.incremental.ServedPages`); what is no longer
+  generated is deleted from the site. Brief and tag pages are kept out of the
   navigation, which keeps build time linear in the number of briefs. In ``mkdocs
   build``, the pages outside the navigation (briefs, and every tag's, month's, entity's
   and story's pages) are only named here, each made when it is written (the page
@@ -42,8 +45,9 @@ Event order, and what each handler does:
   meta, HTML and table of contents, written by :mod:`newsbrief.site` without Markdown;
   append the latest briefs to the home page; keep every page out of Material's own
   search index;
-* ``on_env``: in ``mkdocs build``, have Jinja keep the theme's templates compiled in the
-  build's cache (:meth:`.BuildCache.compiled_templates`);
+* ``on_env``: have Jinja keep the theme's templates compiled: in ``mkdocs build``, in the
+  build's cache (:meth:`.BuildCache.compiled_templates`); in serve, in memory between
+  builds (:class:`.incremental.CompiledTemplates`);
 * ``on_env``, ``on_page_context``: make each generated page outside the navigation and
   put its meta, HTML and table of contents in place (:class:`.generated.HtmlPage`),
   then render it from a skeleton of Material's template made once per kind of page
@@ -127,6 +131,7 @@ from newsbrief.mkdocs_adapter.generated import (
 )
 from newsbrief.mkdocs_adapter.git_history import last_commit_dates
 from newsbrief.mkdocs_adapter.incremental import (
+    CompiledTemplates,
     KeptPages,
     Memo,
     PreviousBuild,
@@ -251,6 +256,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
         self.second = SecondProcess()
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
+        self.compiled_templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -723,6 +729,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self.cache is not None:
             env.bytecode_cache = self.cache.compiled_templates()
+        elif self.serving:
+            env.bytecode_cache = self.compiled_templates
         if self.nav is not None and self.config.skeletons:
             env.loader = skeleton.with_skeleton_template(env.loader)
             linkable = [f for f in files if f.generated_by is None or f.src_uri in LINKED_PAGES]
