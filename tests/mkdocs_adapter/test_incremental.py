@@ -23,7 +23,7 @@ from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Story
 from newsbrief.mkdocs_adapter import plugin
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
-from newsbrief.site import brief_page, entity_pages
+from newsbrief.site import brief_page, entity_pages, search_documents
 from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
@@ -184,8 +184,8 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
 ) -> None:
     """Of 60 synthetic briefs, an edit to one brief's text makes its page again, and those
     that show its title: its neighbours, its story's and those it is related to; and the
-    pages and feeds of the entities it names. Every other page is left as it was, and the
-    site is still the one a first build makes."""
+    pages and feeds of the entities it names; and its search document. Every other page
+    is left as it was, and the site is still the one a first build makes."""
     (tmp_path / "edited").mkdir()
     root = tmp_path / "edited"
     briefs = synthetic.make_project(root, 60)
@@ -213,15 +213,25 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         return entity_feed(site_name, site_url, item, vocabulary)
 
     monkeypatch.setattr(plugin, "entity_feed", counted_feed)
+    indexed: list[str] = []  # briefs whose search documents were made
+    brief_document = search_documents.brief_document
+
+    def counted_document(entry: Any, *args: Any) -> Any:
+        indexed.append(entry.src_uri)
+        return brief_document(entry, *args)
+
+    monkeypatch.setattr(search_documents, "brief_document", counted_document)
     edited = briefs[30]
     uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
     with serving(root):
         dirty_build(root)
         assert len(made) == 60
         assert len(entities) == len(feeds) > 60
+        assert len(indexed) == 60
         made.clear()
         entities.clear()
         feeds.clear()
+        indexed.clear()
         path = root / f"briefs/{edited['date']:%Y/%m/%d}-{edited['slug']}.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n")
         dirty_build(root)
@@ -230,6 +240,7 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         named = {*edited["people"], *edited["organizations"], *edited["places"]}
         named |= {quote["speaker"] for quote in edited["quotes"] + edited["commentary"]}
         assert sorted(entities) == sorted(feeds) == sorted(named)
+        assert indexed == [uri]
         made.clear()
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))

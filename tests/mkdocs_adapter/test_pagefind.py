@@ -115,6 +115,32 @@ def test_a_later_run_indexes_only_the_volumes_that_changed(tmp_path: Path) -> No
     assert (tmp_path / "pagefind" / MAY / entry).is_file()
 
 
+def test_a_later_run_given_only_the_changes_indexes_as_one_given_every_document(
+    tmp_path: Path,
+) -> None:
+    """A serve rebuild gives the main index's documents and, of the volumes, only the
+    briefs changed and the addresses of those gone: the indexer keeps the others'."""
+    indexer = SearchIndexer()
+    assert not indexer.keeps_documents()
+    indexer.start(documents(), str(tmp_path))
+    assert indexer.wait() is None
+    assert indexer.keeps_documents()
+    entry = tmp_path / "pagefind" / MAY / "pagefind-entry.json"
+    may = entry.stat().st_mtime_ns
+    home, _, june = documents(june_text="two")
+    indexer.start([home, june], str(tmp_path), gone=[])
+    assert indexer.wait() is None
+    assert "two" in searchable_text(tmp_path / "pagefind" / JUNE)
+    assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}
+    assert entry.stat().st_mtime_ns == may  # not indexed again
+    indexer.start([home], str(tmp_path), gone=["2025/06/10/beta/"])
+    assert indexer.finish() is None
+    assert not (tmp_path / "pagefind" / JUNE).exists()
+    assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}
+    indexer.stop()
+    assert not indexer.keeps_documents()
+
+
 def test_a_run_stopped_by_the_next_indexes_its_changes_in_that_one(tmp_path: Path) -> None:
     """A serve build may start before the last one's indexing ended: what that one had
     still to index is indexed by the next, though its documents are written already."""

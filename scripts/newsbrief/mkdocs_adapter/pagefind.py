@@ -102,6 +102,7 @@ class SearchIndexer:
         copied: Collection[str] = (),
         forked: bool = False,
         copies: Mapping[str, Path] | None = None,
+        gone: Collection[str] | None = None,
     ) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
         the indexes that changed (and those the site lacks) into their folders of
@@ -111,7 +112,11 @@ class SearchIndexer:
         process, where one can be (:func:`newsbrief.archive.cores.available`), which
         writes the documents too; only for a single build (it keeps nothing for a next
         one). ``copies``: where to copy volumes once indexed, by index (for the build's
-        cache, which then need not copy them: 2,000 files a volume at 10,000 briefs)."""
+        cache, which then need not copy them: 2,000 files a volume at 10,000 briefs).
+        ``gone`` (a serve rebuild's, where :meth:`keeps_documents`): the documents given
+        are every one of the main index but, of the volumes, only those that changed;
+        every other document of the volumes is as the previous run left it, but those
+        at the URLs ``gone``."""
         if self._process is not None and self._process.poll() == 0:
             self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
@@ -120,7 +125,7 @@ class SearchIndexer:
         sources = Path(self._folder.name)
 
         def runs() -> list[Run]:
-            return self._runs(sources, documents, site_dir, copied, copies or {})
+            return self._runs(sources, documents, site_dir, copied, copies or {}, gone)
 
         if forked and cores.available():
             self._child = cores.fork(lambda: self._index_in_child(sources, runs))
@@ -149,9 +154,10 @@ class SearchIndexer:
         site_dir: str,
         copied: Collection[str],
         copies: Mapping[str, Path],
+        gone: Collection[str] | None = None,
     ) -> list[Run]:
         """Write the documents into ``sources``; the runs of the indexes to make."""
-        current = self._write_documents(sources, documents)
+        current = self._write_documents(sources, documents, self._volumes_but(gone))
         self._unindexed = (self._unindexed & current.keys()) | self._remove_gone(sources, current)
         self._written = current
         output = Path(site_dir) / OUTPUT_DIR
@@ -162,12 +168,33 @@ class SearchIndexer:
             if index in self._unindexed or not (output / index / ENTRY).is_file()
         ]
 
+    def keeps_documents(self) -> bool:
+        """Whether the documents of the previous run are kept (see :meth:`start`)."""
+        return bool(self._written)
+
+    def _volumes_but(self, gone: Collection[str] | None) -> dict[str, dict[str, int]]:
+        """The volumes' documents of the previous run but those at the URLs ``gone``
+        (none where ``gone`` is None: the documents given are all)."""
+        if gone is None:
+            return {}
+        paths = set(map(document_path, gone))
+        volumes = {
+            index: dict(docs) for index, docs in self._written.items() if index != MAIN_INDEX
+        }
+        for docs in volumes.values():
+            for path in paths & docs.keys():
+                del docs[path]
+        return {index: docs for index, docs in volumes.items() if docs}  # as if not given
+
     def _write_documents(
-        self, sources: Path, documents: Iterable[tuple[str, str, str]]
+        self,
+        sources: Path,
+        documents: Iterable[tuple[str, str, str]],
+        current: dict[str, dict[str, int]],
     ) -> dict[str, dict[str, int]]:
         """Write the documents not written already, each as it comes (their indexes are
-        then unindexed); the hash of each document's text, by index and path."""
-        current: dict[str, dict[str, int]] = {}
+        then unindexed), into the ``current`` documents; the hash of each one's text, by
+        index and path."""
         for index, url, text in documents:
             path, digest = document_path(url), hash(text)
             current.setdefault(index, {})[path] = digest

@@ -252,6 +252,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.relating: LiveRelating | None = None
         self.brief_pages: BriefPages | None = None  # the previous build's
         self.entity_index: dict[str, dict[str, entity_pages.Named]] | None = None  # same
+        self.volumes: search_volumes.Volumes | None = None  # same
         self.served = ServedPages()
         self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
         self.second = SecondProcess()
@@ -334,9 +335,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             archive.entries, self.config.search_volume_briefs, self.config.search_first_briefs
         )
         copied, copies = self._copy_cached_volumes(volumes)
-        documents = site_documents(archive, volumes, docs, reference, self.memo, copied)
+        changes = self._entry_changes(archive)
+        briefs, gone = self._briefs_to_index(archive, volumes, changes)
+        args = (archive, volumes, docs, reference, self.memo, copied, briefs)
+        documents = site_documents(*args)
         forked = self._two_cores()
-        self.search.start(documents, config.site_dir, copied, forked, copies)
+        self.search.start(documents, config.site_dir, copied, forked, copies, gone)
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
@@ -350,7 +354,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
-        changes = self._entry_changes(archive)
         addresses = self._entity_addresses(archive, changes)
         for shared in addresses.shared:
             log.info("newsbrief: %s", shared)
@@ -563,6 +566,20 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             else:
                 feeds = rendered_feeds([(folder, render)], self.memo)
                 yield from written_into_site(config.site_dir, feeds)
+
+    def _briefs_to_index(
+        self, archive: Archive, volumes: search_volumes.Volumes, changes: EntryChanges | None
+    ) -> tuple[Iterable[Entry], Collection[str] | None]:
+        """The briefs whose search documents to make, and the addresses of the briefs gone
+        (None: every document is given). In a serve rebuild whose volumes hold the months
+        they held (each brief in the volume it was in), only the briefs changed: the
+        indexer keeps the others' (:meth:`.SearchIndexer.start`)."""
+        before, self.volumes = self.volumes, volumes
+        if before is None or changes is None or not self.search.keeps_documents():
+            return archive.entries, None
+        if volumes.months() != before.months():
+            return archive.entries, None
+        return changes.changed, [page_url(uri) for uri in changes.gone]
 
     def _entry_changes(self, archive: Archive) -> EntryChanges | None:
         """In serve, the briefs changed since the previous build (else None)."""

@@ -177,18 +177,20 @@ def site_documents(
     reference: str,
     call: Callable[..., Any],
     left_out: Container[str] = (),
+    briefs: Iterable[Entry] | None = None,
 ) -> Iterator[tuple[str, str, QuotedHtml]]:
     """``(index, url, document)`` of every page readers search: briefs, in the index of
     their volume (its folder, :mod:`newsbrief.site.search_volumes`), then tags in use, the
     schema ``reference`` and the ``docs`` pages, given as (url, Markdown, file name), in
     the main index (``""``). ``call(function, *args)`` makes each brief's (``mkdocs
     serve`` passes its memo). The briefs of the volumes ``left_out`` are left out (a
-    build copies those volumes' indexes from its cache).
+    build copies those volumes' indexes from its cache); given ``briefs``, only those
+    are (a serve rebuild's changed briefs).
 
     People, organisations and places are searchable in the briefs that name them; their
     own pages are left out, as every page indexed adds to what the first query loads.
     """
-    for entry in archive.entries:
+    for entry in archive.entries if briefs is None else briefs:
         index = volumes.of(entry.src_uri).path
         if index not in left_out:
             text = call(brief_document, entry, archive.vocabulary)

@@ -89,6 +89,11 @@ class Volumes:
         """The volumes a search covers only once the reader asks."""
         return self.volumes[self.searched_first :]
 
+    def months(self) -> list[tuple[str, str]]:
+        """The first and last month of each volume: where they are those of other
+        volumes, every brief of a month is in the same volume in both."""
+        return [(volume.first, volume.last) for volume in self.volumes]
+
     def of(self, src_uri: str) -> Volume:
         """The volume that holds the brief at ``src_uri``."""
         return self._by_uri[src_uri]
