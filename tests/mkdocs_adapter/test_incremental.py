@@ -23,7 +23,7 @@ from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Story
 from newsbrief.mkdocs_adapter import plugin
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
-from newsbrief.site import brief_page, entity_pages, search_documents
+from newsbrief.site import brief_page, entity_pages, listings, search_documents
 from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
@@ -184,8 +184,9 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
 ) -> None:
     """Of 60 synthetic briefs, an edit to one brief's text makes its page again, and those
     that show its title: its neighbours, its story's and those it is related to; and the
-    pages and feeds of the entities it names; and its search document. Every other page
-    is left as it was, and the site is still the one a first build makes."""
+    pages and feeds of the entities it names, of its tags and of its month; and its search
+    document. Every other page is left as it was, and the site is still the one a first
+    build makes."""
     (tmp_path / "edited").mkdir()
     root = tmp_path / "edited"
     briefs = synthetic.make_project(root, 60)
@@ -221,6 +222,17 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         return brief_document(entry, *args)
 
     monkeypatch.setattr(search_documents, "brief_document", counted_document)
+    listed: list[object] = []  # tags and months whose pages were made
+    tag_pages, month_pages = listings.tag_pages, listings.month_pages
+    monkeypatch.setattr(
+        listings, "tag_pages", lambda slug, *args: listed.append(slug) or tag_pages(slug, *args)
+    )
+
+    def counted_month(year: int, month: int, *args: Any) -> Any:
+        listed.append((year, month))
+        return month_pages(year, month, *args)
+
+    monkeypatch.setattr(listings, "month_pages", counted_month)
     edited = briefs[30]
     uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
     with serving(root):
@@ -228,10 +240,12 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         assert len(made) == 60
         assert len(entities) == len(feeds) > 60
         assert len(indexed) == 60
+        assert len(listed) > 3
         made.clear()
         entities.clear()
         feeds.clear()
         indexed.clear()
+        listed.clear()
         path = root / f"briefs/{edited['date']:%Y/%m/%d}-{edited['slug']}.md"
         path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n")
         dirty_build(root)
@@ -241,6 +255,8 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         named |= {quote["speaker"] for quote in edited["quotes"] + edited["commentary"]}
         assert sorted(entities) == sorted(feeds) == sorted(named)
         assert indexed == [uri]
+        day = edited["date"]
+        assert sorted(map(str, listed)) == sorted([*edited["tags"], str((day.year, day.month))])
         made.clear()
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))

@@ -117,6 +117,7 @@ class KeptPages(Generic[K]):
     def __init__(self) -> None:
         self.setting: tuple[Any, ...] | None = None
         self.pages: dict[K, dict[str, Any]] = {}
+        self.by_uri: dict[str, Any] = {}  # every key's pages
 
     def update(
         self,
@@ -130,22 +131,24 @@ class KeptPages(Generic[K]):
         key's pages were made anew: with every key dirty, or where the setting changed)
         and the paths of the pages dropped."""
         if dirty is None or setting != self.setting:
-            before = self.every_page()
+            before = self.by_uri
             self.setting = setting
             self.pages = {key: make(key) for key in keys}
-            return None, list(before.keys() - self.every_page().keys())
+            self.by_uri = {
+                uri: page for pages in self.pages.values() for uri, page in pages.items()
+            }
+            return None, list(before.keys() - self.by_uri.keys())
         fresh: dict[str, Any] = {}
         gone: list[str] = []
         for key in set(dirty):
             before = self.pages.pop(key, {})
+            for uri in before:
+                del self.by_uri[uri]
             if key in keys:
                 fresh |= self.pages.setdefault(key, make(key))
             gone += [uri for uri in before if uri not in fresh]
+        self.by_uri |= fresh
         return fresh, gone
-
-    def every_page(self) -> dict[str, Any]:
-        """Every key's pages."""
-        return {uri: page for pages in self.pages.values() for uri, page in pages.items()}
 
 
 class ServedPages:
@@ -157,6 +160,8 @@ class ServedPages:
         self.briefs: KeptPages[str] = KeptPages()
         self.entities: KeptPages[tuple[str, str]] = KeptPages()
         self.entity_feeds: KeptPages[tuple[str, str]] = KeptPages()
+        self.tags: KeptPages[str] = KeptPages()
+        self.months: KeptPages[tuple[int, int]] = KeptPages()
         self._others: set[str] = set()  # the previous build's other generated pages and files
         self._from_kept: set[str] = set()  # this build's, given by :meth:`kept`
         self._gone: list[str] = []  # this build's
@@ -191,9 +196,16 @@ class ServedPages:
         if fresh is not None and dirty_build:
             self._from_kept |= fresh.keys()
             return fresh
-        pages = kept.every_page()
-        self._from_kept |= pages.keys()
-        return pages
+        self._from_kept |= kept.by_uri.keys()
+        return dict(kept.by_uri)
+
+    def page(self, uri: str) -> Any:
+        """The page or file at ``uri`` of one of the kinds kept, as last made (None where
+        there is none)."""
+        for kept in (self.briefs, self.entities, self.entity_feeds, self.tags, self.months):
+            if uri in kept.by_uri:
+                return kept.by_uri[uri]
+        return None
 
     def no_longer_generated(self, generated: Iterable[str]) -> list[str]:
         """The paths the previous build generated and this one, which ``generated`` these

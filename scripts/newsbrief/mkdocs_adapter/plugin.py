@@ -362,12 +362,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         groups = feed_groups(archive, named)
         generated = {
             SEARCH: search_page(len(archive.entries), volumes),
-            **self._listing_pages(archive),
+            **self._listing_pages(archive, changes),
             **self._entity_pages(named, index, dirty, config),
             **self._story_pages(archive, addresses),
             **self._brief_pages(archive, addresses, config, changes),
             **feeds_page(groups),
         }
+        if self.dirty:  # MkDocs resolves the links of docs/ to generated pages among its files
+            generated |= self._linked_from_docs(files, generated)
         reused = self._reuse_cached_pages(generated, config)
         pages += [(uri, page, _inclusion(uri)) for uri, page in generated.items()]
         opml = [(FEEDS_OPML, feeds_opml(config.site_name, config.site_url, groups))]
@@ -393,6 +395,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
         return files
+
+    def _linked_from_docs(self, files: Files, generated: dict[str, Rendering]) -> dict[str, Any]:
+        """The pages the documentation's own pages may link to (:func:`_linked_from_docs`)
+        that a serve rebuild did not make again, as the previous build made them."""
+        linked = {uri: self.served.page(uri) for uri in _linked_from_docs(files) - generated.keys()}
+        return {uri: page for uri, page in linked.items() if page is not None}
 
     def _reuse_cached_pages(
         self, generated: dict[str, Rendering], config: MkDocsConfig
@@ -434,16 +442,42 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         entries = {entry.src_uri: entry for entry in self._archive().entries}
         return self.cache.reuse_volumes(volumes, entries, OUTPUT_DIR)
 
-    def _listing_pages(self, archive: Archive) -> dict[str, Rendering]:
+    def _listing_pages(
+        self, archive: Archive, changes: EntryChanges | None
+    ) -> dict[str, Rendering]:
         """The tag index and the pages of the tags in use, the archive by year and month,
-        and the corrections."""
+        and the corrections. In a serve rebuild, the pages of a tag or month only where
+        a brief changed has or had it."""
         pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, archive.by_tag()))
-        for slug, entries in archive.tags_in_use().items():
-            tag = archive.vocabulary.tags[slug]
-            pages |= listings.tag_pages(slug, tag, entries, self._page_call())
         corrections = listings.corrections_newest_first(archive.entries)
         pages |= self.memo(listings.corrections_pages, corrections)
-        return pages | listings.archive_pages(archive.entries, self._page_call())
+        in_use = archive.tags_in_use()
+        if not self.serving:
+            for slug, entries in in_use.items():
+                tag = archive.vocabulary.tags[slug]
+                pages |= listings.tag_pages(slug, tag, entries, self._page_call())
+            return pages | listings.archive_pages(archive.entries, self._page_call())
+
+        def tag_pages(slug: str) -> dict[str, Any]:
+            call = self.served.memo_of(("tag", slug), len(in_use[slug]))
+            return listings.tag_pages(slug, archive.vocabulary.tags[slug], in_use[slug], call)
+
+        overview, months = listings.archive_overview(archive.entries)
+
+        def month_pages(month: listings.Month) -> dict[str, Any]:
+            call = self.served.memo_of(("month", month), len(months[month]))
+            return listings.month_pages(*month, months[month], call)
+
+        tags = None if changes is None else changes.touched(lambda entry: entry.brief.tags)
+        dated = None if changes is None else changes.touched(_month_of)
+        setting = (self.setup_stamp, archive.vocabulary)
+        pages |= self.served.kept(self.served.tags, self.dirty, setting, in_use, tags, tag_pages)
+        kept = self.served.months
+        return (
+            pages
+            | overview
+            | self.served.kept(kept, self.dirty, setting, months, dated, month_pages)
+        )
 
     def _entity_index(
         self, archive: Archive, addresses: EntityAddresses, changes: EntryChanges | None
@@ -454,9 +488,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if before is None or changes is None or index is None or addresses is not before.addresses:
             index, dirty = self.memo(entity_pages.index_entities, archive.entries, addresses), None
         else:
-            names = changes.names()
-            was = [before.by_uri[uri] for uri in names if uri in before.by_uri]
-            args = (index, names, was, changes.changed, addresses)
+            args = (index, changes.names(), changes.was, changes.changed, addresses)
             index, dirty = entity_pages.index_entities_again(*args)
         self.entity_index = index if self.serving else None
         return index, dirty
@@ -934,6 +966,10 @@ def _kept_by_mkdocs(uri: str, inclusion: InclusionLevel) -> bool:
     of the navigation, and those every page links to (the skeletons' links,
     :mod:`.skeleton`)."""
     return is_markdown_file(uri) and (uri in LINKED_PAGES or not inclusion.is_not_in_nav())
+
+
+def _month_of(entry: Entry) -> list[listings.Month]:
+    return [(entry.brief.date.year, entry.brief.date.month)]
 
 
 def _inclusion(uri: str) -> InclusionLevel:

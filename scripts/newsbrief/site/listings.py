@@ -111,12 +111,28 @@ def month_name(year: int, month: int) -> str:
     return f"{dt.date(year, month, 1):%B %Y}"
 
 
+Month = tuple[int, int]
+"""A year and a month of it."""
+
+
 def archive_pages(
     entries: Sequence[Entry], call: Callable[..., Any] = call_directly
 ) -> dict[str, PageContent]:
     """``/archive/`` (years and months with counts), a page per year, and per month;
     ``call`` makes each page of a month (``mkdocs serve`` passes its memo)."""
+    pages, months = archive_overview(entries)
+    for (year, month), month_entries in months.items():
+        pages |= month_pages(year, month, month_entries, call)
+    return pages
+
+
+def archive_overview(
+    entries: Sequence[Entry],
+) -> tuple[dict[str, PageContent], dict[Month, list[Entry]]]:
+    """``/archive/`` and the page of each year; and the briefs of each month, newest
+    first, for their pages (:func:`month_pages`)."""
     pages: dict[str, PageContent] = {}
+    by_month: dict[Month, list[Entry]] = {}
     years = [
         (year, list(group)) for year, group in groupby(entries, key=lambda e: e.brief.date.year)
     ]
@@ -136,10 +152,9 @@ def archive_pages(
             _month_list(year_page, year, months),
         )
         pages[year_page] = page
-        for month, month_entries in months:
-            pages |= _month_pages(year, month, month_entries, call)
+        by_month.update(((year, month), month_entries) for month, month_entries in months)
     pages[ARCHIVE_INDEX] = index
-    return pages
+    return pages, by_month
 
 
 def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]]) -> Html:
@@ -150,9 +165,10 @@ def _month_list(from_uri: str, year: int, months: list[tuple[int, list[Entry]]])
     )
 
 
-def _month_pages(
+def month_pages(
     year: int, month: int, entries: Sequence[Entry], call: Callable[..., Any]
 ) -> dict[str, PageContent]:
+    """The pages of one month's briefs, newest first; ``call`` makes each."""
     count = briefs_count(len(entries))
     return {
         uri: call(_month_page, year, month, count, uri, chunk, pager)

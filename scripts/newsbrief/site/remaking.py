@@ -11,26 +11,34 @@ rebuild after one edit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from newsbrief.archive.addresses import EntityAddresses
 from newsbrief.archive.brief import Entry
 from newsbrief.site.brief_page import StoryThread
 
+K = TypeVar("K", bound=Hashable)
+
 
 @dataclass(frozen=True)
 class EntryChanges:
-    """The briefs changed between two builds: those added or edited (as they are now)
-    and the source paths of those gone (deleted, or renamed to another path)."""
+    """The briefs changed between two builds: those added or edited (as they are now),
+    the source paths of those gone (deleted, or renamed to another path), and what the
+    briefs edited or gone were (``was``)."""
 
     changed: list[Entry]
     gone: set[str]
+    was: list[Entry]
 
     def names(self) -> set[str]:
         """The source paths of every brief changed or gone."""
         return {entry.src_uri for entry in self.changed} | self.gone
+
+    def touched(self, keys: Callable[[Entry], Iterable[K]]) -> set[K]:
+        """The ``keys`` (tags, say) of the briefs changed or gone, as they were and are."""
+        return {key for entry in (*self.was, *self.changed) for key in keys(entry)}
 
 
 def entry_changes(before: Mapping[str, Entry], entries: Iterable[Entry]) -> EntryChanges:
@@ -39,7 +47,9 @@ def entry_changes(before: Mapping[str, Entry], entries: Iterable[Entry]) -> Entr
     the same object while a brief's file is unchanged)."""
     now = {entry.src_uri: entry for entry in entries}
     changed = [entry for uri, entry in now.items() if before.get(uri) is not entry]
-    return EntryChanges(changed, set(before.keys() - now.keys()))
+    gone = set(before.keys() - now.keys())
+    was = [before[uri] for uri in {*(entry.src_uri for entry in changed), *gone} if uri in before]
+    return EntryChanges(changed, gone, was)
 
 
 def names_unchanged(before: Mapping[str, Entry], changes: EntryChanges) -> bool:
