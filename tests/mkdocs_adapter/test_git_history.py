@@ -7,7 +7,10 @@ import os
 import subprocess
 from pathlib import Path
 
-from newsbrief.mkdocs_adapter.git_history import last_commit_dates
+import pytest
+
+from newsbrief.mkdocs_adapter import git_history
+from newsbrief.mkdocs_adapter.git_history import CommitDates, last_commit_dates
 from tests.conftest import make_archive
 
 
@@ -64,3 +67,24 @@ def test_a_shallow_clone_gives_no_dates(tmp_path: Path) -> None:
     git(tmp_path, "clone", "-q", source, "full")
     dates = last_commit_dates(tmp_path / "full", "briefs")
     assert dates["briefs/2025/06/10-exports.md"] == dt.date(2025, 5, 6)
+
+
+def test_a_serve_session_reads_the_log_again_only_after_a_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = committed_archive(tmp_path)
+    logs: list[Path] = []
+    read_log = git_history.last_commit_dates
+
+    def counted(at: Path, briefs_dir: str) -> dict[str, dt.date]:
+        logs.append(at)
+        return read_log(at, briefs_dir)
+
+    monkeypatch.setattr(git_history, "last_commit_dates", counted)
+    dates = CommitDates()
+    assert dates(root, "briefs") == dates(root, "briefs") == read_log(root, "briefs")
+    assert len(logs) == 1
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "A third brief", day="2025-06-12")
+    assert dates(root, "briefs")["briefs/2025/06/11-new.md"] == dt.date(2025, 6, 12)
+    assert len(logs) == 2

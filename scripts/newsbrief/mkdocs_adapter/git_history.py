@@ -30,6 +30,23 @@ def last_commit_dates(root: Path, briefs_dir: str) -> dict[str, dt.date]:
     return _parse_log(log or "")
 
 
+class CommitDates:
+    """:func:`last_commit_dates` for the builds of a serve session: ``git log`` goes
+    through the whole history of the briefs (seconds, with 100,000 of them), so it runs
+    again only once the repository has another commit checked out."""
+
+    def __init__(self) -> None:
+        self._head: str | None = None
+        self._dates: dict[str, dt.date] = {}
+
+    def __call__(self, root: Path, briefs_dir: str) -> dict[str, dt.date]:
+        head = _git(root, "rev-parse", "HEAD")
+        if head is None or head != self._head:
+            self._dates = last_commit_dates(root, briefs_dir)
+            self._head = head
+        return self._dates
+
+
 def _git(root: Path, *args: str) -> str | None:
     """What git prints, or None if it fails or is not installed."""
     try:

@@ -8,7 +8,8 @@ Event order, and what each handler does:
   (:mod:`.build_cache`); load and check the whole archive once (the briefs unchanged
   since the cache saved them are not read again); any problem stops the build with
   every located message, and the Markdown extensions the pages need are added; read
-  each brief's last commit date from git (:mod:`.git_history`);
+  each brief's last commit date from git (:mod:`.git_history`; in serve, again only
+  after a commit);
 * ``on_pre_build``: in ``mkdocs build``, move the previous build's site aside before
   MkDocs empties the folder (:mod:`.old_site`): ``on_files`` moves it back where the
   cache recorded what it holds (what is unchanged stays in place), else deletes it
@@ -129,7 +130,7 @@ from newsbrief.mkdocs_adapter.generated import (
     remove_generated,
     written_into_site,
 )
-from newsbrief.mkdocs_adapter.git_history import last_commit_dates
+from newsbrief.mkdocs_adapter.git_history import CommitDates
 from newsbrief.mkdocs_adapter.incremental import (
     CompiledTemplates,
     KeptPages,
@@ -258,6 +259,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.second = SecondProcess()
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
         self.compiled_templates = CompiledTemplates()
+        self.commit_dates = CommitDates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -293,7 +295,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
             )
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
-        self.last_changed = last_commit_dates(root, self.config.briefs_dir)
+        self.last_changed = self.commit_dates(root, self.config.briefs_dir)
         if not self.serving:
             # The archive lives as long as the build: the garbage collector need not go
             # through its objects again and again, and forks share their memory untouched.
