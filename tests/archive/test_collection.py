@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import synthetic
 from newsbrief.archive import collection
 from newsbrief.archive.collection import BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
@@ -216,3 +217,38 @@ def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for
     cache.expect_changes(None)
     with pytest.raises(NewsbriefError, match=r"10-exports\.md"):
         load_archive(root, cache=cache)
+
+
+def test_an_archive_edited_in_place_is_the_one_a_fresh_reading_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Told of edits that keep each brief in its place (its date, slug and source), the
+    cache gives the previous archive with the briefs replaced, its tags' and stories'
+    lists too: no brief is checked for duplicates or sorted again."""
+    briefs = synthetic.make_project(tmp_path, 40)
+    cache = BriefCache()
+    before = load_archive(tmp_path, cache=cache)
+    before.by_tag(), before.by_story()
+    checked: list[int] = []
+    duplicates = collection._duplicates
+    monkeypatch.setattr(
+        collection, "_duplicates", lambda entries: checked.append(1) or duplicates(entries)
+    )
+    storied = next(brief for brief in briefs if brief["story"])
+    path = tmp_path / f"briefs/{storied['date']:%Y/%m/%d}-{storied['slug']}.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"title: {storied['title']}", "title: Edited in place"))
+    cache.expect_changes({str(path)})
+    edited = load_archive(tmp_path, cache=cache)
+    assert checked == []
+    fresh = load_archive(tmp_path, two_cores=False)
+    assert edited.entries == fresh.entries
+    assert "Edited in place" in {entry.brief.title for entry in edited.entries}
+    assert edited.by_tag() == fresh.by_tag() and edited.by_story() == fresh.by_story()
+    assert before.by_tag() != edited.by_tag()  # the previous archive is left as it was
+    tags = storied["tags"]
+    path.write_text(path.read_text(encoding="utf-8").replace(f"- {tags[0]}\n", ""))
+    cache.expect_changes({str(path)})
+    retagged = load_archive(tmp_path, cache=cache)
+    assert retagged.by_tag() == load_archive(tmp_path, two_cores=False).by_tag()
+    assert retagged.by_tag() != edited.by_tag()

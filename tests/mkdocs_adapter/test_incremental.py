@@ -23,7 +23,13 @@ from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import Story
 from newsbrief.mkdocs_adapter import plugin
 from newsbrief.mkdocs_adapter.incremental import LONG, Memo
-from newsbrief.site import brief_page, entity_pages, listings, search_documents
+from newsbrief.site import (
+    brief_page,
+    entity_pages,
+    listings,
+    search_documents,
+    search_volumes,
+)
 from newsbrief.site.brief_page import StoryThread
 from tests.conftest import REPO, counting_reads, make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_file_events import signalled_after
@@ -233,6 +239,14 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         return month_pages(year, month, *args)
 
     monkeypatch.setattr(listings, "month_pages", counted_month)
+    grouped: list[int] = []  # the briefs grouped into search volumes
+    group = search_volumes.search_volumes
+
+    def counted_volumes(entries: Any, *args: Any) -> Any:
+        grouped.append(len(entries))
+        return group(entries, *args)
+
+    monkeypatch.setattr(search_volumes, "search_volumes", counted_volumes)
     edited = briefs[30]
     uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
     with serving(root):
@@ -241,6 +255,8 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         assert len(entities) == len(feeds) > 60
         assert len(indexed) == 60
         assert len(listed) > 3
+        assert grouped == [60]
+        grouped.clear()
         made.clear()
         entities.clear()
         feeds.clear()
@@ -257,6 +273,7 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         assert indexed == [uri]
         day = edited["date"]
         assert sorted(map(str, listed)) == sorted([*edited["tags"], str((day.year, day.month))])
+        assert grouped == []  # edited in place: the volumes hold the same briefs
         made.clear()
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))

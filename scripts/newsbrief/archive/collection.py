@@ -7,6 +7,7 @@ indexes the site is built from.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -34,6 +35,7 @@ class Archive:
     _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _by_story: dict[str, list[Entry]] | None = field(default=None, repr=False)
     _addresses: EntityAddresses | None = field(default=None, repr=False)
+    _place: dict[str, int] | None = field(default=None, repr=False)
 
     def published(self, include_drafts: bool) -> Archive:
         """The archive as the site shows it: without drafts unless asked for."""
@@ -73,6 +75,51 @@ class Archive:
             self._addresses = entity_addresses(self.entries)
         return self._addresses
 
+    def edited(self, edits: Sequence[tuple[Entry, Entry]]) -> Archive:
+        """This archive with each brief ``old`` of ``edits`` replaced by ``new``, edited
+        in place: the same date, slug and source article (so in the same place, and no
+        other brief's duplicate). The tags' and stories' lists are kept, each brief
+        replaced in place, where the briefs edited kept their tags and story."""
+        place = self._places()
+        entries = list(self.entries)
+        for old, new in edits:
+            entries[place[old.src_uri]] = new
+        archive = Archive(self.vocabulary, entries)
+        archive._place = place
+        if all(old.brief.tags == new.brief.tags for old, new in edits) and self._by_tag:
+            archive._by_tag = _replaced(self._by_tag, edits, lambda e: e.brief.tags, place)
+        if all(old.brief.story == new.brief.story for old, new in edits) and self._by_story:
+            stories = _replaced(self._by_story, edits, _story_of, place)
+            archive._by_story = stories
+        return archive
+
+    def _places(self) -> dict[str, int]:
+        """Each brief's place among the entries, by source path."""
+        if self._place is None:
+            self._place = {entry.src_uri: index for index, entry in enumerate(self.entries)}
+        return self._place
+
+
+def _story_of(entry: Entry) -> list[str]:
+    return [] if entry.brief.story is None else [entry.brief.story]
+
+
+def _replaced(
+    lists: dict[str, list[Entry]],
+    edits: Sequence[tuple[Entry, Entry]],
+    keys: Callable[[Entry], Iterable[str]],
+    place: dict[str, int],
+) -> dict[str, list[Entry]]:
+    """``lists`` (of briefs in the archive's order, by key) with each edited brief ``old``
+    replaced by ``new`` in the lists of its ``keys``, found by its ``place``."""
+    copied = dict(lists)
+    for old, new in edits:
+        for key in keys(old):
+            briefs = copied[key] = list(copied[key]) if copied[key] is lists[key] else copied[key]
+            index = bisect.bisect_left(briefs, place[old.src_uri], key=lambda e: place[e.src_uri])
+            briefs[index] = new
+    return copied
+
 
 def entity_addresses(entries: Sequence[Entry]) -> EntityAddresses:
     """The page of every person, organisation and place ``entries`` (newest first) name:
@@ -93,6 +140,8 @@ class BriefCache:
         self._changed: Collection[str] | None = None
         self._listing: _Listing | None = None
         self._last: _Reading | None = None
+        self._archive: Archive | None = None  # as the last reading that had no problem found it
+        self._edits: list[tuple[Entry, Entry]] | None = None  # the last reading's, in place
 
     def expect_changes(self, changed: Collection[str] | None) -> None:
         """The files (paths as text) changed since the cache last read the archive, as
@@ -131,6 +180,7 @@ class BriefCache:
         problems are read again: the others are not even looked up (with 100,000
         briefs, that took a third of a second)."""
         changed, last = self._changed, self._last
+        self._edits = None
         if changed is None or last is None or last.files is not files or last.root != root:
             results = [read(file) for file in files]
             self._last = _Reading.of(files, results, root)
@@ -140,7 +190,24 @@ class BriefCache:
         for index in again:
             results[index] = read(files[index])
         self._last = last.after(results, again)
+        edits = [(last.results[index], results[index]) for index in again]
+        if all(_in_place(old, new) for old, new in edits):
+            self._edits = [(old, new) for old, new in edits if old is not new]  # type: ignore[misc]
         return results
+
+    def edited_archive(self, vocabulary: Vocabulary) -> Archive | None:
+        """The archive the last reading found, where it only edited briefs in place (see
+        :meth:`Archive.edited`) of the archive the one before found, with the same
+        ``vocabulary``: no need to check, sort and index every brief again."""
+        before, edits = self._archive, self._edits
+        if before is None or edits is None or before.vocabulary is not vocabulary:
+            return None
+        return self.keep(before.edited(edits))
+
+    def keep(self, archive: Archive) -> Archive:
+        """Keep ``archive``, the one the last reading found (with no problem)."""
+        self._archive = archive
+        return archive
 
     def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
         """The brief in ``file``, read again only if it, its source article or the
@@ -213,6 +280,15 @@ class _Reading:
         reading = _Reading(self.files, results, self.root, self.places, failed)
         reading.place(read)
         return reading
+
+
+def _in_place(old: Entry | list[Problem], new: Entry | list[Problem]) -> bool:
+    """Whether ``new`` is the brief ``old`` edited in place: both sound, in the same place
+    of the archive, with the same source article."""
+    if not isinstance(old, Entry) or not isinstance(new, Entry):
+        return False
+    same_source = old.brief.source.sha256 == new.brief.source.sha256
+    return same_source and archive_order(old) == archive_order(new)
 
 
 def _same_files(listing: _Listing, changed: Collection[str], folder: Path) -> bool:
@@ -292,6 +368,9 @@ def load_archive(
         results = map_on_two_cores(entry_or_problems, files, two_cores)
     else:  # a cache keeps what it reads: in this process
         results = cache.read_every(files, root, entry_or_problems)
+        edited = None if problems else cache.edited_archive(vocabulary)
+        if edited is not None:
+            return edited
     entries = []
     for result in results:
         if isinstance(result, Entry):
@@ -302,7 +381,8 @@ def load_archive(
     if problems:
         raise NewsbriefError(problems)
     entries.sort(key=archive_order, reverse=True)
-    return Archive(vocabulary, entries)
+    archive = Archive(vocabulary, entries)
+    return archive if cache is None else cache.keep(archive)
 
 
 def archive_order(entry: Entry) -> tuple[dt.date, str]:

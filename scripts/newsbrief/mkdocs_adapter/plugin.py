@@ -254,6 +254,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.brief_pages: BriefPages | None = None  # the previous build's
         self.entity_index: dict[str, dict[str, entity_pages.Named]] | None = None  # same
         self.volumes: search_volumes.Volumes | None = None  # same
+        self.volume_options: tuple[int, int] | None = None
         self.served = ServedPages()
         self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
         self.second = SecondProcess()
@@ -333,11 +334,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
-        volumes = search_volumes.search_volumes(
-            archive.entries, self.config.search_volume_briefs, self.config.search_first_briefs
-        )
-        copied, copies = self._copy_cached_volumes(volumes)
         changes = self._entry_changes(archive)
+        volumes = self._search_volumes(archive, changes)
+        copied, copies = self._copy_cached_volumes(volumes)
         briefs, gone = self._briefs_to_index(archive, volumes, changes)
         args = (archive, volumes, docs, reference, self.memo, copied, briefs)
         documents = site_documents(*args)
@@ -600,6 +599,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             else:
                 feeds = rendered_feeds([(folder, render)], self.memo)
                 yield from written_into_site(config.site_dir, feeds)
+
+    def _search_volumes(
+        self, archive: Archive, changes: EntryChanges | None
+    ) -> search_volumes.Volumes:
+        """The volumes of the search index: in a serve rebuild where briefs were only
+        edited in place, the previous build's."""
+        options = (self.config.search_volume_briefs, self.config.search_first_briefs)
+        same_options, self.volume_options = self.volume_options == options, options
+        in_place = changes is not None and changes.in_place()
+        if self.volumes is not None and same_options and in_place:
+            return self.volumes
+        return search_volumes.search_volumes(archive.entries, *options)
 
     def _briefs_to_index(
         self, archive: Archive, volumes: search_volumes.Volumes, changes: EntryChanges | None

@@ -36,6 +36,11 @@ class EntryChanges:
         """The source paths of every brief changed or gone."""
         return {entry.src_uri for entry in self.changed} | self.gone
 
+    def in_place(self) -> bool:
+        """Whether the briefs were only edited, each keeping its source path (and so its
+        date): none added, none gone."""
+        return not self.gone and len(self.was) == len(self.changed)
+
     def touched(self, keys: Callable[[Entry], Iterable[K]]) -> set[K]:
         """The ``keys`` (tags, say) of the briefs changed or gone, as they were and are."""
         return {key for entry in (*self.was, *self.changed) for key in keys(entry)}
