@@ -10,6 +10,7 @@ import os
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -145,26 +146,48 @@ def make_a_feature_common(briefs: list[Featured]) -> list[Featured]:
     return changed
 
 
+def spy(monkeypatch: pytest.MonkeyPatch, name: str, note: Callable[..., object]) -> None:
+    """Have ``related.<name>`` give its arguments to ``note`` first."""
+    function = getattr(related, name)
+
+    def spied(*args: object) -> object:
+        note(*args)
+        return function(*args)
+
+    monkeypatch.setattr(related, name, spied)
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["from a previous result", "live"])
 @pytest.mark.parametrize(
     "change",
     [add_one, delete_one, rename_one, change_features, change_a_date, make_a_feature_common],
 )
-def test_relating_again_from_a_previous_result_gives_what_relating_afresh_gives(
-    change, monkeypatch: pytest.MonkeyPatch
+def test_relating_again_after_a_change_gives_what_relating_afresh_gives(
+    change, live: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """From a previous result (``mkdocs build``'s cache) or kept up to date edit by edit
+    (``make serve``, which also says whose related briefs differ: the pages to make
+    again), only the briefs sharing a feature with the brief changed are related again."""
     briefs = random_briefs(3, 2 * MAX_SHARED, names=60, tags=12)
-    previous = relate_features(briefs, two_cores=False)
+    before = relate_features(briefs, two_cores=False)
+    kept = LiveRelating(briefs)
+    assert kept.related == before.related
     changed = change(briefs)
     afresh = relate_features(changed, two_cores=False)
-    related_again: list[int] = []
-    map_on_two_cores = related.map_on_two_cores
-
-    def counted(function, items, allowed):
-        related_again.extend(items)
-        return map_on_two_cores(function, items, allowed)
-
-    monkeypatch.setattr(related, "map_on_two_cores", counted)
-    assert relate_features(changed, previous, two_cores=False) == afresh
+    related_again: list[object] = []
+    if live:
+        spy(monkeypatch, "_related_to", lambda sharing, limit, uri: related_again.append(uri))
+        now = {brief.src_uri for brief in changed}
+        gone = [brief.src_uri for brief in briefs if brief.src_uri not in now]
+        differ = kept.update(gone, [brief for brief in changed if brief not in briefs])
+        assert kept.related == afresh.related
+        differing = {uri for uri, best in afresh.related.items() if before.related.get(uri) != best}
+        assert differ == differing
+    else:
+        spy(
+            monkeypatch, "map_on_two_cores", lambda run, items, allowed: related_again.extend(items)
+        )
+        assert relate_features(changed, before, two_cores=False) == afresh
     if change is make_a_feature_common:  # every brief with the feature
         assert len(related_again) > MAX_SHARED
     else:  # those sharing a feature with the brief changed
@@ -180,40 +203,6 @@ def test_nothing_is_related_again_when_nothing_changed(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(related, "map_on_two_cores", refuse)
     assert relate_features(briefs, previous) == previous
-
-
-@pytest.mark.parametrize(
-    "change",
-    [add_one, delete_one, rename_one, change_features, change_a_date, make_a_feature_common],
-)
-def test_live_relating_after_a_change_gives_what_relating_afresh_gives(
-    change, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``make serve`` relates again only around the briefs changed, and says whose related
-    briefs differ: the pages to make again."""
-    briefs = random_briefs(3, 2 * MAX_SHARED, names=60, tags=12)
-    live = LiveRelating(briefs)
-    before = relate_features(briefs, two_cores=False).related
-    assert live.related == before
-    changed = change(briefs)
-    afresh = relate_features(changed, two_cores=False).related
-    related_again: list[str] = []
-    related_to = related._related_to
-
-    def counted(sharing, limit, uri):
-        related_again.append(uri)
-        return related_to(sharing, limit, uri)
-
-    monkeypatch.setattr(related, "_related_to", counted)
-    now = {brief.src_uri for brief in changed}
-    gone = [brief.src_uri for brief in briefs if brief.src_uri not in now]
-    differ = live.update(gone, [brief for brief in changed if brief not in briefs])
-    assert live.related == afresh
-    assert differ == {uri for uri, best in afresh.items() if before.get(uri) != best}
-    if change is make_a_feature_common:  # every brief with the feature
-        assert len(related_again) > MAX_SHARED
-    else:  # those sharing a feature with the brief changed
-        assert 0 < len(related_again) < len(changed) / 2
 
 
 def test_live_relating_relates_nothing_again_when_only_a_brief_s_text_changed(
