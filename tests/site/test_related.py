@@ -183,6 +183,12 @@ def test_relating_again_after_a_change_gives_what_relating_afresh_gives(
         assert kept.related == afresh.related
         differing = {uri for uri, best in afresh.related.items() if before.related.get(uri) != best}
         assert differ == differing
+        listed_by: dict[str, set[str]] = {}
+        for uri, best in afresh.related.items():
+            for other in best:
+                listed_by.setdefault(other, set()).add(uri)
+        assert all(kept.listing([uri]) == listed_by.get(uri, set()) for uri in now)
+        assert kept.listing(gone) == set()
     else:
         spy(
             monkeypatch, "map_on_two_cores", lambda run, items, allowed: related_again.extend(items)

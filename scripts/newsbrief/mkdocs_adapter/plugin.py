@@ -535,7 +535,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             args = (kind, item.name, item.uri, item.entries, item.commentary)
             return entity_pages.pages_of(*args, self.served.memo_of(key, len(item.entries)))
 
-        keys = {(kind, name) for kind, names in index.items() for name in names}
+        keys = entity_pages.EntityKeys(index)
         setting = (self.setup_stamp, *setting)
         return self.served.kept(kept, self.dirty, setting, keys, dirty, pages_of)
 
@@ -701,7 +701,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         related = self._live_relating().related
         dirty = None
         if before is not None and changes is not None:
-            dirty = briefs_to_remake(before, made, changes, related, related_differ)
+            listing = self._live_relating().listing
+            dirty = briefs_to_remake(before, made, changes, listing, related_differ)
 
         def page_of(uri: str) -> dict[str, Rendering]:
             arguments = self._brief_page_arguments(made, related, uri)

@@ -9,7 +9,7 @@ briefs, so no name has a page without one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +47,25 @@ class Named:
 
 EntityIndex = dict[str, dict[str, Named]]
 """Every entity by kind and name."""
+
+
+class EntityKeys(Collection[tuple[str, str]]):
+    """The (kind, name) of every entity of an index, looked up in it, not copied."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self._index = index
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 2:
+            return False
+        kind, name = key
+        return kind in self._index and name in self._index[kind]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return ((kind, name) for kind, names in self._index.items() for name in names)
+
+    def __len__(self) -> int:
+        return sum(map(len, self._index.values()))
 
 
 def index_entities(entries: Sequence[Entry], addresses: EntityAddresses) -> EntityIndex:

@@ -174,9 +174,21 @@ class LiveRelating:
     def __init__(self, briefs: Sequence[Featured], limit: int = LIMIT) -> None:
         self.limit = limit
         self._sharing = _Sharing.of(briefs)
-        self.related = {
-            brief.src_uri: _related_to(self._sharing, limit, brief.src_uri) for brief in briefs
-        }
+        self.related: dict[str, tuple[str, ...]] = {}
+        self._listed_by: dict[str, set[str]] = defaultdict(set)  # the briefs listing each
+        for brief in briefs:
+            self._relate(brief.src_uri, _related_to(self._sharing, limit, brief.src_uri))
+
+    def listing(self, uris: Iterable[str]) -> set[str]:
+        """The briefs that list one of ``uris`` among their related briefs."""
+        return {other for uri in uris for other in self._listed_by.get(uri, ())}
+
+    def _relate(self, uri: str, related: tuple[str, ...]) -> None:
+        for other in self.related.get(uri, ()):
+            self._listed_by[other].discard(uri)
+        self.related[uri] = related
+        for other in related:
+            self._listed_by[other].add(uri)
 
     def update(self, gone: Iterable[str], changed: Iterable[Featured]) -> set[str]:
         """Take in the briefs ``gone`` (source paths) and those added or ``changed``; the
@@ -200,12 +212,13 @@ class LiveRelating:
         stale = {brief.src_uri for brief in moved}
         stale |= {uri for key in counted if key in sharing.briefs for uri in sharing.briefs[key]}
         for uri in gone:
-            self.related.pop(uri, None)
+            self._relate(uri, ())
+            del self.related[uri]
         differ = set()
         for uri in stale:
             again = _related_to(sharing, self.limit, uri)
             if self.related.get(uri) != again:
-                self.related[uri] = again
+                self._relate(uri, again)
                 differ.add(uri)
         return differ
 

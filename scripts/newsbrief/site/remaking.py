@@ -108,15 +108,15 @@ def briefs_to_remake(
     before: BriefPages | None,
     after: BriefPages,
     changes: EntryChanges,
-    related: Mapping[str, Sequence[str]],
+    listing: Callable[[Iterable[str]], Iterable[str]],
     related_differ: Iterable[str],
 ) -> set[str]:
     """The source paths of the brief pages of ``after`` that may differ from ``before``:
     every page where there was no previous build or the setting differs (the Markdown
     converter, the vocabulary, the entity addresses, the site's setup, the days of the
     last commits); else the briefs changed, their neighbours before and after, the
-    briefs whose related briefs differ (``related_differ``) or list a brief changed,
-    and every brief of a story a brief changed was or is in."""
+    briefs whose related briefs differ (``related_differ``) or list a brief changed (as
+    ``listing`` tells), and every brief of a story a brief changed was or is in."""
     if before is None or before.setting != after.setting:
         return set(after.position)
     names = changes.names()
@@ -126,5 +126,5 @@ def briefs_to_remake(
             remake.update(pages.neighbours(uri))
             remake.update(pages.story_members(uri))
     remake.update(related_differ)
-    remake.update(uri for uri, best in related.items() if not names.isdisjoint(best))
+    remake.update(listing(names))
     return remake & after.position.keys()
