@@ -246,6 +246,9 @@ def test_an_archive_edited_in_place_is_the_one_a_fresh_reading_finds(
     assert "Edited in place" in {entry.brief.title for entry in edited.entries}
     assert edited.by_tag() == fresh.by_tag() and edited.by_story() == fresh.by_story()
     assert before.by_tag() != edited.by_tag()  # the previous archive is left as it was
+    ((old, new),) = edited.edits_since(before) or []
+    assert old.brief.title == storied["title"] and new.brief.title == "Edited in place"
+    assert fresh.edits_since(before) is None and edited.edits_since(fresh) is None
     tags = storied["tags"]
     path.write_text(path.read_text(encoding="utf-8").replace(f"- {tags[0]}\n", ""))
     cache.expect_changes({str(path)})

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,10 @@ class Archive:
     _by_tag: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _by_story: dict[str, list[Entry]] | None = field(default=None, repr=False)
     _addresses: EntityAddresses | None = field(default=None, repr=False)
-    _place: dict[str, int] | None = field(default=None, repr=False)
+    _place: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _edited: tuple[weakref.ref[Archive], list[tuple[Entry, Entry]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def published(self, include_drafts: bool) -> Archive:
         """The archive as the site shows it: without drafts unless asked for."""
@@ -86,12 +90,20 @@ class Archive:
             entries[place[old.src_uri]] = new
         archive = Archive(self.vocabulary, entries)
         archive._place = place
+        archive._edited = (weakref.ref(self), list(edits))
         if all(old.brief.tags == new.brief.tags for old, new in edits) and self._by_tag:
             archive._by_tag = _replaced(self._by_tag, edits, lambda e: e.brief.tags, place)
         if all(old.brief.story == new.brief.story for old, new in edits) and self._by_story:
             stories = _replaced(self._by_story, edits, _story_of, place)
             archive._by_story = stories
         return archive
+
+    def edits_since(self, before: Archive) -> list[tuple[Entry, Entry]] | None:
+        """The briefs edited in place (each as it was and is) where this archive is
+        ``before`` with them edited (:meth:`edited`); else None."""
+        if self._edited is None or self._edited[0]() is not before:
+            return None
+        return self._edited[1]
 
     def _places(self) -> dict[str, int]:
         """Each brief's place among the entries, by source path."""

@@ -234,6 +234,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.building_dirty = False
         self.rebuilt_everything = False  # in this dirty serve build
         self.archive: Archive | None = None
+        self.archive_before: Archive | None = None  # the previous build's
         self.last_changed: dict[str, dt.date] = {}  # brief path -> day of its last commit
         self.search = SearchIndexer()
         self.rendered: dict[str, Rendering] = {}
@@ -295,6 +296,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
                 "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
             )
+        self.archive_before = self.archive
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
         self.last_changed = self.commit_dates(root, self.config.briefs_dir)
         if not self.serving:
@@ -627,9 +629,15 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return changes.changed, [page_url(uri) for uri in changes.gone]
 
     def _entry_changes(self, archive: Archive) -> EntryChanges | None:
-        """In serve, the briefs changed since the previous build (else None)."""
+        """In serve, the briefs changed since the previous build (else None): where the
+        archive is the previous one with briefs edited in place, those."""
         before = self.brief_pages
-        return None if before is None else entry_changes(before.by_uri, archive.entries)
+        if before is None:
+            return None
+        edits = None if self.archive_before is None else archive.edits_since(self.archive_before)
+        if edits is None:
+            return entry_changes(before.by_uri, archive.entries)
+        return EntryChanges([new for _, new in edits], set(), [old for old, _ in edits])
 
     def _entity_addresses(self, archive: Archive, changes: EntryChanges | None) -> EntityAddresses:
         """Every entity's page: in serve, the previous build's addresses while the briefs
@@ -660,7 +668,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
         setting = (convert, archive.vocabulary, addresses, self.last_changed, self.setup_stamp)
-        made = BriefPages(archive.entries, threads, addresses, setting)
+        args = (archive.entries, threads, addresses, setting, self.brief_pages, changes)
+        made = BriefPages.of(*args)
         if self.serving:
             return self._served_brief_pages(made, changes)
         related = self._related(archive.entries)

@@ -12,7 +12,7 @@ rebuild after one edit.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from newsbrief.archive.addresses import EntityAddresses
@@ -81,13 +81,27 @@ class BriefPages:
     threads: Mapping[str, StoryThread]
     addresses: EntityAddresses
     setting: tuple[Any, ...]  # what every page depends on (see :func:`briefs_to_remake`)
-    by_uri: dict[str, Entry] = field(init=False)
-    position: dict[str, int] = field(init=False)
+    by_uri: dict[str, Entry]
+    position: dict[str, int]  # each brief's place among ``entries``
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "by_uri", {entry.src_uri: entry for entry in self.entries})
-        positions = {entry.src_uri: index for index, entry in enumerate(self.entries)}
-        object.__setattr__(self, "position", positions)
+    @classmethod
+    def of(
+        cls,
+        entries: Sequence[Entry],
+        threads: Mapping[str, StoryThread],
+        addresses: EntityAddresses,
+        setting: tuple[Any, ...],
+        before: BriefPages | None = None,
+        changes: EntryChanges | None = None,
+    ) -> BriefPages:
+        """The briefs ``entries`` as their pages see them; where they are those ``before``
+        with ``changes`` made in place, found from those."""
+        if before is not None and changes is not None and changes.in_place():
+            by_uri = before.by_uri | {entry.src_uri: entry for entry in changes.changed}
+            return cls(entries, threads, addresses, setting, by_uri, before.position)
+        by_uri = {entry.src_uri: entry for entry in entries}
+        position = {entry.src_uri: index for index, entry in enumerate(entries)}
+        return cls(entries, threads, addresses, setting, by_uri, position)
 
     def neighbours(self, uri: str) -> list[str]:
         """The source paths of the briefs just newer and older than the one at ``uri``
