@@ -18,6 +18,7 @@ from newsbrief.site.listings import (
     archive_pages,
     corrections_newest_first,
     corrections_pages,
+    tag_counts,
     tag_indexes,
     tag_pages,
 )
@@ -79,11 +80,11 @@ def test_empty_archive_says_so() -> None:
 
 
 @pytest.fixture
-def used_tags(archive_root, many) -> tuple[Vocabulary, dict[str, list[Entry]]]:
+def used_tags(archive_root, many) -> tuple[Vocabulary, dict[str, int]]:
     """The fixture vocabulary, with three of its six tags in use (3, 2 and 1 briefs)."""
     vocabulary = load_archive(archive_root({})).vocabulary
     used = {"south-korea": many[:3], "military": many[:2], "north-korea": many[:1]}
-    return vocabulary, {slug: used.get(slug, []) for slug in vocabulary.tags}
+    return vocabulary, tag_counts({slug: used.get(slug, []) for slug in vocabulary.tags})
 
 
 def test_tag_index_lists_the_tags_in_use_by_use_within_each_kind(used_tags) -> None:
@@ -105,8 +106,8 @@ def test_tag_index_names_unused_tags_apart_without_links(used_tags) -> None:
             assert f"<td>{title}</td>\n<td>{slug}</td>" in unused
             assert title not in used and f'href="{slug}/"' not in html
         assert "<a " not in unused.partition("</h2>")[2]
-    vocabulary, by_tag = used_tags
-    everything = {slug: by_tag["south-korea"] for slug in by_tag}
+    vocabulary, counts = used_tags
+    everything = {slug: counts["south-korea"] for slug in counts}
     assert "tags-not-used-yet" not in tag_indexes(vocabulary, everything)[TAGS_INDEX].html
 
 

@@ -37,6 +37,7 @@ class Archive:
     _by_story: dict[str, list[Entry]] | None = field(default=None, repr=False)
     _addresses: EntityAddresses | None = field(default=None, repr=False)
     _place: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _corrected: list[Entry] | None = field(default=None, repr=False, compare=False)
     _edited: tuple[weakref.ref[Archive], list[tuple[Entry, Entry]]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -68,6 +69,12 @@ class Archive:
             self._by_story = index
         return self._by_story
 
+    def corrected(self) -> list[Entry]:
+        """The briefs with corrections, newest first."""
+        if self._corrected is None:
+            self._corrected = [entry for entry in self.entries if entry.brief.corrections]
+        return self._corrected
+
     def tags_in_use(self) -> dict[str, list[Entry]]:
         """The briefs of every tag some brief carries, newest first: only these tags have
         pages, feeds and a place in search."""
@@ -91,6 +98,8 @@ class Archive:
         archive = Archive(self.vocabulary, entries)
         archive._place = place
         archive._edited = (weakref.ref(self), list(edits))
+        if not any(old.brief.corrections or new.brief.corrections for old, new in edits):
+            archive._corrected = self._corrected
         if all(old.brief.tags == new.brief.tags for old, new in edits) and self._by_tag:
             archive._by_tag = _replaced(self._by_tag, edits, lambda e: e.brief.tags, place)
         if all(old.brief.story == new.brief.story for old, new in edits) and self._by_story:

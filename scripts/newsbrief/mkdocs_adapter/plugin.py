@@ -255,6 +255,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.brief_pages: BriefPages | None = None  # the previous build's
         self.entity_index: dict[str, dict[str, entity_pages.Named]] | None = None  # same
         self.volumes: search_volumes.Volumes | None = None  # same
+        self.overview: tuple[dict[str, Any], dict[listings.Month, list[Entry]]] | None = None
+        self.named: dict[str, list[entity_pages.Named]] | None = None  # same
+        self.same_names = False  # this build's entity index has the previous one's names
+        self.entity_indexes: dict[str, tuple[list[tuple[str, str, int]], dict[str, Any]]] = {}
         self.volume_options: tuple[int, int] | None = None
         self.served = ServedPages()
         self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
@@ -361,7 +365,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         for shared in addresses.shared:
             log.info("newsbrief: %s", shared)
         index, dirty = self._entity_index(archive, addresses, changes)
-        named = entity_pages.sorted_entities(index)
+        named = self._sorted_entities(index, self.same_names)
         groups = feed_groups(archive, named)
         generated = {
             SEARCH: search_page(len(archive.entries), volumes),
@@ -451,8 +455,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         """The tag index and the pages of the tags in use, the archive by year and month,
         and the corrections. In a serve rebuild, the pages of a tag or month only where
         a brief changed has or had it."""
-        pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, archive.by_tag()))
-        corrections = listings.corrections_newest_first(archive.entries)
+        counts = listings.tag_counts(archive.by_tag())
+        pages = dict(self.memo(listings.tag_indexes, archive.vocabulary, counts))
+        corrections = listings.corrections_newest_first(archive.corrected())
         pages |= self.memo(listings.corrections_pages, corrections)
         in_use = archive.tags_in_use()
         if not self.serving:
@@ -465,7 +470,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             call = self.served.memo_of(("tag", slug), len(in_use[slug]))
             return listings.tag_pages(slug, archive.vocabulary.tags[slug], in_use[slug], call)
 
-        overview, months = listings.archive_overview(archive.entries)
+        overview, months = self._archive_overview(archive, changes)
 
         def month_pages(month: listings.Month) -> dict[str, Any]:
             call = self.served.memo_of(("month", month), len(months[month]))
@@ -482,19 +487,58 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             | self.served.kept(kept, self.dirty, setting, months, dated, month_pages)
         )
 
+    def _archive_overview(
+        self, archive: Archive, changes: EntryChanges | None
+    ) -> tuple[dict[str, Any], dict[listings.Month, list[Entry]]]:
+        """:func:`.listings.archive_overview`; in a serve rebuild where briefs were only
+        edited in place, the previous build's pages (their counts are the same) and
+        months, each brief edited replaced in its month."""
+        before = self.overview
+        if before is None or changes is None or not changes.in_place():
+            self.overview = listings.archive_overview(archive.entries)
+            return self.overview
+        pages, months = before
+        now = {entry.src_uri: entry for entry in changes.changed}
+        swap = {id(old): now[old.src_uri] for old in changes.was}
+        months = dict(months)
+        for month in changes.touched(_month_of):
+            months[month] = [swap.get(id(entry), entry) for entry in months[month]]
+        self.overview = (pages, months)
+        return self.overview
+
     def _entity_index(
         self, archive: Archive, addresses: EntityAddresses, changes: EntryChanges | None
     ) -> tuple[entity_pages.EntityIndex, set[tuple[str, str]] | None]:
         """Every entity by kind and name, with its briefs; in serve, indexed again only
         for the entities the briefs changed name (those entities, else None: all)."""
         before, index = self.brief_pages, self.entity_index
+        self.same_names = False  # as the previous build's index
         if before is None or changes is None or index is None or addresses is not before.addresses:
             index, dirty = self.memo(entity_pages.index_entities, archive.entries, addresses), None
         else:
             args = (index, changes.names(), changes.was, changes.changed, addresses)
-            index, dirty = entity_pages.index_entities_again(*args)
+            again, dirty = entity_pages.index_entities_again(*args)
+            self.same_names = all(
+                (name in index[kind]) == (name in again[kind]) for kind, name in dirty
+            )
+            index = again
         self.entity_index = index if self.serving else None
         return index, dirty
+
+    def _sorted_entities(
+        self, index: entity_pages.EntityIndex, same_names: bool
+    ) -> dict[str, list[entity_pages.Named]]:
+        """Each kind's entities, A to Z: in a serve rebuild that indexed the same names as
+        the previous build, in that build's order."""
+        before = self.named
+        if before is not None and same_names:
+            named = {
+                kind: [index[kind][item.name] for item in items] for kind, items in before.items()
+            }
+        else:
+            named = entity_pages.sorted_entities(index)
+        self.named = named if self.serving else None
+        return named
 
     def _entity_pages(
         self,
@@ -508,7 +552,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         pages: dict[str, Rendering] = {}
         for kind, items in named.items():
             counts = [(item.name, item.uri, len(item.entries)) for item in items]
-            pages |= self.memo(entity_pages.index_pages, kind, counts)
+            kept = self.entity_indexes.get(kind)
+            if kept is None or kept[0] != counts:  # compared: no key of 100,000 names made
+                kept = self.entity_indexes[kind] = (counts, entity_pages.index_pages(kind, counts))
+            pages |= kept[1]
         if self.serving:
             return pages | self._kept_entities(self.served.entities, index, dirty, config, ())
         for kind, items in named.items():
@@ -904,6 +951,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
         self.brief_pages, self.entity_index, self.served = None, None, ServedPages()
+        self.overview, self.named = None, None
         self._close_cache(stored=False)
         self.old_site.wait()
         self.search.stop()

@@ -85,37 +85,47 @@ def index_entities(entries: Sequence[Entry], addresses: EntityAddresses) -> Enti
 
 
 def index_entities_again(
-    index: dict[str, dict[str, Named]],
+    index: EntityIndex,
     replaced: Collection[str],
     was: Iterable[Entry],
     now: Sequence[Entry],
     addresses: EntityAddresses,
-) -> tuple[dict[str, dict[str, Named]], set[tuple[str, str]]]:
+) -> tuple[EntityIndex, set[tuple[str, str]]]:
     """:func:`index_entities` after briefs changed, from the ``index`` of before: only the
     entities the briefs changed name, before (``was``) or now, are indexed again. The
     briefs ``replaced`` are those changed or gone (source paths). The new index, and
     those entities by kind and name."""
-    dirty = {
-        (kind, name)
+    was, named = list(was), {id(entry): entry.brief.named() for entry in (*was, *now)}
+    naming = {
+        (kind, name): (
+            {entry.src_uri: entry for entry in was if name in named[id(entry)][kind]},
+            {entry.src_uri: entry for entry in now if name in named[id(entry)][kind]},
+        )
         for entry in (*was, *now)
-        for kind, names in entry.brief.named().items()
+        for kind, names in named[id(entry)].items()
         for name in names
     }
-    again = {kind: dict(named) for kind, named in index.items()}
-    for kind, name in dirty:
+    again = {kind: dict(items) for kind, items in index.items()}
+    for (kind, name), (before_naming, now_naming) in naming.items():
         before = index[kind].get(name) or Named(name, "")
-        entries = [entry for entry in before.entries if entry.src_uri not in replaced]
-        entries += [entry for entry in now if name in entry.brief.named()[kind]]
-        said = [(e, quote) for e, quote in before.commentary if e.src_uri not in replaced]
-        if kind == "people":
-            said += [(e, q) for e in now for q in e.brief.commentary if q.speaker == name]
+        if before_naming.keys() == now_naming.keys():  # edited in place: the same places
+            swap = {id(before_naming[uri]): now_naming[uri] for uri in now_naming}
+            entries = [swap.get(id(entry), entry) for entry in before.entries]
+        else:
+            entries = [entry for entry in before.entries if entry.src_uri not in replaced]
+            entries += now_naming.values()
+            entries.sort(key=archive_order, reverse=True)
         if not entries:
             again[kind].pop(name, None)
             continue
-        entries.sort(key=archive_order, reverse=True)
-        said.sort(key=lambda item: archive_order(item[0]), reverse=True)  # stable: in order
+        said = [(e, quote) for e, quote in before.commentary if e.src_uri not in replaced]
+        if kind == "people":
+            said += [
+                (e, q) for e in now_naming.values() for q in e.brief.commentary if q.speaker == name
+            ]
+            said.sort(key=lambda item: archive_order(item[0]), reverse=True)  # stable: in order
         again[kind][name] = Named(name, addresses.uri(kind, name), entries, said)
-    return again, dirty
+    return again, set(naming)
 
 
 def entity_pages(index: dict[str, dict[str, Named]]) -> dict[str, PageContent]:

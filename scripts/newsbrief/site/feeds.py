@@ -95,7 +95,7 @@ def site_feeds(
         specs.append((*_beside(story_uri(slug), title, story.description, site_url), entries))
     folder = site_url + CORRECTIONS_FEEDS
     spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
-    specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.entries)))
+    specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.corrected())))
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
         yield (

@@ -73,7 +73,7 @@ def feed_groups(archive: Archive, named: dict[str, list[Named]]) -> list[FeedGro
 
 
 def _archive_group(archive: Archive) -> FeedGroup:
-    corrected = sum(1 for entry in archive.entries if entry.brief.corrections)
+    corrected = len(archive.corrected())
     return FeedGroup(
         "The archive",
         f"The newest {LIMIT} briefs of the whole archive, and the latest corrected briefs "

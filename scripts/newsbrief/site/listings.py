@@ -10,7 +10,7 @@ integration to add.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -236,17 +236,23 @@ def _correction_list(from_uri: str, corrections: Sequence[tuple[Correction, Entr
     return listing(items)
 
 
-def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[str, PageContent]:
+def tag_counts(by_tag: Mapping[str, Sequence[Entry]]) -> dict[str, int]:
+    """The number of briefs of each tag (``by_tag`` as :meth:`Archive.by_tag` gives it)."""
+    return {slug: len(entries) for slug, entries in by_tag.items()}
+
+
+def tag_indexes(vocabulary: Vocabulary, counts: Mapping[str, int]) -> dict[str, PageContent]:
     """Every tag in use with its description and count, two ways for readers to choose
     from: by kind with the most used first (``/tags/``), and A to Z (``/tags/a-z/``).
     Each ends with the vocabulary's tags no brief carries yet, unlinked (they have no
     page), for contributors.
 
-    ``by_tag`` holds every tag of the vocabulary, as :meth:`Archive.by_tag` gives it.
+    ``counts`` holds the number of briefs of every tag of the vocabulary (as
+    :func:`tag_counts` gives them).
     """
     alphabetical = sorted(vocabulary.tags, key=lambda slug: vocabulary.tags[slug].title.casefold())
-    used = [slug for slug in alphabetical if by_tag[slug]]
-    unused = [slug for slug in alphabetical if not by_tag[slug]]
+    used = [slug for slug in alphabetical if counts[slug]]
+    unused = [slug for slug in alphabetical if not counts[slug]]
     intro = paragraph(
         f"{len(used)} of {len(vocabulary.tags)} tags are in use. Each tag's page lists its "
         "briefs, newest first, and has its own feeds."
@@ -258,15 +264,15 @@ def tag_indexes(vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]) -> dict[
     )
     for kind, heading in KIND_HEADINGS.items():
         slugs = [slug for slug in used if vocabulary.tags[slug].kind == kind]
-        slugs.sort(key=lambda slug: -len(by_tag[slug]))  # stable: A to Z among equals
+        slugs.sort(key=lambda slug: -counts[slug])  # stable: A to Z among equals
         if slugs:
             by_count.heading(2, heading)
-            by_count.add(_tag_table(TAGS_INDEX, slugs, vocabulary, by_tag))
+            by_count.add(_tag_table(TAGS_INDEX, slugs, vocabulary, counts))
     a_to_z = PageContent.start("Tags", description)
     a_to_z.add(
         intro,
         paragraph(Html("Order: %s · A to Z") % link(TAGS_A_TO_Z, TAGS_INDEX, "by briefs")),
-        _tag_table(TAGS_A_TO_Z, used, vocabulary, by_tag),
+        _tag_table(TAGS_A_TO_Z, used, vocabulary, counts),
     )
     for page in (by_count, a_to_z) if unused else ():
         page.heading(2, "Tags not used yet")
@@ -288,12 +294,12 @@ def _unused_tags(vocabulary: Vocabulary, slugs: list[str]) -> Html:
 
 
 def _tag_table(
-    from_uri: str, slugs: list[str], vocabulary: Vocabulary, by_tag: dict[str, list[Entry]]
+    from_uri: str, slugs: list[str], vocabulary: Vocabulary, counts: Mapping[str, int]
 ) -> Html:
     rows = [
         (
             link(from_uri, tag_uri(slug), vocabulary.tags[slug].title),
-            str(len(by_tag[slug])),
+            str(counts[slug]),
             vocabulary.tags[slug].description,
         )
         for slug in slugs
