@@ -36,14 +36,14 @@ class CommitDates:
     again only once the repository has another commit checked out."""
 
     def __init__(self) -> None:
-        self._head: str | None = None
+        self._read: tuple[Path, str, str] | None = None  # where and at which commit
         self._dates: dict[str, dt.date] = {}
 
     def __call__(self, root: Path, briefs_dir: str) -> dict[str, dt.date]:
         head = _git(root, "rev-parse", "HEAD")
-        if head is None or head != self._head:
+        if head is None or (root, briefs_dir, head) != self._read:
             self._dates = last_commit_dates(root, briefs_dir)
-            self._head = head
+            self._read = None if head is None else (root, briefs_dir, head)
         return self._dates
 
 

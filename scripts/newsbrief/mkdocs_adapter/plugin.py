@@ -111,7 +111,7 @@ from newsbrief.archive.addresses import (
     page_url,
 )
 from newsbrief.archive.brief import Entry
-from newsbrief.archive.collection import Archive, BriefCache, entity_addresses, load_archive
+from newsbrief.archive.collection import Archive, BriefCache, load_archive
 from newsbrief.archive.problems import NewsbriefError
 from newsbrief.archive.schema import json_schema_text
 from newsbrief.mkdocs_adapter import skeleton
@@ -136,7 +136,6 @@ from newsbrief.mkdocs_adapter.incremental import (
     KeptPages,
     Memo,
     PreviousBuild,
-    ServedPages,
     freeze_after_full_build,
     mark_unchanged,
     site_setup_stamp,
@@ -152,6 +151,7 @@ from newsbrief.mkdocs_adapter.pagefind import (
     use_search_worker,
 )
 from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
+from newsbrief.mkdocs_adapter.serve_session import ServeSession, month_of
 from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
 from newsbrief.site.calls import Call
 from newsbrief.site.content import PageContent
@@ -164,14 +164,8 @@ from newsbrief.site.feeds import (
     site_feeds,
 )
 from newsbrief.site.feeds_page import feed_groups, feeds_opml, feeds_page
-from newsbrief.site.related import LiveRelating, Relating, featured, relate
-from newsbrief.site.remaking import (
-    BriefPages,
-    EntryChanges,
-    briefs_to_remake,
-    entry_changes,
-    names_unchanged,
-)
+from newsbrief.site.related import Relating, relate
+from newsbrief.site.remaking import BriefPages, EntryChanges
 from newsbrief.site.schema_page import schema_reference
 from newsbrief.site.search_documents import site_documents
 from newsbrief.site.search_page import search_page, with_index_prefetched
@@ -234,7 +228,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.building_dirty = False
         self.rebuilt_everything = False  # in this dirty serve build
         self.archive: Archive | None = None
-        self.archive_before: Archive | None = None  # the previous build's
         self.last_changed: dict[str, dt.date] = {}  # brief path -> day of its last commit
         self.search = SearchIndexer()
         self.rendered: dict[str, Rendering] = {}
@@ -251,16 +244,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.briefs = BriefCache()
         self.memo = Memo()
         self.previous = PreviousBuild()
-        self.relating: LiveRelating | None = None
-        self.brief_pages: BriefPages | None = None  # the previous build's
-        self.entity_index: dict[str, dict[str, entity_pages.Named]] | None = None  # same
-        self.volumes: search_volumes.Volumes | None = None  # same
-        self.overview: tuple[dict[str, Any], dict[listings.Month, list[Entry]]] | None = None
-        self.named: dict[str, list[entity_pages.Named]] | None = None  # same
-        self.same_names = False  # this build's entity index has the previous one's names
+        self.session = ServeSession()  # the previous build's, for the next to start from
         self.entity_indexes: dict[str, tuple[list[tuple[str, str, int]], dict[str, Any]]] = {}
-        self.volume_options: tuple[int, int] | None = None
-        self.served = ServedPages()
         self.setup_stamp: tuple[tuple[str, int, int], ...] = ()  # a serve build's
         self.second = SecondProcess()
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
@@ -270,6 +255,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
         self.file_events = FileEvents()  # a session's: the plugin outlives it in tests
+        self.session = ServeSession()
         self.dirty = self.serving and dirty
         self.building_dirty = dirty and not self.serving  # MkDocs writes into the old site
         self.memo.enabled = self.serving
@@ -300,8 +286,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 "newsbrief: feeds need absolute addresses: set site_url in mkdocs.yml "
                 "(or NEWSBRIEF_SITE_URL) to the address the site is published at"
             )
-        self.archive_before = self.archive
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
+        self.session.begin(self.archive)
         self.last_changed = self.commit_dates(root, self.config.briefs_dir)
         if not self.serving:
             # The archive lives as long as the build: the garbage collector need not go
@@ -340,10 +326,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         reference = schema_reference()
         # first, so that Pagefind indexes while the pages are made and rendered:
         docs = [(f.url, f.content_string, f.name) for f in files.documentation_pages()]
-        changes = self._entry_changes(archive)
+        changes = self.session.changes(archive) if self.serving else None
         volumes = self._search_volumes(archive, changes)
         copied, copies = self._copy_cached_volumes(volumes)
-        briefs, gone = self._briefs_to_index(archive, volumes, changes)
+        kept = self.search.keeps_documents()
+        briefs, gone = self.session.briefs_to_index(archive, volumes, changes, kept)
         args = (archive, volumes, docs, reference, self.memo, copied, briefs)
         documents = site_documents(*args)
         forked = self._two_cores()
@@ -361,11 +348,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         ]
         if files.get_file_from_path(HOME) is None:
             pages.append((HOME, f"# {config.site_name}\n", InclusionLevel.UNDEFINED))
-        addresses = self._entity_addresses(archive, changes)
+        addresses = self.session.entity_addresses(archive, changes, self.memo)
         for shared in addresses.shared:
             log.info("newsbrief: %s", shared)
-        index, dirty = self._entity_index(archive, addresses, changes)
-        named = self._sorted_entities(index, self.same_names)
+        index, dirty = self.session.entity_index(archive, addresses, changes, self.memo)
+        named = self.session.sorted_entities(index)
         groups = feed_groups(archive, named)
         generated = {
             SEARCH: search_page(len(archive.entries), volumes),
@@ -390,7 +377,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         docs_pages = files.documentation_pages()
         added = {file.src_uri: file for file in self._add(files, pages, config, reused, written)}
         if self.serving:
-            stale = self.served.no_longer_generated(uri for uri, _, _ in pages)
+            stale = self.session.served.no_longer_generated(uri for uri, _, _ in pages)
             if self.dirty:  # the site is the previous build's
                 remove_generated(config.site_dir, stale)
         if self.serving:  # a preview's sitemap lists only the pages MkDocs always has
@@ -406,7 +393,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _linked_from_docs(self, files: Files, generated: dict[str, Rendering]) -> dict[str, Any]:
         """The pages the documentation's own pages may link to (:func:`_linked_from_docs`)
         that a serve rebuild did not make again, as the previous build made them."""
-        linked = {uri: self.served.page(uri) for uri in _linked_from_docs(files) - generated.keys()}
+        served = self.session.served
+        linked = {uri: served.page(uri) for uri in _linked_from_docs(files) - generated.keys()}
         return {uri: page for uri, page in linked.items() if page is not None}
 
     def _reuse_cached_pages(
@@ -466,79 +454,24 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 pages |= listings.tag_pages(slug, tag, entries, self._page_call())
             return pages | listings.archive_pages(archive.entries, self._page_call())
 
+        served = self.session.served
+
         def tag_pages(slug: str) -> dict[str, Any]:
-            call = self.served.memo_of(("tag", slug), len(in_use[slug]))
+            call = served.memo_of(("tag", slug), len(in_use[slug]))
             return listings.tag_pages(slug, archive.vocabulary.tags[slug], in_use[slug], call)
 
-        overview, months = self._archive_overview(archive, changes)
+        overview, months = self.session.archive_overview(archive, changes)
 
         def month_pages(month: listings.Month) -> dict[str, Any]:
-            call = self.served.memo_of(("month", month), len(months[month]))
+            call = served.memo_of(("month", month), len(months[month]))
             return listings.month_pages(*month, months[month], call)
 
         tags = None if changes is None else changes.touched(lambda entry: entry.brief.tags)
-        dated = None if changes is None else changes.touched(_month_of)
+        dated = None if changes is None else changes.touched(month_of)
         setting = (self.setup_stamp, archive.vocabulary)
-        pages |= self.served.kept(self.served.tags, self.dirty, setting, in_use, tags, tag_pages)
-        kept = self.served.months
-        return (
-            pages
-            | overview
-            | self.served.kept(kept, self.dirty, setting, months, dated, month_pages)
-        )
-
-    def _archive_overview(
-        self, archive: Archive, changes: EntryChanges | None
-    ) -> tuple[dict[str, Any], dict[listings.Month, list[Entry]]]:
-        """:func:`.listings.archive_overview`; in a serve rebuild where briefs were only
-        edited in place, the previous build's pages (their counts are the same) and
-        months, each brief edited replaced in its month."""
-        before = self.overview
-        if before is None or changes is None or not changes.in_place():
-            self.overview = listings.archive_overview(archive.entries)
-            return self.overview
-        pages, months = before
-        now = {entry.src_uri: entry for entry in changes.changed}
-        swap = {id(old): now[old.src_uri] for old in changes.was}
-        months = dict(months)
-        for month in changes.touched(_month_of):
-            months[month] = [swap.get(id(entry), entry) for entry in months[month]]
-        self.overview = (pages, months)
-        return self.overview
-
-    def _entity_index(
-        self, archive: Archive, addresses: EntityAddresses, changes: EntryChanges | None
-    ) -> tuple[entity_pages.EntityIndex, set[tuple[str, str]] | None]:
-        """Every entity by kind and name, with its briefs; in serve, indexed again only
-        for the entities the briefs changed name (those entities, else None: all)."""
-        before, index = self.brief_pages, self.entity_index
-        self.same_names = False  # as the previous build's index
-        if before is None or changes is None or index is None or addresses is not before.addresses:
-            index, dirty = self.memo(entity_pages.index_entities, archive.entries, addresses), None
-        else:
-            args = (index, changes.names(), changes.was, changes.changed, addresses)
-            again, dirty = entity_pages.index_entities_again(*args)
-            self.same_names = all(
-                (name in index[kind]) == (name in again[kind]) for kind, name in dirty
-            )
-            index = again
-        self.entity_index = index if self.serving else None
-        return index, dirty
-
-    def _sorted_entities(
-        self, index: entity_pages.EntityIndex, same_names: bool
-    ) -> dict[str, list[entity_pages.Named]]:
-        """Each kind's entities, A to Z: in a serve rebuild that indexed the same names as
-        the previous build, in that build's order."""
-        before = self.named
-        if before is not None and same_names:
-            named = {
-                kind: [index[kind][item.name] for item in items] for kind, items in before.items()
-            }
-        else:
-            named = entity_pages.sorted_entities(index)
-        self.named = named if self.serving else None
-        return named
+        pages |= served.kept(served.tags, self.dirty, setting, in_use, tags, tag_pages)
+        months_pages = served.kept(served.months, self.dirty, setting, months, dated, month_pages)
+        return pages | overview | months_pages
 
     def _entity_pages(
         self,
@@ -557,7 +490,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
                 kept = self.entity_indexes[kind] = (counts, entity_pages.index_pages(kind, counts))
             pages |= kept[1]
         if self.serving:
-            return pages | self._kept_entities(self.served.entities, index, dirty, config, ())
+            kept = self.session.served.entities
+            return pages | self._kept_entities(kept, index, dirty, config, ())
         for kind, items in named.items():
             for item in items:
                 args = (kind, item.name, item.uri, item.entries, item.commentary)
@@ -582,11 +516,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if make is not None:
                 return make(kind, item)
             args = (kind, item.name, item.uri, item.entries, item.commentary)
-            return entity_pages.pages_of(*args, self.served.memo_of(key, len(item.entries)))
+            call = self.session.served.memo_of(key, len(item.entries))
+            return entity_pages.pages_of(*args, call)
 
         keys = entity_pages.EntityKeys(index)
         setting = (self.setup_stamp, *setting)
-        return self.served.kept(kept, self.dirty, setting, keys, dirty, pages_of)
+        return self.session.served.kept(kept, self.dirty, setting, keys, dirty, pages_of)
 
     def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, Rendering]:
         """``/stories/`` and the timeline of every story with briefs."""
@@ -623,7 +558,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             return dict(rendered_feeds([call], self.memo))
 
         setting = (archive.vocabulary, config.site_name, config.site_url)
-        kept = self.served.entity_feeds
+        kept = self.session.served.entity_feeds
         files = self._kept_entities(kept, index, dirty, config, setting, entity_files)
         return feeds + list(files.items())
 
@@ -652,51 +587,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def _search_volumes(
         self, archive: Archive, changes: EntryChanges | None
     ) -> search_volumes.Volumes:
-        """The volumes of the search index: in a serve rebuild where briefs were only
-        edited in place, the previous build's."""
+        """The volumes of the search index (in serve, :meth:`.ServeSession.search_volumes`)."""
         options = (self.config.search_volume_briefs, self.config.search_first_briefs)
-        same_options, self.volume_options = self.volume_options == options, options
-        in_place = changes is not None and changes.in_place()
-        if self.volumes is not None and same_options and in_place:
-            return self.volumes
+        if self.serving:
+            return self.session.search_volumes(archive, changes, options)
         return search_volumes.search_volumes(archive.entries, *options)
-
-    def _briefs_to_index(
-        self, archive: Archive, volumes: search_volumes.Volumes, changes: EntryChanges | None
-    ) -> tuple[Iterable[Entry], Collection[str] | None]:
-        """The briefs whose search documents to make, and the addresses of the briefs gone
-        (None: every document is given). In a serve rebuild whose volumes hold the months
-        they held (each brief in the volume it was in), only the briefs changed: the
-        indexer keeps the others' (:meth:`.SearchIndexer.start`)."""
-        before, self.volumes = self.volumes, volumes
-        if before is None or changes is None or not self.search.keeps_documents():
-            return archive.entries, None
-        if volumes.months() != before.months():
-            return archive.entries, None
-        return changes.changed, [page_url(uri) for uri in changes.gone]
-
-    def _entry_changes(self, archive: Archive) -> EntryChanges | None:
-        """In serve, the briefs changed since the previous build (else None): where the
-        archive is the previous one with briefs edited in place, those."""
-        before = self.brief_pages
-        if before is None:
-            return None
-        edits = None if self.archive_before is None else archive.edits_since(self.archive_before)
-        if edits is None:
-            return entry_changes(before.by_uri, archive.entries)
-        return EntryChanges([new for _, new in edits], set(), [old for old, _ in edits])
-
-    def _entity_addresses(self, archive: Archive, changes: EntryChanges | None) -> EntityAddresses:
-        """Every entity's page: in serve, the previous build's addresses while the briefs
-        changed name the same entities on the same days (working them out again from
-        every brief took a second of each rebuild with 100,000 briefs)."""
-        before = self.brief_pages
-        if before is None or changes is None:
-            return self.memo(entity_addresses, archive.entries)
-        if names_unchanged(before.by_uri, changes):
-            return before.addresses
-        addresses = entity_addresses(archive.entries)
-        return before.addresses if addresses.same_as(before.addresses) else addresses
 
     def _brief_pages(
         self,
@@ -715,7 +610,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         convert = self.memo(brief_page.markdown_converter, *extensions)  # one per serve session
         threads = brief_page.story_threads(archive.by_story(), archive.vocabulary.stories)
         setting = (convert, archive.vocabulary, addresses, self.last_changed, self.setup_stamp)
-        args = (archive.entries, threads, addresses, setting, self.brief_pages, changes)
+        args = (archive.entries, threads, addresses, setting, self.session.brief_pages, changes)
         made = BriefPages.of(*args)
         if self.serving:
             return self._served_brief_pages(made, changes)
@@ -751,36 +646,17 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self, made: BriefPages, changes: EntryChanges | None
     ) -> dict[str, Rendering]:
         """The brief pages of a serve build: in a rebuild, only those an edit may change
-        are made again (:func:`.remaking.briefs_to_remake`)."""
-        before, self.brief_pages = self.brief_pages, made
-        related_differ = self._relate_live(made.entries, changes)
-        related = self._live_relating().related
-        dirty = None
-        if before is not None and changes is not None:
-            listing = self._live_relating().listing
-            dirty = briefs_to_remake(before, made, changes, listing, related_differ)
+        are made again (:meth:`.ServeSession.brief_pages_to_remake`)."""
+        related, dirty = self.session.brief_pages_to_remake(made, changes)
 
         def page_of(uri: str) -> dict[str, Rendering]:
             arguments = self._brief_page_arguments(made, related, uri)
             return {uri: brief_page.converted_brief_page(*arguments, call=self.memo)}
 
-        kept = self.served.briefs
-        return self.served.kept(kept, self.dirty, made.setting, made.position, dirty, page_of)
+        served = self.session.served
+        return served.kept(served.briefs, self.dirty, made.setting, made.position, dirty, page_of)
 
-    def _relate_live(self, entries: Sequence[Entry], changes: EntryChanges | None) -> set[str]:
-        """Bring every brief's related briefs up to date (serve); those whose related briefs
-        changed."""
-        if self.relating is None or changes is None:
-            self.relating = LiveRelating(list(map(featured, entries)))
-            return set(self.relating.related)
-        return self.relating.update(changes.gone, list(map(featured, changes.changed)))
-
-    def _live_relating(self) -> LiveRelating:
-        if self.relating is None:  # pragma: no cover - _relate_live sets it first
-            raise PluginError("newsbrief: the related briefs were not worked out")
-        return self.relating
-
-    def _related(self, entries: list[Entry]) -> dict[str, list[Entry]]:
+    def _related(self, entries: list[Entry]) -> Mapping[str, tuple[str, ...]]:
         """Each brief's related briefs (``mkdocs build``), relating again only those whose
         related briefs may have changed since the build whose result the build's cache
         kept."""
@@ -950,8 +826,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.previous = PreviousBuild()  # pages may be unwritten: the next build makes all
-        self.brief_pages, self.entity_index, self.served = None, None, ServedPages()
-        self.overview, self.named = None, None
+        self.session.forget()
         self._close_cache(stored=False)
         self.old_site.wait()
         self.search.stop()
@@ -1037,10 +912,6 @@ def _kept_by_mkdocs(uri: str, inclusion: InclusionLevel) -> bool:
     of the navigation, and those every page links to (the skeletons' links,
     :mod:`.skeleton`)."""
     return is_markdown_file(uri) and (uri in LINKED_PAGES or not inclusion.is_not_in_nav())
-
-
-def _month_of(entry: Entry) -> list[listings.Month]:
-    return [(entry.brief.date.year, entry.brief.date.month)]
 
 
 def _inclusion(uri: str) -> InclusionLevel:
