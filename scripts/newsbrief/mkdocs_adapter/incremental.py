@@ -116,7 +116,7 @@ class KeptPages(Generic[K]):
 
     def __init__(self) -> None:
         self.setting: tuple[Any, ...] | None = None
-        self.pages: dict[K, dict[str, Any]] = {}
+        self.uris: dict[K, Collection[str]] = {}  # each key's pages
         self.by_uri: dict[str, Any] = {}  # every key's pages
 
     def update(
@@ -132,23 +132,25 @@ class KeptPages(Generic[K]):
         and the paths of the pages dropped."""
         if dirty is None or setting != self.setting:
             before = self.by_uri
-            self.setting = setting
-            self.pages = {key: make(key) for key in keys}
-            self.by_uri = {
-                uri: page for pages in self.pages.values() for uri, page in pages.items()
-            }
+            self.setting, self.uris, self.by_uri = setting, {}, {}
+            for key in keys:
+                self._take(key, make(key))
             return None, list(before.keys() - self.by_uri.keys())
         fresh: dict[str, Any] = {}
         gone: list[str] = []
         for key in set(dirty):
-            before = self.pages.pop(key, {})
+            before = self.uris.pop(key, ())
             for uri in before:
                 del self.by_uri[uri]
-            if key in keys:
-                fresh |= self.pages.setdefault(key, make(key))
-            gone += [uri for uri in before if uri not in fresh]
-        self.by_uri |= fresh
+            made = self._take(key, make(key)) if key in keys else {}
+            fresh |= made
+            gone += [uri for uri in before if uri not in made]
         return fresh, gone
+
+    def _take(self, key: K, pages: dict[str, Any]) -> dict[str, Any]:
+        self.uris[key] = tuple(pages)
+        self.by_uri |= pages
+        return pages
 
 
 class ServedPages:
