@@ -255,3 +255,25 @@ def test_an_archive_edited_in_place_is_the_one_a_fresh_reading_finds(
     retagged = load_archive(tmp_path, cache=cache)
     assert retagged.by_tag() == load_archive(tmp_path, two_cores=False).by_tag()
     assert retagged.by_tag() != edited.by_tag()
+
+
+def test_an_edit_in_place_after_a_reading_that_failed_keeps_the_edits_of_both(
+    tmp_path: Path,
+) -> None:
+    """A reading that found a problem keeps no archive: the next one starts from the last
+    archive kept, and must not lose what was edited in between."""
+    briefs = synthetic.make_project(tmp_path, 20)
+    cache = BriefCache()
+    load_archive(tmp_path, cache=cache)
+    paths = [tmp_path / f"briefs/{b['date']:%Y/%m/%d}-{b['slug']}.md" for b in briefs[:2]]
+    for path in paths:
+        path.write_text(path.read_text(encoding="utf-8") + f"\nEdited {path.stem}.\n")
+    stray = tmp_path / "briefs/notes.txt"
+    stray.write_text("not a brief")
+    cache.expect_changes({str(paths[0]), str(stray)})
+    with pytest.raises(NewsbriefError, match="not a brief"):
+        load_archive(tmp_path, cache=cache)
+    stray.unlink()
+    cache.expect_changes({str(paths[1]), str(stray)})
+    bodies = " ".join(entry.body for entry in load_archive(tmp_path, cache=cache).entries)
+    assert all(f"Edited {path.stem}." in bodies for path in paths)

@@ -161,8 +161,8 @@ class BriefCache:
         self._changed: Collection[str] | None = None
         self._listing: _Listing | None = None
         self._last: _Reading | None = None
-        self._archive: Archive | None = None  # as the last reading that had no problem found it
-        self._edits: list[tuple[Entry, Entry]] | None = None  # the last reading's, in place
+        self._archive: tuple[_Reading, Archive] | None = None  # kept: a reading that had no problem
+        self._edits: tuple[_Reading, list[tuple[Entry, Entry]]] | None = None  # since a reading
 
     def expect_changes(self, changed: Collection[str] | None) -> None:
         """The files (paths as text) changed since the cache last read the archive, as
@@ -213,21 +213,24 @@ class BriefCache:
         self._last = last.after(results, again)
         edits = [(last.results[index], results[index]) for index in again]
         if all(_in_place(old, new) for old, new in edits):
-            self._edits = [(old, new) for old, new in edits if old is not new]  # type: ignore[misc]
+            self._edits = (last, [(old, new) for old, new in edits if old is not new])  # type: ignore[misc]
         return results
 
     def edited_archive(self, vocabulary: Vocabulary) -> Archive | None:
         """The archive the last reading found, where it only edited briefs in place (see
         :meth:`Archive.edited`) of the archive the one before found, with the same
         ``vocabulary``: no need to check, sort and index every brief again."""
-        before, edits = self._archive, self._edits
-        if before is None or edits is None or before.vocabulary is not vocabulary:
+        if self._archive is None or self._edits is None:
+            return None
+        (kept, before), (since, edits) = self._archive, self._edits
+        if kept is not since or before.vocabulary is not vocabulary:  # not the reading before
             return None
         return self.keep(before.edited(edits))
 
     def keep(self, archive: Archive) -> Archive:
         """Keep ``archive``, the one the last reading found (with no problem)."""
-        self._archive = archive
+        if self._last is not None:
+            self._archive = (self._last, archive)
         return archive
 
     def read(self, file: Path, root: Path, folder: Path, vocabulary: Vocabulary) -> Entry:
