@@ -18,7 +18,7 @@ import hashlib
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -190,7 +190,7 @@ class LiveRelating:
         for other in related:
             self._listed_by[other].add(uri)
 
-    def update(self, gone: Iterable[str], changed: Iterable[Featured]) -> set[str]:
+    def update(self, gone: Collection[str], changed: Iterable[Featured]) -> set[str]:
         """Take in the briefs ``gone`` (source paths) and those added or ``changed``; the
         source paths of the briefs whose related briefs changed."""
         sharing = self._sharing
