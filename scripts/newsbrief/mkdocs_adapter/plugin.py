@@ -22,9 +22,9 @@ Event order, and what each handler does:
   virtual pages
   (MkDocs 1.6 ``File.generated``, :mod:`.generated`), and the feeds; in a dirty serve,
   only those that changed (and the navigation's) become MkDocs' files, the rest left in
-  the site as the previous build wrote them, and the pages and feeds of briefs and
-  entities are made again only where an edit may have changed them
-  (:mod:`newsbrief.site.remaking`, :class:`.incremental.ServedPages`); what is no longer
+  the site as the previous build wrote them, and the pages and feeds of briefs, entities,
+  tags and months are made again only where an edit may have changed them
+  (:mod:`.serve_session`, :class:`.incremental.ServedPages`); what is no longer
   generated is deleted from the site. Brief and tag pages are kept out of the
   navigation, which keeps build time linear in the number of briefs. In ``mkdocs
   build``, the pages outside the navigation (briefs, and every tag's, month's, entity's
