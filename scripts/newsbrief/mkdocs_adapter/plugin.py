@@ -357,7 +357,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         generated = {
             SEARCH: search_page(len(archive.entries), volumes),
             **self._listing_pages(archive, changes),
-            **self._entity_pages(named, index, dirty, config),
+            **self._entity_pages(named, index, dirty),
             **self._story_pages(archive, addresses),
             **self._brief_pages(archive, addresses, config, changes),
             **feeds_page(groups),
@@ -478,7 +478,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         named: dict[str, list[entity_pages.Named]],
         index: entity_pages.EntityIndex,
         dirty: set[tuple[str, str]] | None,
-        config: MkDocsConfig,
     ) -> dict[str, Rendering]:
         """Each kind's index, and each entity's pages: in a serve rebuild, only those of
         the entities ``dirty``."""
@@ -491,7 +490,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             pages |= kept[1]
         if self.serving:
             kept = self.session.served.entities
-            return pages | self._kept_entities(kept, index, dirty, config, ())
+            return pages | self._kept_entities(kept, index, dirty, (), self._served_entity_pages)
         for kind, items in named.items():
             for item in items:
                 args = (kind, item.name, item.uri, item.entries, item.commentary)
@@ -503,25 +502,28 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         kept: KeptPages[tuple[str, str]],
         index: entity_pages.EntityIndex,
         dirty: set[tuple[str, str]] | None,
-        config: MkDocsConfig,
         setting: tuple[Any, ...],
-        make: Callable[[str, entity_pages.Named], dict[str, Any]] | None = None,
+        make: Callable[[tuple[str, str], entity_pages.Named], dict[str, Any]],
     ) -> dict[str, Any]:
-        """The pages (or, with ``make``, the files) of every entity of ``index`` a serve
-        build gives MkDocs (:meth:`.ServedPages.kept`)."""
+        """What ``make`` makes of every entity of ``index`` (its pages, or its feeds) that a
+        serve build gives MkDocs (:meth:`.ServedPages.kept`)."""
 
         def pages_of(key: tuple[str, str]) -> dict[str, Any]:
             kind, name = key
-            item = index[kind][name]
-            if make is not None:
-                return make(kind, item)
-            args = (kind, item.name, item.uri, item.entries, item.commentary)
-            call = self.session.served.memo_of(key, len(item.entries))
-            return entity_pages.pages_of(*args, call)
+            return make(key, index[kind][name])
 
         keys = entity_pages.EntityKeys(index)
         setting = (self.setup_stamp, *setting)
         return self.session.served.kept(kept, self.dirty, setting, keys, dirty, pages_of)
+
+    def _served_entity_pages(
+        self, key: tuple[str, str], item: entity_pages.Named
+    ) -> dict[str, Rendering]:
+        """The pages of one entity in serve, a long listing through a memo of its own."""
+        call = self.session.served.memo_of(key, len(item.entries))
+        return entity_pages.pages_of(
+            key[0], item.name, item.uri, item.entries, item.commentary, call
+        )
 
     def _story_pages(self, archive: Archive, addresses: EntityAddresses) -> dict[str, Rendering]:
         """``/stories/`` and the timeline of every story with briefs."""
@@ -553,13 +555,13 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         site = (config.site_name, config.site_description, config.site_url)
         feeds = list(rendered_feeds(site_feeds(*site, archive), self.memo))
 
-        def entity_files(kind: str, item: entity_pages.Named) -> dict[str, str]:
+        def entity_files(key: tuple[str, str], item: entity_pages.Named) -> dict[str, str]:
             call = entity_feed(config.site_name, config.site_url, item, archive.vocabulary)
             return dict(rendered_feeds([call], self.memo))
 
         setting = (archive.vocabulary, config.site_name, config.site_url)
         kept = self.session.served.entity_feeds
-        files = self._kept_entities(kept, index, dirty, config, setting, entity_files)
+        files = self._kept_entities(kept, index, dirty, setting, entity_files)
         return feeds + list(files.items())
 
     def _feed_calls(
