@@ -41,7 +41,7 @@ def archive(archive_root):
 
 
 def feeds_of(archive, entries=None):
-    spec = FeedSpec("newsbrief", "News briefs.", SITE, SITE)
+    spec = FeedSpec("newsbrief", "News briefs.", SITE, SITE, "newsbrief")
     return render_feeds(
         spec, archive.entries if entries is None else entries, archive.vocabulary, SITE
     )
@@ -130,6 +130,25 @@ def test_corrections_reach_feed_readers_escaped(corrected_archive) -> None:
     assert "<p><strong>Correction, 6 May 2025:</strong> An earlier version" in content
     assert "&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone." in content
     assert "<img" not in content
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
+def test_markup_in_a_brief_reaches_xml_feeds_as_text(corrected_archive, name: str) -> None:
+    parsed = feedparser.parse(feeds_of(corrected_archive)[name])
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    content = parsed.entries[1].content[0]
+    assert content.type == "text/html"  # Atom's content is HTML, escaped into the XML
+    assert "&lt;img src=x onerror=alert(1)&gt; was not in the source &amp; is gone." in (
+        content.value
+    )
+    assert "<img" not in content.value
+
+
+def test_an_atom_feed_names_its_author_and_itself(archive) -> None:
+    parsed = feedparser.parse(feeds_of(archive)["atom.xml"])
+    assert parsed.feed.author == "newsbrief"  # Atom requires one
+    assert parsed.feed.id == SITE
+    assert [link.rel for link in parsed.entries[0].links] == ["alternate"]
 
 
 def test_corrected_briefs_are_listed_latest_corrected_first(archive) -> None:

@@ -30,6 +30,8 @@ ATTRIBUTE_WRITER = "content.py"  # writes every attribute value, with attribute(
 _TAG = re.compile(r"<[A-Za-z/]")
 _PLACEHOLDER_IN_TAG = re.compile(r'<[^<>]*(%s|\{[^{}]*\})|="[^"]*(%s|\{[^{}]*\})')
 _MARKUP_CLASSES = {"Html", "QuotedHtml", "Markup"}
+_QUOTING_CLASSES = {"QuotedHtml", "Markup"}  # escape quotes: safe as a quoted value
+_QUOTED_VALUE = re.compile(r'="%s"')
 
 
 def _has_tag(node: ast.AST) -> bool:
@@ -62,7 +64,8 @@ def _assembly(node: ast.AST) -> str | None:
 
 def placeholders_in_tags(source: str) -> list[int]:
     """Lines of the markup templates in ``source`` with a placeholder inside a tag or an
-    attribute's value, where text escaped as text (quotes kept) is not safe."""
+    attribute's value, where text escaped as text (quotes kept) is not safe. A markup
+    class that escapes quotes may fill a whole value in double quotes."""
     return [
         node.lineno
         for node in ast.walk(ast.parse(source))
@@ -72,8 +75,14 @@ def placeholders_in_tags(source: str) -> list[int]:
         and node.args
         and isinstance(node.args[0], ast.Constant)
         and isinstance(node.args[0].value, str)
-        and _PLACEHOLDER_IN_TAG.search(node.args[0].value)
+        and _PLACEHOLDER_IN_TAG.search(_unsafe_part(node.func.id, node.args[0].value))
     ]
+
+
+def _unsafe_part(markup_class: str, template: str) -> str:
+    if markup_class in _QUOTING_CLASSES:
+        return _QUOTED_VALUE.sub('=""', template)
+    return template
 
 
 def site_modules() -> list[Path]:
@@ -104,6 +113,9 @@ e = "<i>{}</i>".format(title)
 fine = f"{title} · {title} < 3", "a < b" + title, Html("<p>%s</p>") % title
 f = Html('<a href="%s">') % title
 g = Html("<p%s>") % title
+fine_too = QuotedHtml('<a href="%s">') % title
+h = QuotedHtml('<a href="x%s">') % title
+i = QuotedHtml("<p %s>") % title
 """
     assert html_from_strings(source) == [
         (3, "f-string"),
@@ -112,7 +124,7 @@ g = Html("<p%s>") % title
         (6, "%"),
         (7, ".format"),
     ]
-    assert placeholders_in_tags(source) == [9, 10]
+    assert placeholders_in_tags(source) == [9, 10, 12, 13]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Feeds of the newest briefs: RSS 2.0 and Atom through feedgen, and JSON Feed 1.1.
+"""Feeds of the newest briefs: RSS 2.0, Atom and JSON Feed 1.1.
 
 Each entry carries the brief's title, date, synopsis, takeaways, corrections, tags and
 address; a corrected brief's entry is updated on its latest correction's date. Besides
@@ -11,13 +11,12 @@ feeds need the site's ``site_url``.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import functools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from feedgen.feed import FeedGenerator
 
 from newsbrief.archive.addresses import (
     CORRECTIONS_FEEDS,
@@ -43,12 +42,14 @@ CORRECTIONS_DESCRIPTION = "Corrections to published briefs, the latest first."
 
 @dataclass(frozen=True)
 class FeedSpec:
-    """One feed's identity: its title, description, home page and folder in the site."""
+    """One feed's identity: its title, description, home page, folder in the site and
+    author (the site's name: an Atom feed must name one)."""
 
     title: str
     description: str
     home_url: str
     folder_url: str  # the absolute URL the feed files sit under, ending in "/"
+    author: str
 
 
 def entry_url(site_url: str, entry: Entry) -> str:
@@ -83,18 +84,20 @@ def site_feeds(
     """The whole archive's feeds at the site's root, each tag's and each story's in its
     folder and the corrections' in theirs."""
     site_url = site_url.rstrip("/") + "/"
-    specs = [("", FeedSpec(site_name, site_description or "", site_url, site_url), archive.entries)]
+    whole = FeedSpec(site_name, site_description or "", site_url, site_url, site_name)
+    specs = [("", whole, archive.entries)]
     vocabulary = archive.vocabulary
     for slug, entries in archive.tags_in_use().items():
         tag = vocabulary.tags[slug]
-        feeds = _beside(tag_uri(slug), f"{site_name}: {tag.title}", tag.description, site_url)
+        feeds = _beside(tag_uri(slug), site_name, tag.title, tag.description, site_url)
         specs.append((*feeds, entries))
     for slug, entries in archive.by_story().items():
         story = vocabulary.stories[slug]
-        title = f"{site_name}: {story.title}"
-        specs.append((*_beside(story_uri(slug), title, story.description, site_url), entries))
+        feeds = _beside(story_uri(slug), site_name, story.title, story.description, site_url)
+        specs.append((*feeds, entries))
     folder = site_url + CORRECTIONS_FEEDS
-    spec = FeedSpec(f"{site_name}: Corrections", CORRECTIONS_DESCRIPTION, folder, folder)
+    title = f"{site_name}: Corrections"
+    spec = FeedSpec(title, CORRECTIONS_DESCRIPTION, folder, folder, site_name)
     specs.append((CORRECTIONS_FEEDS, spec, corrected_newest_first(archive.corrected())))
     for prefix, spec, entries in specs:
         limit = TAG_LIMIT if prefix else LIMIT
@@ -118,8 +121,7 @@ def entity_feeds(
 def entity_feed(site_name: str, site_url: str, item: Named, vocabulary: Vocabulary) -> FeedCall:
     """The feeds of one person, organisation or place (see :func:`entity_feeds`)."""
     site_url = site_url.rstrip("/") + "/"
-    title = f"{site_name}: {item.name}"
-    folder, spec = _beside(item.uri, title, description(item.name), site_url)
+    folder, spec = _beside(item.uri, site_name, item.name, description(item.name), site_url)
     newest = item.entries[:TAG_LIMIT]
     return (
         folder,
@@ -127,10 +129,13 @@ def entity_feed(site_name: str, site_url: str, item: Named, vocabulary: Vocabula
     )
 
 
-def _beside(page_uri: str, title: str, description: str, site_url: str) -> tuple[str, FeedSpec]:
-    """The folder of the feeds of the page at ``page_uri``, beside it, and what they are."""
-    folder = feeds_folder(page_uri)
-    return folder, FeedSpec(title, description, site_url + folder, site_url + folder)
+def _beside(
+    page_uri: str, site_name: str, name: str, description: str, site_url: str
+) -> tuple[str, FeedSpec]:
+    """The folder of the feeds of the page at ``page_uri`` (about ``name``), beside it,
+    and what they are."""
+    folder, title = feeds_folder(page_uri), f"{site_name}: {name}"
+    return folder, FeedSpec(title, description, site_url + folder, site_url + folder, site_name)
 
 
 def corrected_newest_first(entries: Sequence[Entry]) -> list[Entry]:
@@ -147,27 +152,143 @@ def render_feeds(
     limit: int = LIMIT,
 ) -> dict[str, str]:
     """The three feed documents, by file name, for the newest ``limit`` entries."""
-    newest = list(entries[:limit])
-    generator = FeedGenerator()
-    generator.id(spec.home_url)
-    generator.title(spec.title)
-    generator.description(spec.description)
-    generator.subtitle(spec.description)
-    generator.language("en")
-    generator.updated(max(map(_updated, newest), default=_midnight(dt.date(1970, 1, 1))))
-    contents = [content_html(entry) for entry in newest]  # once for both formats that carry it
-    for entry, content in reversed(list(zip(newest, contents, strict=True))):
-        _add(generator, entry, content, vocabulary, site_url)  # feedgen lists the last added first
-    documents = {}
-    for name, render in (
-        (FEED_FILES["RSS"], generator.rss_str),
-        (FEED_FILES["Atom"], generator.atom_str),
-    ):
-        links = [{"href": spec.folder_url + name, "rel": "self"}]
-        generator.link([*links, {"href": spec.home_url, "rel": "alternate"}], replace=True)
-        documents[name] = render(pretty=True).decode("utf-8")
-    documents[FEED_FILES["JSON Feed"]] = _json_feed(spec, newest, contents, vocabulary, site_url)
-    return documents
+    items = [_FeedItem.of(entry, vocabulary, site_url) for entry in entries[:limit]]
+    return {
+        FEED_FILES["RSS"]: _rss(spec, items),
+        FEED_FILES["Atom"]: _atom(spec, items),
+        FEED_FILES["JSON Feed"]: _json_feed(spec, items),
+    }
+
+
+@dataclass(frozen=True)
+class _FeedItem:
+    """What each format says of a brief, worked out once for the three."""
+
+    entry: Entry
+    url: str
+    content: QuotedHtml
+    published: dt.datetime
+    updated: dt.datetime
+    tags: list[tuple[str, str]]  # (slug, title)
+
+    @classmethod
+    def of(cls, entry: Entry, vocabulary: Vocabulary, site_url: str) -> _FeedItem:
+        tags = [(slug, vocabulary.tags[slug].title) for slug in entry.brief.tags]
+        url = entry_url(site_url, entry)
+        return cls(entry, url, content_html(entry), _published(entry), _updated(entry), tags)
+
+
+# The XML of RSS and Atom. Text is escaped by ``%`` (QuotedHtml: quotes too, so it may
+# sit in an attribute's value); an item's content is HTML, given as text, so that it is
+# escaped once more: Atom's content of type "html", RSS's content:encoded.
+_RSS = QuotedHtml(
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    '<rss xmlns:atom="http://www.w3.org/2005/Atom"'
+    ' xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">\n'
+    "  <channel>\n"
+    "    <title>%s</title>\n"
+    "    <link>%s</link>\n"
+    "    <description>%s</description>\n"
+    '    <atom:link href="%s" rel="self"/>\n'
+    "    <docs>https://www.rssboard.org/rss-specification</docs>\n"
+    "    <generator>newsbrief</generator>\n"
+    "    <language>en</language>\n"
+    "    <lastBuildDate>%s</lastBuildDate>\n"
+    "%s"
+    "  </channel>\n"
+    "</rss>\n"
+)
+_RSS_ITEM = QuotedHtml(
+    "    <item>\n"
+    "      <title>%s</title>\n"
+    "      <link>%s</link>\n"
+    "      <description>%s</description>\n"
+    "      <content:encoded>%s</content:encoded>\n"
+    '      <guid isPermaLink="true">%s</guid>\n'
+    "%s"
+    "      <pubDate>%s</pubDate>\n"
+    "    </item>\n"
+)
+_RSS_CATEGORY = QuotedHtml("      <category>%s</category>\n")
+_ATOM = QuotedHtml(
+    "<?xml version='1.0' encoding='UTF-8'?>\n"
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">\n'
+    "  <id>%s</id>\n"
+    "  <title>%s</title>\n"
+    "  <updated>%s</updated>\n"
+    "  <author>\n"
+    "    <name>%s</name>\n"
+    "  </author>\n"
+    '  <link href="%s" rel="self"/>\n'
+    '  <link href="%s" rel="alternate"/>\n'
+    "  <generator>newsbrief</generator>\n"
+    "  <subtitle>%s</subtitle>\n"
+    "%s"
+    "</feed>\n"
+)
+_ATOM_ENTRY = QuotedHtml(
+    "  <entry>\n"
+    "    <id>%s</id>\n"
+    "    <title>%s</title>\n"
+    "    <updated>%s</updated>\n"
+    '    <content type="html">%s</content>\n'
+    '    <link href="%s" rel="alternate"/>\n'
+    "%s"
+    "    <published>%s</published>\n"
+    "  </entry>\n"
+)
+_ATOM_CATEGORY = QuotedHtml('    <category term="%s" label="%s"/>\n')
+
+
+def _rss(spec: FeedSpec, items: Sequence[_FeedItem]) -> str:
+    self_url = spec.folder_url + FEED_FILES["RSS"]
+    last = _rfc_822(_last_updated(items))
+    entries = QuotedHtml().join(map(_rss_item, items))
+    return _RSS % (spec.title, spec.home_url, spec.description, self_url, last, entries)
+
+
+def _rss_item(item: _FeedItem) -> QuotedHtml:
+    brief = item.entry.brief
+    categories = QuotedHtml().join(_RSS_CATEGORY % title for _, title in item.tags)
+    content, published = _as_text(item.content), _rfc_822(item.published)
+    return _RSS_ITEM % (
+        brief.title,
+        item.url,
+        brief.synopsis,
+        content,
+        item.url,
+        categories,
+        published,
+    )
+
+
+def _atom(spec: FeedSpec, items: Sequence[_FeedItem]) -> str:
+    self_url = spec.folder_url + FEED_FILES["Atom"]
+    updated = _last_updated(items).isoformat()
+    entries = QuotedHtml().join(map(_atom_entry, items))
+    parts = (spec.home_url, spec.title, updated, spec.author, self_url, spec.home_url)
+    return _ATOM % (*parts, spec.description, entries)
+
+
+def _atom_entry(item: _FeedItem) -> QuotedHtml:
+    categories = QuotedHtml().join(_ATOM_CATEGORY % tag for tag in item.tags)
+    url, title, content = item.url, item.entry.brief.title, _as_text(item.content)
+    dates = item.updated.isoformat(), item.published.isoformat()
+    return _ATOM_ENTRY % (url, title, dates[0], content, url, categories, dates[1])
+
+
+def _as_text(markup: QuotedHtml) -> str:
+    """HTML as the text of an XML element: escaped again by ``%``."""
+    return str.__str__(markup)
+
+
+def _rfc_822(moment: dt.datetime) -> str:
+    """A date as RSS writes it, in English whatever the locale."""
+    return email.utils.format_datetime(moment)
+
+
+def _last_updated(items: Sequence[_FeedItem]) -> dt.datetime:
+    return max((item.updated for item in items), default=_midnight(dt.date(1970, 1, 1)))
 
 
 def _midnight(day: dt.date) -> dt.datetime:
@@ -197,47 +318,7 @@ def content_html(entry: Entry) -> QuotedHtml:
     return QuotedHtml("<p>%s</p><ul>%s</ul>%s") % (brief.synopsis, items, corrections)
 
 
-def _add(
-    generator: FeedGenerator,
-    entry: Entry,
-    content: QuotedHtml,
-    vocabulary: Vocabulary,
-    site_url: str,
-) -> None:
-    url = entry_url(site_url, entry)
-    item = generator.add_entry()
-    item.id(url)
-    item.guid(url, permalink=True)
-    item.title(entry.brief.title)
-    item.link(href=url)
-    item.published(_published(entry))
-    item.updated(_updated(entry))
-    item.description(entry.brief.synopsis)
-    item.content(content, type="CDATA")
-    for slug in entry.brief.tags:
-        item.category(term=slug, label=vocabulary.tags[slug].title)
-
-
-def _json_feed(
-    spec: FeedSpec,
-    entries: Sequence[Entry],
-    contents: Sequence[QuotedHtml],
-    vocabulary: Vocabulary,
-    site_url: str,
-) -> str:
-    items = [
-        {
-            "id": entry_url(site_url, entry),
-            "url": entry_url(site_url, entry),
-            "title": entry.brief.title,
-            "summary": entry.brief.synopsis,
-            "content_html": content,
-            "date_published": _published(entry).isoformat(),
-            "date_modified": _updated(entry).isoformat(),
-            "tags": [vocabulary.tags[slug].title for slug in entry.brief.tags],
-        }
-        for entry, content in zip(entries, contents, strict=True)
-    ]
+def _json_feed(spec: FeedSpec, items: Sequence[_FeedItem]) -> str:
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": spec.title,
@@ -245,7 +326,20 @@ def _json_feed(
         "home_page_url": spec.home_url,
         "feed_url": spec.folder_url + FEED_FILES["JSON Feed"],
         "language": "en",
-        "items": items,
+        "authors": [{"name": spec.author}],
+        "items": [
+            {
+                "id": item.url,
+                "url": item.url,
+                "title": item.entry.brief.title,
+                "summary": item.entry.brief.synopsis,
+                "content_html": item.content,
+                "date_published": item.published.isoformat(),
+                "date_modified": item.updated.isoformat(),
+                "tags": [title for _, title in item.tags],
+            }
+            for item in items
+        ],
     }
     # Without indent, json uses its C encoder: there are thousands of feeds.
     return json.dumps(document, ensure_ascii=False) + "\n"
