@@ -14,10 +14,12 @@ from newsbrief.archive.collection import load_archive
 from newsbrief.archive.schema import Correction
 from newsbrief.archive.vocabulary import Vocabulary
 from newsbrief.site.listings import (
+    OLDER_PAGE_SIZE,
     PAGE_SIZE,
     archive_pages,
     corrections_newest_first,
     corrections_pages,
+    paginated,
     tag_counts,
     tag_indexes,
     tag_pages,
@@ -48,19 +50,47 @@ def test_page_paths() -> None:
     assert page_uris("archive/2025/05/index.md", 2)[1] == "archive/2025/05/page/2.md"
 
 
-def test_tag_pages_hold_at_most_a_hundred_briefs_and_link_each_other(many, archive_root) -> None:
+def test_tag_pages_hold_fewer_than_a_hundred_briefs_and_link_each_other(many, archive_root) -> None:
     vocabulary = load_archive(archive_root({})).vocabulary
     pages = tag_pages("military", vocabulary.tags["military"], many)
-    assert list(pages) == page_uris("tags/military.md", 3)
+    older = [f"tags/military/page/{number}.md" for number in (4, 3, 2, 1)]  # 1: the oldest
+    assert list(pages) == ["tags/military.md", *older]
     counts = [page.html.count("<li>") for page in pages.values()]
-    assert counts == [PAGE_SIZE, PAGE_SIZE, 50]
-    second = pages["tags/military/page/2.md"]
-    assert (
-        '<p class="nb-pager">Page 2 of 3 · <a href="../../">← Newer</a> · '
-        '<a href="../3/">Older →</a></p>'
-    ) in second.html
+    assert counts == [OLDER_PAGE_SIZE] * 5
+    assert '<p class="nb-pager"><a href="../../">← Newer</a> · <a href="../3/">Older →</a></p>' in (
+        pages["tags/military/page/4.md"].html
+    )
+    assert many[-1].slug in pages["tags/military/page/1.md"].html
     assert pages["tags/military.md"].meta["feed_title"] == "Military"
-    assert "feed_title" not in second.meta
+    assert "feed_title" not in pages[older[0]].meta
+    assert "250 briefs" in pages["tags/military.md"].html
+    assert "250 briefs" not in pages[older[0]].html  # an older page stays as it was
+
+
+@pytest.mark.parametrize("count", [1, 49, 50, 99, 100, 101, 149, 150, 249])
+def test_a_newer_brief_changes_a_listing_s_first_page_only(many, archive_root, count) -> None:
+    """Every older page keeps its briefs, its address and its bytes, but the one whose
+    newer neighbour becomes a new page; the first page holds 50 to 99 briefs (all of
+    fewer)."""
+    tag = load_archive(archive_root({})).vocabulary.tags["military"]
+    before = tag_pages("military", tag, many[1 : count + 1])
+    after = tag_pages("military", tag, many[: count + 1])
+    assert (
+        min(count + 1, OLDER_PAGE_SIZE) <= after["tags/military.md"].html.count("<li>") < PAGE_SIZE
+    )
+    changed = {uri for uri, page in after.items() if uri not in before or before[uri] != page}
+    expected = {"tags/military.md"}
+    if len(after) > len(before):  # a new older page, and the one before it links to it
+        older = len(after) - 1
+        expected |= {f"tags/military/page/{number}.md" for number in (older, older - 1) if number}
+    assert changed == expected
+    assert before.keys() <= after.keys()
+
+
+def test_other_listings_number_their_pages_from_the_first() -> None:
+    pages = paginated("people/index.md", list(range(450)), size=200)
+    assert [uri for uri, _, _ in pages] == page_uris("people/index.md", 3)
+    assert "Page 2 of 3" in pages[1][2]
 
 
 def test_archive_by_year_and_month(many) -> None:
@@ -152,8 +182,10 @@ def test_corrections_paginate_like_other_listings(many) -> None:
         [with_corrections(entry, dt.date(2025, 2, 1)) for entry in many]
     )
     pages = corrections_pages(corrections)
-    assert list(pages) == [CORRECTIONS, "corrections/page/2.md", "corrections/page/3.md"]
-    assert "feed_title" not in pages["corrections/page/2.md"].meta
+    older = [f"corrections/page/{number}.md" for number in (4, 3, 2, 1)]
+    assert list(pages) == [CORRECTIONS, *older]
+    assert "feed_title" not in pages[older[0]].meta
+    assert "250 corrections" not in pages[older[0]].html
 
 
 def test_no_corrections_still_makes_the_page() -> None:

@@ -8,10 +8,9 @@ import datetime as dt
 
 import pytest
 
-from newsbrief.archive.addresses import page_uris
 from newsbrief.archive.collection import Archive, entity_addresses, load_archive
 from newsbrief.site import brief_page
-from newsbrief.site.listings import PAGE_SIZE
+from newsbrief.site.listings import OLDER_PAGE_SIZE, PAGE_SIZE
 from newsbrief.site.markup import Html
 from newsbrief.site.story_pages import involved, stories_index, story_pages
 
@@ -97,9 +96,12 @@ def test_a_long_story_continues_on_further_pages(archive) -> None:
     ]
     named = involved(entries, entity_addresses(entries))
     pages = story_pages(STORY, archive.vocabulary.stories[STORY], entries, named)
-    assert list(pages) == page_uris(f"stories/{STORY}.md", 2)
-    assert "feed_title" not in pages[f"stories/{STORY}/page/2.md"].meta
-    assert pages[f"stories/{STORY}/page/2.md"].html.count("<time ") == 1
+    older = f"stories/{STORY}/page/1.md"
+    assert list(pages) == [f"stories/{STORY}.md", older]
+    assert "feed_title" not in pages[older].meta
+    assert pages[older].html.count("<time ") == OLDER_PAGE_SIZE
+    assert f"{PAGE_SIZE + 1} briefs" in pages[f"stories/{STORY}.md"].html
+    assert "Who and where" not in pages[older].html
 
 
 def test_a_story_title_is_text_not_markup(archive) -> None:

@@ -163,8 +163,13 @@ def _digest(name: str) -> str:
 
 def page_uris(first: str, count: int) -> list[str]:
     """The pages of a listing of ``count`` pages: ``first``, then ``<folder>/page/N.md``."""
+    return [first] + [page_uri(first, number) for number in range(2, count + 1)]
+
+
+def page_uri(first: str, number: int) -> str:
+    """Page ``number`` of the listing whose first page is ``first``: ``<folder>/page/N.md``."""
     folder = first.removesuffix("/index.md").removesuffix(".md")
-    return [first] + [f"{folder}/page/{number}.md" for number in range(2, count + 1)]
+    return f"{folder}/page/{number}.md"
 
 
 def page_url(uri: str) -> str:

@@ -170,12 +170,12 @@ class ServedPages:
         self._memos: dict[Hashable, Memo] = {}
 
     def memo_of(self, key: Hashable, count: int) -> Callable[..., Any]:
-        """How to make the pages of a listing of ``count`` briefs: where they are more
-        than a page's, through a memo of the listing's own, which keeps every page of it
+        """How to make the pages of a listing of ``count`` briefs: where they fill more
+        than a page, through a memo of the listing's own, which keeps every page of it
         between builds, so that an edit makes again only the page that lists the brief
         edited (the session's memo forgets what a build did not ask for, and most builds
         do not ask for this listing's pages)."""
-        if count <= PAGE_SIZE:
+        if count < PAGE_SIZE:  # one page (listings.paginated_briefs)
             return call_directly
         memo = self._memos.setdefault(key, Memo(enabled=True))
         memo.next_build()

@@ -79,6 +79,11 @@ def briefs_count(count: int) -> str:
     return f"{count} brief{'' if count == 1 else 's'}"
 
 
+def byline_of(*items: str | None) -> Html:
+    """A listing's byline: its items, those that are not None, between middle dots."""
+    return paragraph(dot_separated(*(item for item in items if item is not None)), "nb-byline")
+
+
 def and_list(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if len(items) < 3:

@@ -17,17 +17,21 @@ from newsbrief.archive.addresses import EntityAddresses, entity_index_uri, feeds
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.collection import archive_order
 from newsbrief.archive.schema import Quote
-from newsbrief.site.brief_page import ENTITY_HEADINGS, brief_list, briefs_count, feed_links
+from newsbrief.site.brief_page import (
+    ENTITY_HEADINGS,
+    brief_list,
+    byline_of,
+    feed_links,
+)
 from newsbrief.site.calls import call_directly
 from newsbrief.site.content import (
     PageContent,
     blockquote,
-    dot_separated,
     link,
     paragraph,
     table,
 )
-from newsbrief.site.listings import paginated
+from newsbrief.site.listings import first_page_count, paginated, paginated_briefs
 from newsbrief.site.markup import Html
 from newsbrief.site.search_page import narrowed_search
 
@@ -181,10 +185,10 @@ def pages_of(
     """The pages of one entity, the first at ``first``: the briefs that name it, an
     expert's commentary, and links to its feeds (in the first page's folder). ``call``
     makes each page (``mkdocs serve`` passes its memo)."""
-    count = briefs_count(len(entries))
     pages = {}
-    for uri, chunk, pager in paginated(first, entries):
+    for uri, chunk, pager in paginated_briefs(first, entries):
         said = _said_in(chunk, commentary) if commentary else []
+        count = first_page_count(uri, first, entries)
         pages[uri] = call(_entity_page, kind, name, first, count, uri, chunk, said, pager)
     return pages
 
@@ -202,7 +206,7 @@ def _entity_page(
     kind: str,
     name: str,
     first: str,
-    count: str,
+    count: str | None,
     uri: str,
     chunk: Sequence[Entry],
     said: list[tuple[Entry, Quote]],
@@ -211,7 +215,7 @@ def _entity_page(
     page = PageContent.start(name, description(name), feed_title=name if uri == first else None)
     all_of_kind = link(uri, entity_index_uri(kind), f"All {KINDS[kind].lower()}")
     follow = feed_links(uri, feeds_folder(first))
-    page.add(paragraph(dot_separated(count, all_of_kind, follow), "nb-byline"))
+    page.add(byline_of(count, all_of_kind, follow))
     if kind == "people":  # the one kind search has a filter for
         page.add(narrowed_search(uri, "person", name, f"Search the briefs naming {name}"))
     if said:

@@ -1,9 +1,11 @@
 """Listing pages: the home page's latest briefs, the tag index and tag pages, the
 archive by year and month, and the corrections, paginated.
 
-No listing page holds more than ``PAGE_SIZE`` briefs: a long listing continues at
-``<folder>/page/2/`` and so on, with links between the pages. Pure functions: they
-return pages (:class:`newsbrief.site.content.PageContent`) by source path, for the MkDocs
+No listing page holds ``PAGE_SIZE`` briefs or more. A long listing of briefs continues
+on older pages numbered from its oldest end (:func:`paginated_briefs`), so that a page
+keeps its briefs as newer ones are published; other long listings continue at
+``<folder>/page/2/`` and so on (:func:`paginated`). Pure functions: they return pages
+(:class:`newsbrief.site.content.PageContent`) by source path, for the MkDocs
 integration to add.
 """
 
@@ -22,6 +24,7 @@ from newsbrief.archive.addresses import (
     TAGS_INDEX,
     feeds_folder,
     month_uri,
+    page_uri,
     page_uris,
     tag_uri,
     year_uri,
@@ -33,6 +36,7 @@ from newsbrief.site.brief_page import (
     KIND_HEADINGS,
     brief_list,
     briefs_count,
+    byline_of,
     dated,
     feed_links,
     format_date,
@@ -53,6 +57,7 @@ from newsbrief.site.markup import Html
 from newsbrief.site.search_page import narrowed_search
 
 PAGE_SIZE = 100
+OLDER_PAGE_SIZE = PAGE_SIZE // 2  # the briefs on each older page of a listing of briefs
 
 
 T = TypeVar("T")
@@ -61,19 +66,43 @@ T = TypeVar("T")
 def paginated(
     first: str, items: Sequence[T], size: int = PAGE_SIZE
 ) -> list[tuple[str, Sequence[T], Html]]:
-    """(source path, items, pager line) of each page of a listing."""
+    """(source path, items, pager line) of each page of a listing, ``size`` items a page."""
     chunks = [items[i : i + size] for i in range(0, len(items), size)] or [[]]
     uris = page_uris(first, len(chunks))
+    return [
+        (uri, chunk, _pager(uris, index, f"Page {index + 1} of {len(uris)}"))
+        for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True))
+    ]
+
+
+def paginated_briefs(first: str, items: Sequence[T]) -> list[tuple[str, Sequence[T], Html]]:
+    """(source path, items, pager line) of each page of a listing of briefs, newest
+    first, whose older pages are numbered from its oldest end: ``<folder>/page/1/``
+    holds the oldest ``OLDER_PAGE_SIZE`` briefs, page 2 the next, and so on, and the
+    first page the newest, from ``OLDER_PAGE_SIZE`` to ``PAGE_SIZE - 1`` of them (all of
+    a shorter listing).
+
+    So a page keeps its briefs and its address as newer briefs are published: one more
+    changes the first page only, and, once in ``OLDER_PAGE_SIZE`` additions, moves half
+    of it to a new older page. A link to an older page stays good, and a build after an
+    addition makes again the first page of each of its tags, names and stories, not all
+    their pages. No pager says "page 2 of 9", which every addition of a page would change.
+    """
+    older = max(0, len(items) // OLDER_PAGE_SIZE - 1)
+    newest = len(items) - older * OLDER_PAGE_SIZE
+    starts = range(newest, len(items), OLDER_PAGE_SIZE)
+    chunks = [items[:newest], *(items[start : start + OLDER_PAGE_SIZE] for start in starts)]
+    uris = [first, *(page_uri(first, number) for number in range(older, 0, -1))]
     return [
         (uri, chunk, _pager(uris, index))
         for index, (uri, chunk) in enumerate(zip(uris, chunks, strict=True))
     ]
 
 
-def _pager(uris: list[str], index: int) -> Html:
+def _pager(uris: list[str], index: int, label: str | None = None) -> Html:
     if len(uris) == 1:
         return Html()
-    parts = [f"Page {index + 1} of {len(uris)}"]
+    parts = [label] if label else []
     if index > 0:
         parts.append(link(uris[index], uris[index - 1], "← Newer"))
     if index + 1 < len(uris):
@@ -85,23 +114,30 @@ def tag_pages(
     slug: str, tag: Tag, entries: Sequence[Entry], call: Callable[..., Any] = call_directly
 ) -> dict[str, PageContent]:
     """The pages of one tag: its description, feeds and briefs, newest first. ``call``
-    makes each page (``mkdocs serve`` passes its memo: an edit remakes one page, not all)."""
-    count = briefs_count(len(entries))
+    makes each page (``mkdocs serve`` passes its memo: an edit remakes one page, not all).
+    The first page says how many briefs the tag has: an older page, which keeps its
+    briefs as newer ones are added (:func:`paginated_briefs`), does not."""
+    first = tag_uri(slug)
     return {
-        uri: call(_tag_page, slug, tag, count, uri, chunk, pager)
-        for uri, chunk, pager in paginated(tag_uri(slug), entries)
+        uri: call(_tag_page, slug, tag, first_page_count(uri, first, entries), uri, chunk, pager)
+        for uri, chunk, pager in paginated_briefs(first, entries)
     }
 
 
+def first_page_count(uri: str, first: str, entries: Sequence[object]) -> str | None:
+    """How many briefs a listing has, said on its first page (``first``) only."""
+    return briefs_count(len(entries)) if uri == first else None
+
+
 def _tag_page(
-    slug: str, tag: Tag, count: str, uri: str, chunk: Sequence[Entry], pager: Html
+    slug: str, tag: Tag, count: str | None, uri: str, chunk: Sequence[Entry], pager: Html
 ) -> PageContent:
     first = uri == tag_uri(slug)  # feeds sit in the first page's folder
     page = PageContent.start(tag.title, tag.description, feed_title=tag.title if first else None)
-    byline = dot_separated(
+    byline = byline_of(
         count, link(uri, TAGS_INDEX, "All tags"), feed_links(uri, feeds_folder(tag_uri(slug)))
     )
-    page.add(paragraph(tag.description), paragraph(byline, "nb-byline"))
+    page.add(paragraph(tag.description), byline)
     page.add(narrowed_search(uri, "tag", tag.title, f"Search the briefs tagged {tag.title}"))
     page.add(brief_list(uri, chunk), pager)
     return page
@@ -169,22 +205,24 @@ def month_pages(
     year: int, month: int, entries: Sequence[Entry], call: Callable[..., Any]
 ) -> dict[str, PageContent]:
     """The pages of one month's briefs, newest first; ``call`` makes each."""
-    count = briefs_count(len(entries))
+    first = month_uri(year, month)
     return {
-        uri: call(_month_page, year, month, count, uri, chunk, pager)
-        for uri, chunk, pager in paginated(month_uri(year, month), entries)
+        uri: call(
+            _month_page, year, month, first_page_count(uri, first, entries), uri, chunk, pager
+        )
+        for uri, chunk, pager in paginated_briefs(first, entries)
     }
 
 
 def _month_page(
-    year: int, month: int, count: str, uri: str, chunk: Sequence[Entry], pager: Html
+    year: int, month: int, count: str | None, uri: str, chunk: Sequence[Entry], pager: Html
 ) -> PageContent:
     title = month_name(year, month)
     page = PageContent.start(f"Archive {title}", f"Briefs of {title}, newest first.")
     year_link = link(uri, year_uri(year), str(year))
     all_years = link(uri, ARCHIVE_INDEX, "All years")
     page.add(
-        paragraph(dot_separated(count, year_link, all_years), "nb-byline"),
+        byline_of(count, year_link, all_years),
         brief_list(uri, chunk),
         pager,
     )
@@ -208,14 +246,14 @@ def corrections_pages(
     description = "Every correction to a published brief, the newest first."
     count = f"{len(corrections)} correction{'' if len(corrections) == 1 else 's'}"
     pages = {}
-    for uri, chunk, pager in paginated(CORRECTIONS, corrections):
+    for uri, chunk, pager in paginated_briefs(CORRECTIONS, corrections):
         first = uri == CORRECTIONS  # feeds sit in the first page's folder
         page = PageContent.start(
             "Corrections", description, feed_title="Corrections" if first else None
         )
         page.add(
             paragraph(description),
-            paragraph(dot_separated(count, feed_links(uri, CORRECTIONS_FEEDS)), "nb-byline"),
+            byline_of(count if first else None, feed_links(uri, CORRECTIONS_FEEDS)),
             _correction_list(uri, chunk) or paragraph("No brief has been corrected."),
             pager,
         )

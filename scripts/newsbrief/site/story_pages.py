@@ -26,6 +26,7 @@ from newsbrief.site.brief_page import (
     ENTITY_HEADINGS,
     NamedLinks,
     briefs_count,
+    byline_of,
     feed_links,
     format_date,
     who_and_where,
@@ -34,14 +35,13 @@ from newsbrief.site.calls import call_directly
 from newsbrief.site.content import (
     PageContent,
     bullets,
-    dot_separated,
     link,
     paragraph,
     strong,
     table,
     time_element,
 )
-from newsbrief.site.listings import paginated
+from newsbrief.site.listings import paginated, paginated_briefs
 from newsbrief.site.markup import Html
 
 INVOLVED_KINDS = ("people", "places")
@@ -131,37 +131,40 @@ def story_pages(
     """The pages of one story: its description, feeds, the people and places its briefs
     involve (``named``, as :func:`involved` gives them) and its timeline, newest first.
     ``call`` makes each page (``mkdocs serve`` passes its memo)."""
-    span = date_span(entries)
-    count = briefs_count(len(entries))
-    return {
-        uri: call(_story_page, slug, story, count, span, named, uri, chunk, pager)
-        for uri, chunk, pager in paginated(story_uri(slug), entries)
-    }
+    first = story_uri(slug)
+    pages = {}
+    for uri, chunk, pager in paginated_briefs(first, entries):
+        # what the whole story says, on its first page only: an older page keeps its
+        # briefs as the story goes on, and stays as it was
+        about = (briefs_count(len(entries)), date_span(entries), named) if uri == first else None
+        pages[uri] = call(_story_page, slug, story, about, uri, chunk, pager)
+    return pages
 
 
 def _story_page(
     slug: str,
     story: Story,
-    count: str,
-    span: str,
-    named: NamedLinks,
+    about: tuple[str, str, NamedLinks] | None,
     uri: str,
     chunk: Sequence[Entry],
     pager: Html,
 ) -> PageContent:
+    """A page of a story's timeline; ``about`` is the first page's count of briefs, span
+    of dates and who and where."""
     first = uri == story_uri(slug)  # feeds sit in the first page's folder
     page = PageContent.start(
         story.title, story.description, feed_title=story.title if first else None
     )
-    byline = dot_separated(
+    count, span, named = about or (None, None, None)
+    byline = byline_of(
         count,
         span,
         link(uri, STORIES_INDEX, "All stories"),
         feed_links(uri, feeds_folder(story_uri(slug))),
     )
-    page.add(paragraph(story.description), paragraph(byline, "nb-byline"))
-    names = who_and_where(uri, named)
-    if names and first:
+    page.add(paragraph(story.description), byline)
+    names = who_and_where(uri, named) if named is not None else []
+    if names:
         page.heading(2, "Who and where")
         page.add(bullets(names))
     page.heading(2, "Timeline")
