@@ -180,7 +180,16 @@ def test_a_cache_told_the_changes_looks_up_only_the_briefs_they_touch(
     assert looked_up == ["10-exports.md"]
 
 
-def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for_a_new_one(
+def counting_listings(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Each listing of the briefs folder from now on, as a 1."""
+    listings: list[int] = []
+    monkeypatch.setattr(
+        collection, "_brief_files", lambda *args: listings.append(1) or brief_files(*args)
+    )
+    return listings
+
+
+def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for_a_stray(
     archive_root: Callable[[dict[str, str]], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = archive_root(
@@ -188,11 +197,7 @@ def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for
     )
     cache = BriefCache()
     assert len(load_archive(root, cache=cache).entries) == 2
-    read = counting_reads(monkeypatch)
-    listings = []
-    monkeypatch.setattr(
-        collection, "_brief_files", lambda *args: listings.append(1) or brief_files(*args)
-    )
+    read, listings = counting_reads(monkeypatch), counting_listings(monkeypatch)
     kim = root / KIM
     kim.write_text(kim.read_text(encoding="utf-8").replace("title: Kim Jong-un", "title: Kim"))
     # told of the edit: read again, and no listing of the folder
@@ -205,18 +210,66 @@ def test_a_cache_told_the_changes_reads_only_those_and_lists_the_folder_only_for
     cache.expect_changes(set())
     assert len(load_archive(root, cache=cache).entries) == 2
     assert read == ["04-kim-tank-factory.md"] and listings == []
-    # a brief added: the folder is listed again
+    # a brief added: read, with the one changed, and the folder not listed again
     added = root / "briefs/2025/06/11-copy.md"
     added.write_text(kim.read_text(encoding="utf-8"))
     cache.expect_changes({str(added), str(root / EXPORTS)})
     with pytest.raises(NewsbriefError):  # the broken brief, and the copy's slug and source
         load_archive(root, cache=cache)
+    assert sorted(read[1:]) == ["10-exports.md", "11-copy.md"] and listings == []
+    # a stray file: the folder is listed again, which reports it
+    stray = root / "briefs/2025/notes.txt"
+    stray.write_text("notes")
+    cache.expect_changes({str(stray)})
+    with pytest.raises(NewsbriefError, match=r"notes\.txt"):
+        load_archive(root, cache=cache)
     assert listings == [1]
     # told nothing: every file is looked at again
     added.unlink()
+    stray.unlink()
     cache.expect_changes(None)
     with pytest.raises(NewsbriefError, match=r"10-exports\.md"):
         load_archive(root, cache=cache)
+
+
+def test_briefs_come_and_gone_make_the_archive_a_fresh_reading_finds_unlisted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Told of briefs added, renamed and deleted, the cache lists no folder (with 100,000
+    briefs, a listing took a quarter of a second) and reads only the briefs new to it."""
+    briefs = synthetic.make_project(tmp_path, 30)
+    cache = BriefCache()
+    load_archive(tmp_path, cache=cache)
+    read, listings = counting_reads(monkeypatch), counting_listings(monkeypatch)
+    paths = [tmp_path / f"briefs/{b['date']:%Y/%m/%d}-{b['slug']}.md" for b in briefs]
+    added = synthetic.copy_brief(tmp_path, paths[10])
+    renamed = paths[20].with_name(paths[20].name[:3] + "renamed-" + paths[20].name[3:])
+    paths[20].rename(renamed)
+    paths[5].unlink()
+    hidden = paths[6].with_name(".draft.md")
+    hidden.write_text("a hidden file is never a brief")
+    changed = {str(path) for path in (added, paths[20], renamed, paths[5], hidden)}
+    changed.add(str(added.parent / "gone-before-the-build.md"))
+    changed |= {str(seed) for seed in (tmp_path / "seeds").rglob("copy-*")}  # the copy's article
+    cache.expect_changes(changed)
+    archive = load_archive(tmp_path, cache=cache)
+    assert listings == [] and sorted(read) == sorted([added.name, renamed.name])
+    assert archive.entries == load_archive(tmp_path, two_cores=False).entries
+    assert cache.brief_files(tmp_path / "briefs", tmp_path, []) == brief_files(
+        tmp_path / "briefs", tmp_path, []
+    )
+
+
+def test_a_symbolic_link_come_among_briefs_is_reported(tmp_path: Path) -> None:
+    briefs = synthetic.make_project(tmp_path, 5)
+    cache = BriefCache()
+    load_archive(tmp_path, cache=cache)
+    first = tmp_path / f"briefs/{briefs[0]['date']:%Y/%m/%d}-{briefs[0]['slug']}.md"
+    link = first.with_name("01-link.md")
+    link.symlink_to(first)
+    cache.expect_changes({str(link)})
+    with pytest.raises(NewsbriefError, match="symbolic link"):
+        load_archive(tmp_path, cache=cache)
 
 
 def test_an_archive_edited_in_place_is_the_one_a_fresh_reading_finds(

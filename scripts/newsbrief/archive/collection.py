@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
+import stat
 import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -183,14 +184,17 @@ class BriefCache:
         return self._vocabulary[1]
 
     def brief_files(self, folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
-        """:func:`_brief_files`, listed again only where a file may have come or gone."""
+        """:func:`_brief_files`, listed again only where the files changed may be other
+        than briefs come or gone (:meth:`_Listing.after`)."""
         changed, listing = self._changed, self._listing
-        if changed is None or listing is None or not _same_files(listing, changed, folder):
+        after = None if changed is None or listing is None else listing.after(changed, folder)
+        if after is None:
             found: list[Problem] = []
             files = _brief_files(folder, root, found)
-            listing = self._listing = _Listing(files, found, frozenset(map(str, files)))
-        problems.extend(listing.problems)
-        return listing.files
+            after = _Listing(files, found, frozenset(map(str, files)))
+        self._listing = after
+        problems.extend(after.problems)
+        return after.files
 
     def read_every(
         self, files: list[Path], root: Path, read: Callable[[Path], Entry | list[Problem]]
@@ -202,8 +206,12 @@ class BriefCache:
         briefs, that took a third of a second)."""
         changed, last = self._changed, self._last
         self._edits = None
-        if changed is None or last is None or last.files is not files or last.root != root:
+        if changed is None or last is None or last.root != root:
             results = [read(file) for file in files]
+            self._last = _Reading.of(files, results, root)
+            return results
+        if last.files is not files:  # briefs came or went
+            results = last.results_for(files, changed, read)
             self._last = _Reading.of(files, results, root)
             return results
         results = list(last.results)
@@ -298,6 +306,24 @@ class _Reading:
         again = {index for path in changed for index in self.places.get(path, ())}
         return again | set(self.failed)
 
+    def results_for(
+        self,
+        files: list[Path],
+        changed: Collection[str],
+        read: Callable[[Path], Entry | list[Problem]],
+    ) -> list[Entry | list[Problem]]:
+        """The results of a reading of ``files``, another list than this reading's, after
+        the files ``changed`` changed: this reading's where it holds (not looked up), and
+        ``read`` of the others (briefs come, changed, whose article changed, or failed)."""
+        again = {str(self.files[index]) for index in self.to_read_again(changed)}
+        places, results = self.places, self.results
+        return [
+            read(file)
+            if (path := str(file)) in again or path not in places
+            else results[places[path][0]]
+            for file in files
+        ]
+
     def after(self, results: list[Entry | list[Problem]], read: Collection[int]) -> _Reading:
         """The next reading: ``results``, of which those at ``read`` were read again."""
         failed = [index for index in self.failed if index not in read]
@@ -315,20 +341,6 @@ def _in_place(old: Entry | list[Problem], new: Entry | list[Problem]) -> bool:
     return same_source and archive_order(old) == archive_order(new)
 
 
-def _same_files(listing: _Listing, changed: Collection[str], folder: Path) -> bool:
-    """Whether ``listing`` still holds for the briefs folder, of whose files only those
-    ``changed`` may have changed: each of them below ``folder`` is there if and only if it
-    was listed (hidden files are never listed)."""
-    if listing.problems:  # a stray file: it may be gone
-        return False
-    below = f"{folder}{os.sep}"
-    return all(
-        (path in listing.paths) == os.path.isfile(path)  # noqa: PTH113
-        for path in changed
-        if path.startswith(below) and not os.path.basename(path).startswith(".")  # noqa: PTH119
-    )
-
-
 @dataclass(frozen=True)
 class _Listing:
     """The briefs folder's files as :func:`_brief_files` found them."""
@@ -336,6 +348,54 @@ class _Listing:
     files: list[Path]
     problems: list[Problem]
     paths: frozenset[str]  # the files' paths as text
+
+    def after(self, changed: Collection[str], folder: Path) -> _Listing | None:
+        """This listing once the files ``changed`` (as the file events name them) changed,
+        where each of them below ``folder`` is a brief file come, a listed file gone, or
+        as it was; else None, for :func:`_brief_files` to list the folder again and say
+        what is wrong (a stray file, a symbolic link). Hidden files are never listed; a
+        listing with problems is never kept (a stray file may be gone)."""
+        if self.problems:
+            return None
+        below, vocabulary = f"{folder}{os.sep}", {str(folder / name) for name in VOCABULARY_FILES}
+        come, gone = [], set()
+        for path in changed:
+            if not path.startswith(below) or path in vocabulary or _hidden(path):
+                continue
+            kind, listed = _kind_of(path), path in self.paths
+            if kind == "file" and listed:
+                continue  # edited
+            if kind == "file" and path.endswith(".md"):
+                come.append(path)
+            elif kind == "missing" and listed:
+                gone.add(path)
+            elif kind != "missing":  # a stray file, a symbolic link: listed again, to say so
+                return None
+        if not come and not gone:
+            return self
+        files = [file for file in self.files if str(file) not in gone]
+        for path in come:
+            bisect.insort(files, Path(path), key=_path_parts)
+        return _Listing(files, [], self.paths - gone | frozenset(come))
+
+
+def _kind_of(path: str) -> str:
+    """``file``, ``missing`` or ``other`` (a folder, a symbolic link...): what is at
+    ``path``, a symbolic link not followed."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
+    return "file" if stat.S_ISREG(mode) else "other"
+
+
+def _hidden(path: str) -> bool:
+    return os.path.basename(path).startswith(".")  # noqa: PTH119 - a string's
+
+
+def _path_parts(file: Path) -> tuple[str, ...]:
+    """What :func:`_brief_files` sorts paths by (folder by folder, as :func:`_parts`)."""
+    return file.parts
 
 
 def _state_or_none(file: Path) -> tuple[int, ...]:
