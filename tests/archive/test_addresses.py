@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from newsbrief.archive.addresses import (
     EntityAddresses,
     absolute_url,
@@ -85,3 +87,37 @@ def test_a_speaker_is_a_person_the_brief_names() -> None:
     quote = Quote(speaker="Анна Петрова", role=None, text="Да.")
     named = dataclasses.replace(brief(), quotes=[quote])
     assert EntityAddresses([named]).uri("people", "Анна Петрова") == "people/anna-petrova.md"
+
+
+KIM, SEOUL = brief(people=["Kim Jong Un"]), brief(places=["Seoul"])
+SHARED = brief(people=["Kim Jong-un"])  # meets Kim Jong Un at one slug
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kept", "placed"),
+    [
+        ([KIM, SEOUL], [KIM, SEOUL, brief(people=["Kim Jong Un"])], True, True),
+        ([KIM, SEOUL], [brief(places=["Seoul"]), KIM, SEOUL], True, True),  # an older brief
+        ([KIM, SEOUL], [KIM, SEOUL, brief(people=["Yoon Suk Yeol"])], False, True),
+        ([KIM, SEOUL], [KIM], True, True),  # a name no brief names any more
+        ([KIM, SEOUL], [KIM, SEOUL, SHARED], False, False),  # a new name at a known slug
+        ([KIM], [KIM, brief(places=["Łódź", "Lodz"])], False, False),  # two at one new slug
+        ([KIM, SHARED], [KIM], False, False),  # which name comes first decides
+        ([KIM, SHARED, SEOUL], [KIM, SHARED], True, True),  # other names than the shared
+    ],
+)
+def test_placing_the_names_of_briefs_changed_gives_the_addresses_afresh_or_declines(
+    before: list[Brief], after: list[Brief], kept: bool, placed: bool
+) -> None:
+    """``make serve`` places the names of the briefs changed without a pass over the
+    archive only where every name then has the address a fresh reckoning gives it."""
+    addresses = EntityAddresses(before)
+    added = [b for b in after if not any(b is a for a in before)]
+    gone = [b for b in before if not any(b is a for a in after)]
+    result = addresses.placing(added, gone)
+    assert (result is not None) == placed
+    assert (result is addresses) == kept
+    if result is not None:
+        fresh = EntityAddresses(after)
+        named = {(kind, name) for b in after for kind, names in b.named().items() for name in names}
+        assert all(result.uri(*name) == fresh.uri(*name) for name in named)

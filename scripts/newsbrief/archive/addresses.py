@@ -110,18 +110,49 @@ class EntityAddresses:
         self._slugs: dict[str, dict[str, str]] = {kind: {} for kind in ENTITY_KINDS}
         self._uris: dict[str, dict[str, str]] = {kind: {} for kind in ENTITY_KINDS}
         self.shared: list[SharedSlug] = []
-        first_at: dict[tuple[str, str], str] = {}
+        self._first_at: dict[tuple[str, str], str] = {}  # the name that has each slug
         for brief in briefs_oldest_first:
             for kind, names in brief.named().items():
                 for name in names:
-                    self._place(kind, name, first_at)
+                    self._place(kind, name)
 
-    def _place(self, kind: str, name: str, first_at: dict[tuple[str, str], str]) -> None:
+    def placing(
+        self, briefs: Iterable[Brief], briefs_were: Iterable[Brief]
+    ) -> EntityAddresses | None:
+        """The addresses after the briefs ``briefs_were`` became ``briefs`` (added,
+        edited, renamed or deleted: ``make serve``), without a pass over the archive,
+        where no address can change: each name they name, before or after, shares its
+        slug with no other name, and a name new to the archive takes a slug no name has.
+        These addresses where no name is new, else a copy with the new names placed;
+        None where an address may change (which name the archive used first decides).
+
+        A name the briefs no longer name keeps its address here: no page or link of the
+        site asks for a name no brief names, and one named again has that address anew.
+        """
+        slugs = {named: slugify(named[1]) for named in _names_of([*briefs, *briefs_were])}
+        shared = {(entry.kind, entry.slug) for entry in self.shared}
+        if any((kind, slug) in shared for (kind, _), slug in slugs.items()):
+            return None
+        new = {(kind, name) for kind, name in _names_of(briefs) if name not in self._slugs[kind]}
+        new_slugs = {(kind, slugs[kind, name]) for kind, name in new}
+        if len(new_slugs) < len(new) or not new_slugs.isdisjoint(self._first_at):
+            return None
+        if not new:
+            return self
+        placed = EntityAddresses([])
+        placed._slugs = {kind: dict(slugs) for kind, slugs in self._slugs.items()}
+        placed._uris = {kind: dict(uris) for kind, uris in self._uris.items()}
+        placed._first_at = dict(self._first_at)
+        for kind, name in new:
+            placed._place(kind, name)
+        return placed
+
+    def _place(self, kind: str, name: str) -> None:
         slugs = self._slugs[kind]
         if name in slugs:
             return
         slug = slugify(name)
-        first = first_at.setdefault((kind, slug), name)
+        first = self._first_at.setdefault((kind, slug), name)
         slugs[name] = slug if first == name else f"{slug}-{_digest(name)}"
         self._uris[kind][name] = f"{kind}/{slugs[name]}.md"
         if first != name:
@@ -154,6 +185,13 @@ class EntityAddresses:
             kind: tuple(zip(names, map(self._uris[kind].__getitem__, names), strict=True))
             for kind, names in lists
         }
+
+
+def _names_of(briefs: Iterable[Brief]) -> set[tuple[str, str]]:
+    """(kind, name) of every person, organisation and place ``briefs`` name."""
+    return {
+        (kind, name) for brief in briefs for kind, names in brief.named().items() for name in names
+    }
 
 
 def _digest(name: str) -> str:

@@ -72,12 +72,18 @@ class ServeSession:
         self, archive: Archive, changes: EntryChanges | None, call: Callable[..., Any]
     ) -> EntityAddresses:
         """Every entity's page: the previous build's addresses while the briefs changed
-        name the same entities on the same days, or the addresses come out the same."""
+        name the same entities on the same days, or the addresses come out the same;
+        with the names new to the archive placed, where no other address can change
+        (:meth:`.EntityAddresses.placing`); else worked out again over every brief."""
         before = self.brief_pages
         if before is None or changes is None:
             return call(entity_addresses, archive.entries)  # type: ignore[no-any-return]
         if names_unchanged(before.by_uri, changes):
             return before.addresses
+        briefs, briefs_were = [e.brief for e in changes.changed], [e.brief for e in changes.was]
+        placed = before.addresses.placing(briefs, briefs_were)
+        if placed is not None:
+            return placed
         addresses = entity_addresses(archive.entries)
         return before.addresses if addresses.same_as(before.addresses) else addresses
 

@@ -125,12 +125,13 @@ def briefs_to_remake(
     listing: Callable[[Iterable[str]], Iterable[str]],
     related_differ: Iterable[str],
 ) -> set[str]:
-    """The source paths of the brief pages of ``after`` that may differ from ``before``:
-    every page where there was no previous build or the setting differs (the Markdown
-    converter, the vocabulary, the entity addresses, the site's setup, the days of the
-    last commits); else the briefs changed, their neighbours before and after, the
-    briefs whose related briefs differ (``related_differ``) or list a brief changed (as
-    ``listing`` tells), and every brief of a story a brief changed was or is in."""
+    """The source paths of the brief pages of ``after`` that may differ from ``before``,
+    and of the briefs gone (whose pages go): every page where there was no previous
+    build or the setting differs (the Markdown converter, the vocabulary, the entity
+    addresses, the site's setup, the days of the last commits); else the briefs changed
+    or gone, their neighbours before and after, the briefs whose related briefs differ
+    (``related_differ``) or list a brief changed (as ``listing`` tells), and every brief
+    of a story a brief changed was or is in."""
     if before is None or before.setting != after.setting:
         return set(after.position)
     names = changes.names()
@@ -141,4 +142,4 @@ def briefs_to_remake(
             remake.update(pages.story_members(uri))
     remake.update(related_differ)
     remake.update(listing(names))
-    return remake & after.position.keys()
+    return remake & (after.position.keys() | changes.gone)
