@@ -283,6 +283,39 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
     assert_as_a_first_build_makes(root, tmp_path / "fresh")
 
 
+def test_a_brief_added_makes_again_only_its_listings_first_pages_and_its_names_index_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A brief added, as newer than every other, changes the first page of each listing
+    it is in (older pages keep their briefs), and the pages of each kind's index that
+    count its names: the other pages are not made again, and the site is the one a first
+    build makes."""
+    (tmp_path / "edited").mkdir()
+    root = tmp_path / "edited"
+    synthetic.make_project(root, 300)
+    monkeypatch.setattr(entity_pages, "INDEX_PAGE_SIZE", 10)
+    made: list[str] = []  # listing and index pages made
+    for module, name, at in ((listings, "_tag_page", 3), (entity_pages, "_index_page", 2)):
+        page = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda *args, page=page, at=at: made.append(args[at]) or page(*args)
+        )
+    with serving(root):
+        dirty_build(root)
+        assert any("/page/" in uri for uri in made if uri.startswith("tags/"))
+        index_pages = len([uri for uri in made if not uri.startswith("tags/")])
+        synthetic.copy_brief(root, sorted((root / "briefs").glob("*/*/*.md"))[-1])
+        made.clear()
+        dirty_build(root)
+        brief = load_archive(root).entries[0].brief  # the copy: newest
+        tags_made = [uri for uri in made if uri.startswith("tags/")]
+        assert len(tags_made) == len(brief.tags)
+        assert all("/page/" not in uri for uri in tags_made)
+        index_made = [uri for uri in made if not uri.startswith("tags/")]
+        assert 0 < len(index_made) <= sum(map(len, brief.named().values())) < index_pages
+    assert_as_a_first_build_makes(root, tmp_path / "fresh")
+
+
 def test_a_serve_rebuild_compiles_no_template_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

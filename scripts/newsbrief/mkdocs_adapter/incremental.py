@@ -177,6 +177,11 @@ class ServedPages:
         do not ask for this listing's pages)."""
         if count < PAGE_SIZE:  # one page (listings.paginated_briefs)
             return call_directly
+        return self.memo(key)
+
+    def memo(self, key: Hashable) -> Memo:
+        """The memo of the listing ``key`` (see :meth:`memo_of`), which from now on keeps
+        only what this build asks of it."""
         memo = self._memos.setdefault(key, Memo(enabled=True))
         memo.next_build()
         return memo

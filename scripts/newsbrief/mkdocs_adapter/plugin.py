@@ -153,7 +153,7 @@ from newsbrief.mkdocs_adapter.pagefind import (
 from newsbrief.mkdocs_adapter.parallel import SecondProcess, WarningCounter
 from newsbrief.mkdocs_adapter.serve_session import ServeSession, month_of
 from newsbrief.site import brief_page, entity_pages, listings, search_volumes, story_pages
-from newsbrief.site.calls import Call
+from newsbrief.site.calls import Call, call_directly
 from newsbrief.site.content import PageContent
 from newsbrief.site.feeds import (
     FeedCall,
@@ -486,7 +486,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             counts = [(item.name, item.uri, len(item.entries)) for item in items]
             kept = self.entity_indexes.get(kind)
             if kept is None or kept[0] != counts:  # compared: no key of 100,000 names made
-                kept = self.entity_indexes[kind] = (counts, entity_pages.index_pages(kind, counts))
+                call = self._index_call(kind)
+                kept = self.entity_indexes[kind] = (
+                    counts,
+                    entity_pages.index_pages(kind, counts, call),
+                )
             pages |= kept[1]
         if self.serving:
             kept = self.session.served.entities
@@ -535,6 +539,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             call = self._page_call()
             pages |= story_pages.story_pages(slug, stories[slug], entries, named, call)
         return pages
+
+    def _index_call(self, kind: str) -> Callable[..., Any]:
+        """How :func:`.entity_pages.index_pages` makes each page of a kind's index: in
+        serve, through a memo of its own (:meth:`.ServedPages.memo`)."""
+        return self.session.served.memo(("index", kind)) if self.serving else call_directly
 
     def _page_call(self) -> Call:
         """How the page functions make each page of a listing (:mod:`newsbrief.site.calls`):

@@ -151,22 +151,31 @@ def _alphabetical(named: Named) -> tuple[str, str]:
     return (named.name.casefold(), named.name)
 
 
-def index_pages(kind: str, counts: list[tuple[str, str, int]]) -> dict[str, PageContent]:
+def index_pages(
+    kind: str, counts: list[tuple[str, str, int]], call: Callable[..., Any] = call_directly
+) -> dict[str, PageContent]:
     """The index of one kind: each name (with its page) and its number of briefs, A to Z,
-    paginated."""
-    pages = {}
+    paginated. ``call`` makes each page (``mkdocs serve`` passes a memo: a brief added
+    makes again the pages of the names it counts for, and those after a new name)."""
+    pages = paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE)
+    return {
+        uri: call(_index_page, kind, len(counts), uri, chunk, pager) for uri, chunk, pager in pages
+    }
+
+
+def _index_page(
+    kind: str, total: int, uri: str, chunk: Sequence[tuple[str, str, int]], pager: Html
+) -> PageContent:
     label = KINDS[kind]
     column = "Person" if kind == "people" else label[:-1]
-    for uri, chunk, pager in paginated(entity_index_uri(kind), counts, size=INDEX_PAGE_SIZE):
-        rows = [(link(uri, page, name), str(n)) for name, page, n in chunk]
-        page = PageContent.start(label, f"{label} named in the archive's briefs.")
-        page.add(
-            paragraph(f"{len(counts)} named in the briefs."),
-            table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
-            pager,
-        )
-        pages[uri] = page
-    return pages
+    rows = [(link(uri, page, name), str(n)) for name, page, n in chunk]
+    page = PageContent.start(label, f"{label} named in the archive's briefs.")
+    page.add(
+        paragraph(f"{total} named in the briefs."),
+        table((column, "Briefs"), rows, numeric=(1,)) if rows else paragraph("None yet."),
+        pager,
+    )
+    return page
 
 
 def description(name: str) -> str:
