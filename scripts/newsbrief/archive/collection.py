@@ -357,10 +357,11 @@ class _Listing:
         listing with problems is never kept (a stray file may be gone)."""
         if self.problems:
             return None
-        below, vocabulary = f"{folder}{os.sep}", {str(folder / name) for name in VOCABULARY_FILES}
+        below = f"{folder}{os.sep}"
+        vocabulary_files = {str(folder / name) for name in VOCABULARY_FILES}
         come, gone = [], set()
         for path in changed:
-            if not path.startswith(below) or path in vocabulary or _hidden(path):
+            if not path.startswith(below) or path in vocabulary_files or _hidden(path):
                 continue
             kind, listed = _kind_of(path), path in self.paths
             if kind == "file" and listed:
