@@ -166,7 +166,7 @@ class _FeedItem:
 
     entry: Entry
     url: str
-    content: QuotedHtml
+    content: str  # HTML, as text: escaped again into the XML formats (see below)
     published: dt.datetime
     updated: dt.datetime
     tags: list[tuple[str, str]]  # (slug, title)
@@ -175,7 +175,8 @@ class _FeedItem:
     def of(cls, entry: Entry, vocabulary: Vocabulary, site_url: str) -> _FeedItem:
         tags = [(slug, vocabulary.tags[slug].title) for slug in entry.brief.tags]
         url = entry_url(site_url, entry)
-        return cls(entry, url, content_html(entry), _published(entry), _updated(entry), tags)
+        content = _as_text(content_html(entry))
+        return cls(entry, url, content, _published(entry), _updated(entry), tags)
 
 
 # The XML of RSS and Atom. Text is escaped by ``%`` (QuotedHtml: quotes too, so it may
@@ -250,12 +251,12 @@ def _rss(spec: FeedSpec, items: Sequence[_FeedItem]) -> str:
 def _rss_item(item: _FeedItem) -> QuotedHtml:
     brief = item.entry.brief
     categories = QuotedHtml().join(_RSS_CATEGORY % title for _, title in item.tags)
-    content, published = _as_text(item.content), _rfc_822(item.published)
+    published = _rfc_822(item.published)
     return _RSS_ITEM % (
         brief.title,
         item.url,
         brief.synopsis,
-        content,
+        item.content,
         item.url,
         categories,
         published,
@@ -272,13 +273,14 @@ def _atom(spec: FeedSpec, items: Sequence[_FeedItem]) -> str:
 
 def _atom_entry(item: _FeedItem) -> QuotedHtml:
     categories = QuotedHtml().join(_ATOM_CATEGORY % tag for tag in item.tags)
-    url, title, content = item.url, item.entry.brief.title, _as_text(item.content)
+    url, title = item.url, item.entry.brief.title
     dates = item.updated.isoformat(), item.published.isoformat()
-    return _ATOM_ENTRY % (url, title, dates[0], content, url, categories, dates[1])
+    return _ATOM_ENTRY % (url, title, dates[0], item.content, url, categories, dates[1])
 
 
 def _as_text(markup: QuotedHtml) -> str:
-    """HTML as the text of an XML element: escaped again by ``%``."""
+    """HTML as text, which ``%`` escapes again into an XML element (once a brief, for
+    RSS and Atom alike)."""
     return str.__str__(markup)
 
 
