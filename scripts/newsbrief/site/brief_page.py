@@ -18,6 +18,7 @@ from newsbrief.archive.addresses import ENTITY_KINDS, FEED_FILES, story_uri, tag
 from newsbrief.archive.brief import Entry
 from newsbrief.archive.schema import Brief, Correction, Quote, Source, Story
 from newsbrief.archive.vocabulary import Vocabulary
+from newsbrief.site import prose
 from newsbrief.site.calls import Call, call_directly
 from newsbrief.site.content import (
     PageContent,
@@ -95,6 +96,7 @@ def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callab
     """Markdown to HTML with the site's extensions, for editors' summaries: one converter,
     reset between texts, as building one per page costs more than most conversions."""
     converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    plain_too = prose.leaves_prose_plain(extensions)  # plain prose without Python-Markdown
     # Trusted as markup because the archive checked the summaries given here: Markdown
     # passes raw HTML through, and the archive refuses a brief whose summary has raw HTML
     # tags but a few inline ones (<sup>, <abbr>, ...) with no attribute but title,
@@ -102,7 +104,13 @@ def markdown_converter(extensions: list[Any], configs: dict[str, Any]) -> Callab
     # image addresses with a scheme but http, https and mailto (newsbrief.archive.safety).
     # It looks inside HTML comments too. What it lets through comes out as it is: those
     # tags, ids and classes, and links and images to any http(s) address.
-    return lambda source: Html(converter.reset().convert(source))
+
+    def convert(source: str) -> Html:
+        if plain_too and prose.is_plain(source):
+            return prose.plain_html(source)
+        return Html(converter.reset().convert(source))
+
+    return convert
 
 
 def brief_page(
