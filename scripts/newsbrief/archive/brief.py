@@ -61,8 +61,8 @@ class Entry:
 
 def read_brief(file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary) -> Entry:
     """Read, parse and check one brief; raise :class:`NewsbriefError` with every problem."""
-    text = read_brief_text(file, display_path(file, root))
-    return parse_brief(text, file, root, briefs_dir, vocabulary)
+    display = display_path(file, root)
+    return parse_brief(read_brief_text(file, display), file, root, briefs_dir, vocabulary, display)
 
 
 def read_front_matter(file: Path, display: str) -> dict[str, Any]:
@@ -78,10 +78,18 @@ def read_front_matter(file: Path, display: str) -> dict[str, Any]:
 
 
 def parse_brief(
-    text: str, file: Path, root: Path, briefs_dir: Path, vocabulary: Vocabulary
+    text: str,
+    file: Path,
+    root: Path,
+    briefs_dir: Path,
+    vocabulary: Vocabulary,
+    display: str | None = None,
 ) -> Entry:
-    """Parse and check ``text`` as the brief at ``file`` (which need not exist yet)."""
-    display = display_path(file, root)
+    """Parse and check ``text`` as the brief at ``file`` (which need not exist yet), shown
+    in messages as ``display`` (by default, :func:`display_path`: given, as a reading
+    worked it out already, it is not worked out again, which costs a look at each folder
+    of the path)."""
+    display = display or display_path(file, root)
     located, body, body_line = split_front_matter(text, display)
     converter = Converter(located, display)
     values = converter.fields(Brief, located.value)

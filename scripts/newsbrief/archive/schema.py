@@ -317,6 +317,7 @@ def describe(record: type) -> tuple[FieldInfo, ...]:
     return tuple(infos)
 
 
+@functools.cache  # asked for every value of every brief
 def optional_inner(hint: Any) -> Any | None:
     """``X`` for a hint ``X | None``; None for any other hint."""
     args = typing.get_args(hint)
@@ -325,6 +326,7 @@ def optional_inner(hint: Any) -> Any | None:
     return None
 
 
+@functools.cache
 def list_item(hint: Any) -> Any | None:
     """``X`` for a hint ``list[X]``; None for any other hint."""
     return typing.get_args(hint)[0] if typing.get_origin(hint) is list else None

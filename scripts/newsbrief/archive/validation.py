@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import typing
 from typing import Any, Literal
@@ -55,6 +56,11 @@ def shortened(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@functools.cache
+def _fields_by_name(record: type) -> dict[str, FieldInfo]:
+    return {info.name: info for info in describe(record)}
+
+
 class Converter:
     """Turns one file's YAML data into schema records, recording every problem."""
 
@@ -88,7 +94,7 @@ class Converter:
         date against the path) use the fields that passed even if others did not,
         so one run reports every problem.
         """
-        fields = {info.name: info for info in describe(record)}
+        fields = _fields_by_name(record)
         self._unknown_keys(raw, fields, where)
         values = {}
         for name, info in fields.items():
