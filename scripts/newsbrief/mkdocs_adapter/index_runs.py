@@ -32,10 +32,12 @@ FORGET_DOCUMENTS = "--forget-documents"
 
 
 class Run(TypedDict):
-    """One Pagefind run: the index's name (for a failure's message), the folder of its
-    documents, its output folder, whether to keep only the index there, and where to copy
-    that folder once made ("" for nowhere: the build's cache keeps volumes)."""
+    """One Pagefind run: the command that starts Pagefind, the index's name (for a
+    failure's message), the folder of its documents, its output folder, whether to keep
+    only the index there, and where to copy that folder once made ("" for nowhere: the
+    build's cache keeps volumes)."""
 
+    pagefind: list[str]
     name: str
     source: str
     output: str
@@ -50,7 +52,7 @@ def run_all(runs: list[Run]) -> str | None:
         if run["index_only"] and output.is_dir():  # Pagefind adds to a folder: a volume's
             shutil.rmtree(output)  # last index, left in the site, would keep its pages
         done = subprocess.run(
-            pagefind_command(Path(run["source"]), output),
+            [*run["pagefind"], *pagefind_options(Path(run["source"]), output)],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -86,9 +88,9 @@ def link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def pagefind_command(source: Path, output: Path) -> list[str]:
+def pagefind_options(source: Path, output: Path) -> list[str]:
     return [
-        *(sys.executable, "-m", "pagefind", "--site", str(source), "--silent"),
+        *("--site", str(source), "--silent"),
         *("--output-path", str(output), "--force-language", LANGUAGE),
     ]
 

@@ -16,6 +16,7 @@ does not (the preview's index is replaced when ready).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -27,6 +28,8 @@ import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn
+
+from pagefind.service import get_executable as pagefind_program
 
 from newsbrief.archive import cores
 from newsbrief.mkdocs_adapter.index_runs import ENTRY, FAILURE, FORGET_DOCUMENTS, LANGUAGE, Run
@@ -285,12 +288,22 @@ def _run(sources: Path, output: Path, index: str, copy_to: Path | None) -> Run:
     """What :mod:`newsbrief.mkdocs_adapter.index_runs` runs for ``index``."""
     volume = index != MAIN_INDEX
     return {
+        "pagefind": _pagefind(),
         "name": f"the index of the briefs from {Path(index).name}" if volume else "the main index",
         "source": str(_source(sources, index)),
         "output": str(output / index),
         "index_only": volume,
         "copy_to": "" if copy_to is None else str(copy_to),
     }
+
+
+@functools.cache
+def _pagefind() -> list[str]:
+    """The command that starts Pagefind: its program, found as its Python package finds
+    it, so that each run does not start Python to find it (80 ms, at 10,000 briefs
+    eighteen times), else the package's own command, which says what is missing."""
+    program = pagefind_program()
+    return [str(program)] if program is not None else [sys.executable, "-m", "pagefind"]
 
 
 def _start_runs(listed: Path, runs: list[Run]) -> subprocess.Popen[str]:
