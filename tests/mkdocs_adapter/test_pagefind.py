@@ -20,7 +20,8 @@ from newsbrief.mkdocs_adapter.pagefind import (
 )
 from newsbrief.site.search_documents import document
 
-MATERIAL_CONFIG = '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags"'
+MATERIAL_SEARCH = '"search": "../../assets/javascripts/workers/search.a7633da7.min.js", "tags"'
+MATERIAL_CONFIG = f'<script id="__config" type="application/json">{{{MATERIAL_SEARCH}}}</script>'
 MAY, JUNE = "volumes/2025-05/", "volumes/2025-06/"
 
 
@@ -31,9 +32,15 @@ def test_documents_land_where_pagefind_gives_them_the_page_url() -> None:
 
 
 def test_material_search_box_is_pointed_at_the_pagefind_worker() -> None:
-    assert use_search_worker(MATERIAL_CONFIG) == (
-        '"search": "../../assets/javascripts/newsbrief-search-worker.js", "tags"'
-    )
+    worker = '"search": "../../assets/javascripts/newsbrief-search-worker.js", "tags"'
+    assert use_search_worker(MATERIAL_CONFIG) == MATERIAL_CONFIG.replace(MATERIAL_SEARCH, worker)
+
+
+def test_a_brief_s_text_like_the_configuration_is_left_as_written() -> None:
+    page = f"<p>{MATERIAL_SEARCH}</p>{MATERIAL_CONFIG}"
+    worker = use_search_worker(MATERIAL_CONFIG)
+    assert use_search_worker(page) == f"<p>{MATERIAL_SEARCH}</p>{worker}"
+    assert use_search_worker(f"<p>{MATERIAL_SEARCH}</p>") == f"<p>{MATERIAL_SEARCH}</p>"
 
 
 def documents(june_text: str = "one") -> list[tuple[str, str, str]]:

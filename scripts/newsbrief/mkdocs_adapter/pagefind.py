@@ -44,9 +44,18 @@ _MATERIAL_WORKER = re.compile(
 )
 
 
+_CONFIGURATION = '<script id="__config"'  # Material's, after the page's content
+
+
 def use_search_worker(page_html: str) -> str:
-    """``page_html`` with Material's search box answered by the Pagefind worker."""
-    return _MATERIAL_WORKER.sub(rf'\g<1>{WORKER}"', page_html, count=1)
+    """``page_html`` with Material's search box answered by the Pagefind worker: in the
+    page's configuration, the last script of its kind, so neither text in the content
+    nor the time to look through it counts."""
+    start = page_html.rfind(_CONFIGURATION)
+    if start < 0:
+        return page_html
+    configuration = _MATERIAL_WORKER.sub(rf'\g<1>{WORKER}"', page_html[start:], count=1)
+    return page_html[:start] + configuration
 
 
 def first_files(site_dir: Path) -> list[str]:

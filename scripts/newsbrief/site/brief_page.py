@@ -9,6 +9,7 @@ title like ``<img src=x onerror=alert(1)>`` shows as text and runs nothing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -70,6 +71,7 @@ def story_threads(
     }
 
 
+@functools.lru_cache(maxsize=4096)  # a brief's date is written on every page listing it
 def format_date(day: dt.date) -> str:
     """A date as readers of international news expect it: 4 May 2025."""
     return f"{day.day} {day:%B %Y}"
