@@ -56,6 +56,7 @@ def test_pages_from_skeletons_are_byte_for_byte_the_pages_rendered_in_full(
     # briefs; tags, people, organisations, places and archive pages at two depths each...
     assert len(skeletons.known) >= 6
     assert skeletons.unusable == 0  # ...each from its skeleton, none rendered in full
+    assert skeletons.unfinished == 0  # ...and finished once
 
 
 def test_a_theme_override_the_skeleton_cannot_follow_is_rendered_in_full(tmp_path: Path) -> None:

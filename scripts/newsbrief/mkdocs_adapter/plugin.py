@@ -740,7 +740,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.nav is not None and self.config.skeletons:
             env.loader = skeleton.with_skeleton_template(env.loader)
             linkable = [f for f in files if f.generated_by is None or f.src_uri in LINKED_PAGES]
-            self.skeletons = skeleton.Skeletons(env, linkable, self.nav)
+            self.skeletons = skeleton.Skeletons(env, linkable, self.nav, finished)
         return env
 
     def on_page_context(
@@ -790,12 +790,14 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.rendered.pop(page.file.src_uri, None)  # written: nothing needs it any more
         if isinstance(page, HtmlPage):
             page.let_go()
-        return use_search_worker(fix_material_html(output))
+        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE:
+            return output  # finished by the skeletons
+        return finished(output)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return use_search_worker(fix_material_html(output_content))  # the 404 page
+        return finished(output_content)  # the 404 page
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.cache is not None and not self.cache.wait():
@@ -882,6 +884,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.archive is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("newsbrief: the archive was not loaded")
         return self.archive
+
+
+def finished(page_html: str) -> str:
+    """A page's HTML with the plugin's corrections: Material's HTML fixed, the search box
+    answered by Pagefind."""
+    return use_search_worker(fix_material_html(page_html))
 
 
 def _left_in_site(generated: list[Generated], unchanged: set[str], files: Files) -> set[str]:

@@ -18,6 +18,12 @@ where they differ (a theme override that uses a value in another way), pages of 
 are rendered in full. Only pages outside the navigation, with directory addresses and no
 edit link, are rendered this way; the plugin gives them the template
 :data:`SKELETON_TEMPLATE`, which writes out what :meth:`Skeletons.render` made.
+
+The plugin's corrections to every page (``finish``: Material's HTML fixed, the search
+worker named) are made to the skeleton once, not to each page: on pages of up to a
+hundred KB, they were a twentieth of a large build. They are made to the skeleton's HTML
+with its markers and to each table of contents; where the first page so finished differs
+from its full rendering finished, each page of its kind is finished on its own.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ import logging
 import re
 import secrets
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import jinja2
@@ -66,13 +72,16 @@ def with_skeleton_template(loader: jinja2.BaseLoader | None) -> jinja2.BaseLoade
 
 
 class _Skeleton:
-    """A template's HTML cut at the markers: literal text, then a slot name, and so on."""
+    """A template's HTML cut at the markers: literal text, then a slot name, and so on;
+    ``finished`` where the plugin's corrections are made to it (then also to its table of
+    contents, and not to the page)."""
 
-    def __init__(self, html: str, markers: dict[str, str], mark: str) -> None:
+    def __init__(self, html: str, markers: dict[str, str], mark: str, finished: bool) -> None:
         pattern = "|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True))
         self.parts = re.split(f"({pattern})", html)
         self.parts[1::2] = [markers[marker] for marker in self.parts[1::2]]
         self.complete = not any(mark in literal for literal in self.parts[::2])
+        self.finished = finished
 
     def fill(self, values: Values) -> str:
         parts = self.parts[:]
@@ -83,8 +92,17 @@ class _Skeleton:
 class Skeletons:
     """The skeletons of one build (one per process), made as pages of new kinds come."""
 
-    def __init__(self, env: jinja2.Environment, linkable: Iterable[File], nav: Navigation) -> None:
-        """``linkable``: the files the template may link to (not the generated pages)."""
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        linkable: Iterable[File],
+        nav: Navigation,
+        finish: Callable[[str], str],
+    ) -> None:
+        """``linkable``: the files the template may link to (not the generated pages);
+        ``finish``: the corrections made to every page's HTML (see the module's docstring),
+        which must give what they are given where there is nothing to correct."""
+        self.finish = finish
         self.template = env.get_template("main.html")
         self.toc_template = env.get_template("partials/toc.html")
         self.language = env.get_template("partials/language.html")
@@ -93,6 +111,7 @@ class Skeletons:
         self.targets = _targets_by_first_folder(linkable, nav)
         self.known: dict[Hashable, _Skeleton | None] = {}
         self.tocs: dict[Hashable, str] = {}
+        self.finished_tocs: dict[str, str] = {}
         self.lang: Any = None
 
     @property
@@ -100,18 +119,24 @@ class Skeletons:
         """How many kinds of page are rendered in full, their skeleton not matching."""
         return sum(1 for skeleton in self.known.values() if skeleton is None)
 
+    @property
+    def unfinished(self) -> int:
+        """How many kinds of page are finished page by page, their skeletons not."""
+        return sum(1 for made in self.known.values() if made is not None and not made.finished)
+
     def render(self, context: dict[str, Any]) -> str:
-        """The HTML of the page in ``context``, as ``main.html`` would render it."""
+        """The HTML of the page in ``context``, as ``main.html`` would render it, finished."""
         if not self.enabled:
-            return self.template.render(context)
+            return self.finish(self.template.render(context))
         page: Page = context["page"]
         kind = self._kind(page)
         if kind not in self.known:
             self.known[kind] = self._make(context)
         skeleton = self.known[kind]
         if skeleton is None:
-            return self.template.render(context)
-        return skeleton.fill(self._values(page, context))
+            return self.finish(self.template.render(context))
+        html = skeleton.fill(self._values(page, context, skeleton.finished))
+        return html if skeleton.finished else self.finish(html)
 
     def _kind(self, page: Page) -> Hashable:
         meta = tuple((key, None if isinstance(v, str) else repr(v)) for key, v in page.meta.items())
@@ -138,13 +163,21 @@ class Skeletons:
         toc = self._toc(stand_in_context)
         if html.count(toc) == 1:  # none where the theme puts it elsewhere: then it differs
             markers[toc] = "toc"
-        skeleton = _Skeleton(html, markers, self.mark)
-        if skeleton.complete and skeleton.fill(self._values(page, context)) == (
-            self.template.render(context)
+        full = self.template.render(context)
+        skeleton = _Skeleton(html, markers, self.mark, finished=False)
+        if not skeleton.complete or skeleton.fill(self._values(page, context, False)) != full:
+            log.debug("newsbrief: pages like %s are rendered in full", page.file.src_uri)
+            return None
+        finished_markers = {
+            self._finished_toc(k) if v == "toc" else k: v for k, v in markers.items()
+        }
+        finished = _Skeleton(self.finish(html), finished_markers, self.mark, finished=True)
+        if finished.complete and finished.fill(self._values(page, context, True)) == (
+            self.finish(full)
         ):
-            return skeleton
-        log.debug("newsbrief: pages like %s are rendered in full", page.file.src_uri)
-        return None
+            return finished
+        log.debug("newsbrief: pages like %s are finished one by one", page.file.src_uri)
+        return skeleton
 
     def _stand_in(self, page: Page) -> tuple[Page, dict[str, str]]:
         """A copy of ``page`` with markers for its own values, and the slot of each marker."""
@@ -173,18 +206,27 @@ class Skeletons:
             slots["#" + items[0].id] = "skip"  # Material's "skip to content" link
         return stand_in, slots
 
-    def _values(self, page: Page, context: dict[str, Any]) -> Values:
+    def _values(self, page: Page, context: dict[str, Any], finished: bool) -> Values:
+        """The page's own values; its table of contents finished, for a ``finished``
+        skeleton."""
         values = {f"meta:{key}": v for key, v in page.meta.items() if isinstance(v, str)}
         values["title"] = str(page.title)
         values["content"] = page.content or ""
         values["canonical_url"] = page.canonical_url or ""
         values["abs_url"] = page.abs_url or ""
-        values["toc"] = self._toc(context)
+        toc = self._toc(context)
+        values["toc"] = self._finished_toc(toc) if finished else toc
         first = page.toc.items[0] if page.toc.items else None
         values["skip"] = first.url if first else ""
         values["toc-title"] = first.title if first else ""
         values["toc-id"] = first.id if first else ""
         return values
+
+    def _finished_toc(self, toc: str) -> str:
+        """A table of contents (of :meth:`_toc`) finished, each once."""
+        if toc not in self.finished_tocs:
+            self.finished_tocs[toc] = self.finish(toc)
+        return self.finished_tocs[toc]
 
     def _toc(self, context: dict[str, Any]) -> str:
         """The page's table of contents as Material's partial writes it.
