@@ -1,7 +1,7 @@
 """Plain prose to HTML without Python-Markdown, where Python-Markdown gives the same.
 
-Most summaries are paragraphs of plain sentences. Python-Markdown takes about half a
-millisecond for each, some 12 s of a 10,000-brief build's CPU, and for such text it only
+Most summaries are paragraphs of plain sentences. Python-Markdown took 0.94 ms for a
+synthetic brief's four paragraphs, this module 0.06 ms; for such text Python-Markdown only
 wraps each paragraph in ``<p>``. :func:`plain_html` does that directly for a text in
 which no Markdown can start: no character that opens markup (``\\ ` * _ { } [ ] < > & #
 | ~``), every line starting with a letter, a quotation mark or an opening parenthesis
