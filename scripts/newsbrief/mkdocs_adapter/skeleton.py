@@ -20,10 +20,11 @@ edit link, are rendered this way; the plugin gives them the template
 :data:`SKELETON_TEMPLATE`, which writes out what :meth:`Skeletons.render` made.
 
 The plugin's corrections to every page (``finish``: Material's HTML fixed, the search
-worker named) are made to the skeleton once, not to each page: on pages of up to a
-hundred KB, they were a twentieth of a large build. They are made to the skeleton's HTML
-with its markers and to each table of contents; where the first page so finished differs
-from its full rendering finished, each page of its kind is finished on its own.
+worker named) are made to the skeleton once, not to each page: made to every page (up
+to a hundred KB), they had 6% of the samples of a 10,000-brief build (py-spy). They are
+made to the skeleton's HTML with its markers and to each table of contents; where the
+first page so finished differs from its full rendering finished, each page of its kind
+is finished on its own.
 """
 
 from __future__ import annotations
