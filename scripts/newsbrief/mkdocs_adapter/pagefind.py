@@ -29,8 +29,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import NoReturn
 
-from pagefind.service import get_executable as pagefind_program
-
 from newsbrief.archive import cores
 from newsbrief.mkdocs_adapter.index_runs import ENTRY, FAILURE, FORGET_DOCUMENTS, LANGUAGE, Run
 from newsbrief.site.search_volumes import MAIN_INDEX, MANIFEST, VOLUMES_DIR
@@ -311,7 +309,11 @@ def _pagefind() -> list[str]:
     """The command that starts Pagefind: its program, found as its Python package finds
     it, so that each run does not start Python to find it (80 ms, at 10,000 briefs
     eighteen times), else the package's own command, which says what is missing."""
-    program = pagefind_program()
+    # imported here, where the runs are made (in mkdocs build, by the forked process):
+    # the package's service imports asyncio, 65 ms of every build's start otherwise
+    from pagefind.service import get_executable
+
+    program = get_executable()
     return [str(program)] if program is not None else [sys.executable, "-m", "pagefind"]
 
 
