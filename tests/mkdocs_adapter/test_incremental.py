@@ -115,12 +115,12 @@ def test_a_serve_rebuild_gives_mkdocs_only_the_changed_and_the_navigation_s_page
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[None]:
-    """A ``mkdocs serve --dirty`` session: builds in it share the plugin's state."""
+def serving(root: Path) -> Iterator[plugin.NewsbriefPlugin]:
+    """A ``mkdocs serve --dirty`` session: builds in it share the plugin's state (given)."""
     config = load_config(str(root / "mkdocs.yml"), strict=False)
     config.plugins.on_startup(command="serve", dirty=True)
     try:
-        yield
+        yield config.plugins["newsbrief"]
     finally:
         config.plugins.on_shutdown()
 
@@ -300,11 +300,13 @@ def test_a_brief_added_makes_again_only_its_listings_first_pages_and_its_names_i
         monkeypatch.setattr(
             module, name, lambda *args, page=page, at=at: made.append(args[at]) or page(*args)
         )
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
         assert any("/page/" in uri for uri in made if uri.startswith("tags/"))
         index_pages = len([uri for uri in made if not uri.startswith("tags/")])
-        synthetic.copy_brief(root, sorted((root / "briefs").glob("*/*/*.md"))[-1])
+        newest = sorted((root / "briefs").glob("*/*/*.md"))[-1]
+        # as MkDocs' server, rebuilt once the file events told of the copy
+        signalled_after(served.file_events, lambda: synthetic.copy_brief(root, newest))
         made.clear()
         dirty_build(root)
         brief = load_archive(root).entries[0].brief  # the copy: newest
