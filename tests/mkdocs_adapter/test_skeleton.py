@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from newsbrief.mkdocs_adapter.plugin import NewsbriefPlugin
+from newsbrief.mkdocs_adapter import plugin
+from newsbrief.mkdocs_adapter.plugin import NewsbriefPlugin, finished
 from newsbrief.mkdocs_adapter.skeleton import Skeletons
 from tests.conftest import make_site, set_plugin_options, site_files
 from tests.mkdocs_adapter.test_plugin import BRIEFS
@@ -37,10 +39,10 @@ def build_in_full_and_from_skeletons(
         build(config)
         config.plugins.on_shutdown()
         sites[name] = site_files(project / "site")
-        plugin = config.plugins["newsbrief"]
-        assert isinstance(plugin, NewsbriefPlugin)
-    assert plugin.skeletons is not None
-    return sites["full"], sites["skeletons"], plugin.skeletons
+        built = config.plugins["newsbrief"]
+        assert isinstance(built, NewsbriefPlugin)
+    assert built.skeletons is not None
+    return sites["full"], sites["skeletons"], built.skeletons
 
 
 def assert_same_files(full: dict[str, bytes], from_skeletons: dict[str, bytes]) -> None:
@@ -49,14 +51,24 @@ def assert_same_files(full: dict[str, bytes], from_skeletons: dict[str, bytes]) 
 
 
 def test_pages_from_skeletons_are_byte_for_byte_the_pages_rendered_in_full(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    finished_again: list[str] = []  # whole pages given to be finished, finished already
+
+    def finishing(html: str) -> str:
+        done = finished(html)
+        if done == html and html.lstrip().startswith("<!doctype html>"):
+            finished_again.append(html)
+        return done
+
+    monkeypatch.setattr(plugin, "finished", finishing)
     full, from_skeletons, skeletons = build_in_full_and_from_skeletons(tmp_path)
     assert_same_files(full, from_skeletons)
     # briefs; tags, people, organisations, places and archive pages at two depths each...
     assert len(skeletons.known) >= 6
     assert skeletons.unusable == 0  # ...each from its skeleton, none rendered in full
-    assert skeletons.unfinished == 0  # ...and finished once
+    assert skeletons.unfinished == 0  # ...and finished there
+    assert finished_again == []  # ...once
 
 
 def test_a_theme_override_the_skeleton_cannot_follow_is_rendered_in_full(tmp_path: Path) -> None:

@@ -787,12 +787,11 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         return exact_str(made.html)
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        from_skeleton = page.meta.get("template") == skeleton.SKELETON_TEMPLATE
         self.rendered.pop(page.file.src_uri, None)  # written: nothing needs it any more
         if isinstance(page, HtmlPage):
-            page.let_go()
-        if page.meta.get("template") == skeleton.SKELETON_TEMPLATE:
-            return output  # finished by the skeletons
-        return finished(output)
+            page.let_go()  # its meta too
+        return output if from_skeleton else finished(output)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
