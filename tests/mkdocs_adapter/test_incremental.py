@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -56,9 +56,7 @@ def written_after(site: Path, moment: float) -> set[str]:
 
 def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None:
     root = make_site(tmp_path, BRIEFS)
-    config = load_config(str(root / "mkdocs.yml"), strict=False)
-    config.plugins.on_startup(command="serve", dirty=True)
-    try:
+    with serving(root) as served:
         dirty_build(root)
         site = root / "site"
         pages = {str(page.relative_to(site)) for page in site.rglob("*.html")}
@@ -68,7 +66,8 @@ def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None
         assert written_after(site, moment) <= {"index.html", "404.html"}
 
         brief = root / KIM
-        brief.write_text(brief.read_text(encoding="utf-8") + "\nA sentence added.\n")
+        text = brief.read_text(encoding="utf-8")
+        changed(served, lambda: brief.write_text(text + "\nA sentence added.\n"))
         moment = time.time()
         time.sleep(0.01)
         dirty_build(root)
@@ -76,8 +75,6 @@ def test_serve_rebuild_writes_only_what_the_edit_changed(tmp_path: Path) -> None
         assert written == {"2025/05/04/kim-tank-factory/index.html"}
         assert "A sentence added." in (site / next(iter(written))).read_text(encoding="utf-8")
         assert len(pages) > 20  # the rest stayed as they were
-    finally:
-        config.plugins.on_shutdown()
 
 
 def test_a_serve_rebuild_gives_mkdocs_only_the_changed_and_the_navigation_s_pages(
@@ -94,11 +91,15 @@ def test_a_serve_rebuild_gives_mkdocs_only_the_changed_and_the_navigation_s_page
         populate(page, *args)
 
     monkeypatch.setattr(mkdocs_build, "_populate_page", reading)
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
         everything = set(read)
         edit(
-            root, "2025/05/04-kim-tank-factory.md", "title: Kim Jong-un inspects", "title: Kim sees"
+            served,
+            root,
+            "2025/05/04-kim-tank-factory.md",
+            "title: Kim Jong-un inspects",
+            "title: Kim sees",
         )
         read.clear()
         dirty_build(root)
@@ -125,26 +126,40 @@ def serving(root: Path) -> Iterator[plugin.NewsbriefPlugin]:
         config.plugins.on_shutdown()
 
 
-def edit(root: Path, brief: str, old: str, new: str) -> None:
+def changed(served: plugin.NewsbriefPlugin, change: Callable[[], object]) -> None:
+    """Make ``change`` to the project of a serve session as MkDocs' server makes a
+    rebuild follow it: once the file events told of it (under load they may come after
+    the next build started, which would then miss the change)."""
+    signalled_after(served.file_events, change)
+
+
+def edit(served: plugin.NewsbriefPlugin, root: Path, brief: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a brief of a serve session (:func:`changed`)."""
     path = root / "briefs" / brief
     text = path.read_text(encoding="utf-8")
     assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    changed(served, lambda: path.write_text(text.replace(old, new), encoding="utf-8"))
 
 
 def test_rebuilds_after_edits_make_the_site_a_first_build_makes(tmp_path: Path) -> None:
     """Rebuilds reuse the pages an edit left unchanged; the site must not tell."""
     (tmp_path / "edited").mkdir()
     root = make_site(tmp_path / "edited", BRIEFS)
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
         edit(
-            root, "2025/05/04-kim-tank-factory.md", "title: Kim Jong-un inspects", "title: Kim sees"
+            served,
+            root,
+            "2025/05/04-kim-tank-factory.md",
+            "title: Kim Jong-un inspects",
+            "title: Kim sees",
         )
         dirty_build(root)
-        edit(root, "2025/06/10-exports.md", "tags: [", "tags: [north-korea, ")
+        edit(served, root, "2025/06/10-exports.md", "tags: [", "tags: [north-korea, ")
         dirty_build(root)
-        edit(root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang")
+        edit(
+            served, root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang"
+        )
         dirty_build(root)
     made = assert_as_a_first_build_makes(root, tmp_path / "fresh")
     assert "Kim sees" in made["2025/06/10/exports/index.html"].decode()  # the neighbour's link
@@ -172,13 +187,20 @@ def test_rebuilds_after_names_renames_and_deletions_make_the_site_a_first_build_
     (tmp_path / "edited").mkdir()
     root = make_site(tmp_path / "edited", BRIEFS)
     briefs = root / "briefs"
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
-        edit(root, "2025/05/04-kim-tank-factory.md", "tags: [", "people: [Choe Son-hui]\ntags: [")
+        edit(
+            served,
+            root,
+            "2025/05/04-kim-tank-factory.md",
+            "tags: [",
+            "people: [Choe Son-hui]\ntags: [",
+        )
         dirty_build(root)
-        (briefs / "2025/06/10-exports.md").rename(briefs / "2025/06/10-exports-renamed.md")
+        renamed = briefs / "2025/06/10-exports-renamed.md"
+        changed(served, lambda: (briefs / "2025/06/10-exports.md").rename(renamed))
         dirty_build(root)
-        (briefs / "2025/06/11-markup.md").unlink()
+        changed(served, (briefs / "2025/06/11-markup.md").unlink)
         dirty_build(root)
     assert not (root / "site/2025/06/11/markup").exists()
     made = assert_as_a_first_build_makes(root, tmp_path / "fresh")
@@ -249,7 +271,7 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
     monkeypatch.setattr(search_volumes, "search_volumes", counted_volumes)
     edited = briefs[30]
     uri = f"{edited['date']:%Y/%m/%d}/{edited['slug']}.md"
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
         assert len(made) == 60
         assert len(entities) == len(feeds) > 60
@@ -263,7 +285,8 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         indexed.clear()
         listed.clear()
         path = root / f"briefs/{edited['date']:%Y/%m/%d}-{edited['slug']}.md"
-        path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n")
+        text = path.read_text(encoding="utf-8")
+        changed(served, lambda: path.write_text(text + "\nOne more sentence.\n"))
         dirty_build(root)
         assert uri in made
         assert 3 <= len(made) < 20
@@ -275,8 +298,10 @@ def test_a_rebuild_makes_only_the_pages_an_edit_may_change(
         assert sorted(map(str, listed)) == sorted([*edited["tags"], str((day.year, day.month))])
         assert grouped == []  # edited in place: the volumes hold the same briefs
         made.clear()
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(f"title: {edited['title']}", "title: A new title"))
+        retitled = path.read_text(encoding="utf-8").replace(
+            f"title: {edited['title']}", "title: A new title"
+        )
+        changed(served, lambda: path.write_text(retitled))
         dirty_build(root)
         assert uri in made
         assert len(made) < 20
@@ -305,8 +330,7 @@ def test_a_brief_added_makes_again_only_its_listings_first_pages_and_its_names_i
         assert any("/page/" in uri for uri in made if uri.startswith("tags/"))
         index_pages = len([uri for uri in made if not uri.startswith("tags/")])
         newest = sorted((root / "briefs").glob("*/*/*.md"))[-1]
-        # as MkDocs' server, rebuilt once the file events told of the copy
-        signalled_after(served.file_events, lambda: synthetic.copy_brief(root, newest))
+        changed(served, lambda: synthetic.copy_brief(root, newest))
         made.clear()
         dirty_build(root)
         brief = load_archive(root).entries[0].brief  # the copy: newest
@@ -454,7 +478,7 @@ def test_serve_learns_of_edits_from_file_events_and_reads_only_the_brief_edited(
         assert signal_dir is not None and server.watched == [str(signal_dir)]
         read = counting_reads(monkeypatch)
         exports = ("2025/06/10-exports.md", "title: South Korea's", "title: Seoul's")
-        signalled_after(plugin.file_events, lambda: edit(root, *exports))
+        edit(plugin, root, *exports)
         dirty_build(root)
     finally:
         config.plugins.on_shutdown()
@@ -482,9 +506,11 @@ def test_a_docs_page_s_link_to_an_unchanged_generated_page_holds_in_a_rebuild(
     root = make_site(tmp_path, BRIEFS)
     home = root / "docs/index.md"
     home.write_text(home.read_text(encoding="utf-8") + "\nSee [the economy](tags/economy.md).\n")
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
-        edit(root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang")
+        edit(
+            served, root, "2025/05/04-kim-tank-factory.md", "dateline: Seoul", "dateline: Pyongyang"
+        )
         dirty_build(root)
     html = (root / "site/index.html").read_text(encoding="utf-8")
     assert '<a href="tags/economy/">the economy</a>' in html
