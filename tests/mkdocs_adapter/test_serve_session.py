@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 
 from newsbrief.mkdocs_adapter import serve_session
 from tests.conftest import make_site
-from tests.mkdocs_adapter.test_incremental import dirty_build, edit, serving
+from tests.mkdocs_adapter.test_incremental import changed, dirty_build, edit, serving
 from tests.mkdocs_adapter.test_plugin import BRIEFS
 
 KIM = "2025/05/04-kim-tank-factory.md"
@@ -27,9 +27,9 @@ def test_briefs_edited_in_place_are_known_without_comparing_every_brief(
         "entry_changes",
         lambda before, entries: compared.append(1) or entry_changes(before, entries),
     )
-    with serving(root):
+    with serving(root) as served:
         dirty_build(root)
-        edit(root, KIM, "title: Kim Jong-un inspects", "title: Kim sees")
+        edit(served, root, KIM, "title: Kim Jong-un inspects", "title: Kim sees")
         dirty_build(root)
         assert compared == []  # edited in place: known from the archive
         session = load_config(str(root / "mkdocs.yml")).plugins["newsbrief"].session
@@ -37,7 +37,8 @@ def test_briefs_edited_in_place_are_known_without_comparing_every_brief(
         assert session.brief_pages.by_uri["2025/05/04/kim-tank-factory.md"].brief.title.startswith(
             "Kim sees"
         )
-        (root / "briefs" / KIM).rename(root / "briefs/2025/05/04-kim-renamed.md")
+        brief = root / "briefs" / KIM
+        changed(served, lambda: brief.rename(root / "briefs/2025/05/04-kim-renamed.md"))
         dirty_build(root)
         assert compared == [1]  # a brief renamed: every brief compared
         session.forget()
