@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import logging
@@ -22,6 +23,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from newsbrief.archive import collector
 from newsbrief.archive.addresses import SCHEMA_REFERENCE
 from newsbrief.archive.schema import Brief, describe, json_schema
 from newsbrief.mkdocs_adapter.plugin import NAV_PAGES
@@ -772,3 +774,17 @@ def test_only_pages_written_in_markdown_go_through_markdown(
     build_site(root)
     # the docs pages, and the generated pages in the navigation (MkDocs makes those)
     assert sorted(converted) == sorted({"index.md", "about.md", SCHEMA_REFERENCE, *NAV_PAGES})
+
+
+def test_a_build_collects_garbage_less_often_and_as_before_once_done(tmp_path: Path) -> None:
+    root = make_site(tmp_path, BRIEFS)
+    config = load_config(str(root / "mkdocs.yml"))
+    before = gc.get_threshold()
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        assert gc.get_threshold() == collector.BUILD_THRESHOLDS
+    finally:
+        config.plugins.on_shutdown()
+    assert gc.get_threshold() == before
+    assert (root / "site/index.html").is_file()

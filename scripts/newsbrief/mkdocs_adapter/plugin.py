@@ -93,7 +93,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, is_markdown_file
 from mkdocs.utils.templates import TemplateContext
 
-from newsbrief.archive import cores
+from newsbrief.archive import collector, cores
 from newsbrief.archive.addresses import (
     ARCHIVE_INDEX,
     CORRECTIONS,
@@ -251,8 +251,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.file_events = FileEvents()  # in serve: what changed in briefs/ and seeds/
         self.compiled_templates = CompiledTemplates()
         self.commit_dates = CommitDates()
+        self.thresholds: collector.Thresholds | None = None  # the collector's, before
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.thresholds = collector.collect_less()
         self.serving = command == "serve"
         self.file_events = FileEvents()  # a session's: the plugin outlives it in tests
         self.session = ServeSession()
@@ -847,6 +849,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
     def on_shutdown(self) -> None:
         self.search.stop()
         self.file_events.stop()
+        if self.thresholds is not None:
+            collector.collect_as_before(self.thresholds)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         folders = self._watched_folders(Path(config.config_file_path).parent)

@@ -1,0 +1,46 @@
+"""Python's cycle collector in a long build: run less often, and not at exit.
+
+By default the collector runs after every 700 new container objects (dicts, lists,
+tuples...) and looks at the older ones every 10 and 100 runs. A build keeps most of
+what it makes to its end: the archive, frozen once read (``gc.freeze``), and then the
+pages' calls, keys and files. At 10,000 briefs the collector still took 1.5 s of a full
+build and 0.4 to 0.5 s of a cached one (a tenth of it) going through those, to find
+little; and 0.3 s more at exit, when Python collects once more before the process
+ends and its memory goes with it. With :data:`BUILD_THRESHOLDS` it took 0.3 s of the
+full build and 0.2 s of the cached one, none at exit, and the full build's peak memory
+was the same: what forms cycles is still collected, in larger batches.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import gc
+
+BUILD_THRESHOLDS = (50_000, 20, 100)
+"""``gc.set_threshold``'s: the youngest objects are collected after 50,000 new ones
+(not 700), the middle generation after 20 of those runs (a million objects), the
+oldest after 100 of these."""
+
+Thresholds = tuple[int, int, int]
+
+
+def collect_less() -> Thresholds:
+    """Collect with :data:`BUILD_THRESHOLDS` until :func:`collect_as_before`, and not at
+    this process's exit; the thresholds before, to give that."""
+    before: Thresholds = gc.get_threshold()
+    gc.set_threshold(*BUILD_THRESHOLDS)
+    _no_collection_at_exit()
+    return before
+
+
+def collect_as_before(thresholds: Thresholds) -> None:
+    """Collect with ``thresholds`` again (those :func:`collect_less` gave)."""
+    gc.set_threshold(*thresholds)
+
+
+@functools.cache
+def _no_collection_at_exit() -> None:
+    """At exit, before Python's last collection, move every object out of its reach
+    (``gc.freeze``): the memory is the system's again once the process ends."""
+    atexit.register(gc.freeze)
