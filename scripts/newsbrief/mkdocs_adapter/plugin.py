@@ -417,7 +417,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             if file is not None:
                 listed[uri] = file
         candidates = [(uri, generated[uri], page_dest(uri)) for uri in listed]
-        return {uri: listed[uri] for uri in self.cache.reuse_pages(candidates)}
+        reused = self.cache.reuse_pages(candidates, self._two_cores())
+        return {uri: listed[uri] for uri in reused}
 
     def _reuse_or_delete_old_site(self, site_dir: Path) -> None:
         """Move the previous build's site back where the cache has its record, less its
