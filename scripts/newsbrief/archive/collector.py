@@ -4,11 +4,11 @@ By default the collector runs after every 700 new container objects (dicts, list
 tuples...) and looks at the older ones every 10 and 100 runs. A build keeps most of
 what it makes to its end: the archive, frozen once read (``gc.freeze``), and then the
 pages' calls, keys and files. At 10,000 briefs the collector still took 1.5 s of a full
-build and 0.4 to 0.5 s of a cached one (a tenth of it) going through those, to find
+build and 0.34 to 0.52 s of a cached one (a tenth of it) going through those, to find
 little; and 0.3 s more at exit, when Python collects once more before the process
-ends and its memory goes with it. With :data:`BUILD_THRESHOLDS` it took 0.3 s of the
-full build and 0.2 s of the cached one, none at exit, and the full build's peak memory
-was the same: what forms cycles is still collected, in larger batches.
+ends and its memory goes with it. With :data:`BUILD_THRESHOLDS` it took 0.31 s of the
+full build and 0.14 to 0.19 s of the cached one, none at exit, and the full build's
+peak memory was the same: what forms cycles is still collected, in larger batches.
 """
 
 from __future__ import annotations

@@ -254,7 +254,8 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.thresholds: collector.Thresholds | None = None  # the collector's, before
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.thresholds = collector.collect_less()
+        if self.thresholds is None:  # else a session's startup came twice: keep the first's
+            self.thresholds = collector.collect_less()
         self.serving = command == "serve"
         self.file_events = FileEvents()  # a session's: the plugin outlives it in tests
         self.session = ServeSession()
@@ -852,6 +853,7 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.file_events.stop()
         if self.thresholds is not None:
             collector.collect_as_before(self.thresholds)
+            self.thresholds = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         folders = self._watched_folders(Path(config.config_file_path).parent)
