@@ -14,6 +14,7 @@ search box, and the commonest word narrowed to the commonest tag on the search p
 HTML, as the home page's is not in "search KB"; plain Material has no such page).
 
     python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE] [--newsbrief-only]
+                                     [--settle SECONDS]
 
 Memory is the proportional set size (PSS) of each process, summed: the build's forked
 processes share most of their memory with it, which summing their resident sizes counts
@@ -22,13 +23,16 @@ samples are cheap): a sample walks the page tables of every process.
 
 Each build starts once the files written before it are on disk (``sync``): right after
 a full build of 10,000 briefs, which writes 1.3 GB, a build with nothing changed took
-8.1 s, and 6.5 s after a ``sync`` (one run each). After the newsbrief build, it times
+8.1 s, and 6.5 s after a ``sync`` (one run each). And it starts once the files deleted
+before it (a site, a project, the search documents of the last build) no longer slow the
+files it creates (``--settle``, see :func:`settle`). After the newsbrief build, it times
 three more with the cache that build left
 (``.cache/newsbrief/``, see ``newsbrief.mkdocs_adapter.build_cache``): with nothing
 changed, after one brief's title is edited, and after a brief is added (a copy of one,
 under another name and with its own source article), each with its share of the full
 build's time.
 
+``--settle SECONDS`` (default 60) is how long each build waits after the ``sync``.
 ``--profile FILE`` writes a pyinstrument profile of the newsbrief build of the first
 size instead of timing it alone. ``--newsbrief-only`` leaves plain Material out (no
 ratio).
@@ -88,16 +92,36 @@ took 0.27 s, and sampling every 50 ms, as this script did, took half a core from
 build. With a tenth of a core, samples of plain Material's one process came too seldom
 for its peak: 291 MB where denser samples saw 364 to 394."""
 QUICKEST_SAMPLING = 0.05  # seconds between samples where they cost little
+SETTLE_SECONDS = 60.0
 
 
-def build(project: Path, profile: Path | None = None) -> Build:
-    """Run ``mkdocs build`` in ``project``, sampling the memory of all its processes, as
-    often as :data:`SAMPLING_SHARE` allows."""
+def settle(seconds: float) -> None:
+    """Write what is pending to disk and wait ``seconds``, so that a build is not slowed
+    by the files deleted before it.
+
+    ext4 without a journal (the disk of the machine the figures come from) does not give a
+    new file the inode of one deleted less than about 35 seconds before (the kernel's
+    ``dirty_expire_centisecs``, plus 5 s), and looks past each such inode, one by one, for
+    every file it creates. On that disk, creating 5,000 files (each in a folder of its own)
+    took 6.0 s right after 40,000 files were deleted, 2.2 s 15 s later, 0.8 to 1.1 s
+    30 to 50 s later, and 0.34 s 70 s later (one series). Builds of one archive of 10,000
+    briefs that started right after its last site was deleted took 38 to 55 s (17 to 46 s
+    of it system time); 90 s after, 29 to 45 s (11 to 28 s). The wait takes out the worst
+    of what the builds and projects deleted before a build cost it, not all: the disk's
+    own pace still varies.
+    """
+    os.sync()
+    time.sleep(seconds)
+
+
+def build(project: Path, settle_seconds: float, profile: Path | None = None) -> Build:
+    """Run ``mkdocs build`` in ``project`` once it has :func:`settle`-d, sampling the
+    memory of all its processes, as often as :data:`SAMPLING_SHARE` allows."""
     command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet"]
     if profile is not None:
         command = [str(BIN / "pyinstrument"), "-r", "text", "-o", str(profile), *command]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    os.sync()  # the files the last build wrote go to disk now, not during this one
+    settle(settle_seconds)
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE)
     peak = index_peak = 0
@@ -238,13 +262,13 @@ def add_a_copy(project: Path, brief: dict) -> None:
     synthetic.copy_brief(project, project / f"briefs/{brief['date']:%Y/%m/%d}-{brief['slug']}.md")
 
 
-def rebuild_row(count: int, project: Path, full: Build, brief: dict) -> str:
+def rebuild_row(count: int, project: Path, full: Build, brief: dict, settle_seconds: float) -> str:
     """Builds with the cache the full build left: unchanged, one edit, one addition."""
-    unchanged = build(project)
+    unchanged = build(project, settle_seconds)
     edit_a_title(project, brief)
-    edited = build(project)
+    edited = build(project, settle_seconds)
     add_a_copy(project, brief)
-    added = build(project)
+    added = build(project, settle_seconds)
     cells = [
         f"{run.seconds:>7.1f} {run.seconds / full.seconds:>6.0%}"
         for run in (unchanged, edited, added)
@@ -252,13 +276,15 @@ def rebuild_row(count: int, project: Path, full: Build, brief: dict) -> str:
     return f"{'cached':<10} {count:>6} {full.seconds:>7.1f}   " + "   ".join(cells)
 
 
-def measure(count: int, profile: Path | None, plain_too: bool = True) -> Iterator[str]:
+def measure(
+    count: int, profile: Path | None, settle_seconds: float, plain_too: bool = True
+) -> Iterator[str]:
     """The rows of one size, each as soon as it is measured (deleting a site of 100,000
     briefs takes minutes)."""
     with tempfile.TemporaryDirectory() as folder:
         project, plain = Path(folder, "newsbrief"), Path(folder, "plain")
         briefs = synthetic.make_project(project, count)
-        ours = build(project, profile)
+        ours = build(project, settle_seconds, profile)
         middle = briefs[len(briefs) // 2]
         page = f"{middle['date']:%Y/%m/%d}/{middle['slug']}/"
         queries = synthetic.query_words(briefs)
@@ -267,14 +293,14 @@ def measure(count: int, profile: Path | None, plain_too: bool = True) -> Iterato
             yield site_row("newsbrief", count, ours, "-", project / "site", page, queries, narrowed)
         else:
             synthetic.make_plain_project(plain, briefs)
-            theirs = build(plain)
+            theirs = build(plain, settle_seconds)
             ratio = f"{ours.seconds / theirs.seconds:.2f}x"
             site = project / "site"
             yield site_row("newsbrief", count, ours, ratio, site, page, queries, narrowed)
             plain_page = f"briefs/{page}"
             yield site_row("material", count, theirs, "1.00x", plain / "site", plain_page, queries)
         yield REBUILD_HEADER
-        yield rebuild_row(count, project, ours, middle)
+        yield rebuild_row(count, project, ours, middle, settle_seconds)
 
 
 def main() -> int:
@@ -284,6 +310,13 @@ def main() -> int:
     parser.add_argument(
         "--newsbrief-only", action="store_true", help="leave out the plain Material builds"
     )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=SETTLE_SECONDS,
+        metavar="SECONDS",
+        help="how long each build waits for the files deleted before it (see settle())",
+    )
     args = parser.parse_args()
     cpu = platform.processor() or platform.machine()
     memory = psutil.virtual_memory().total / 2**30
@@ -292,7 +325,7 @@ def main() -> int:
     print(HEADER)
     for index, count in enumerate(args.sizes):
         profile = args.profile if index == 0 else None
-        for row in measure(count, profile, plain_too=not args.newsbrief_only):
+        for row in measure(count, profile, args.settle, plain_too=not args.newsbrief_only):
             print(row, flush=True)
     return 0
 

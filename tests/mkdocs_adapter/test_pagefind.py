@@ -12,9 +12,11 @@ from pathlib import Path
 import psutil
 import pytest
 
+from newsbrief.mkdocs_adapter import pagefind
 from newsbrief.mkdocs_adapter.pagefind import (
     SearchIndexer,
     document_path,
+    documents_parent,
     first_files,
     use_search_worker,
 )
@@ -226,3 +228,30 @@ def test_stopping_a_forked_indexer_stops_its_pagefind(tmp_path: Path) -> None:
     indexer.stop()
     time.sleep(3)  # longer than Pagefind takes to index three documents (0.3 s)
     assert not (tmp_path / "pagefind" / "pagefind-entry.json").exists()
+
+
+@pytest.mark.skipif(not Path(pagefind.MEMORY_FOLDER).is_dir(), reason="no folder in memory")
+def test_a_build_writes_its_documents_in_memory_where_it_has_room(tmp_path: Path) -> None:
+    """On disk, each document is a file created and deleted in the middle of the build."""
+    indexer = SearchIndexer()
+    indexer.start(documents(), str(tmp_path), forked=True, briefs=2)
+    assert indexer._folder is not None
+    assert Path(indexer._folder.name).parent == Path(pagefind.MEMORY_FOLDER)
+    assert indexer.finish() is None
+    assert urls_in(tmp_path / "pagefind" / MAY) == {"/2025/05/04/alpha/"}
+    serving = SearchIndexer()  # serve keeps its documents all session: not in memory
+    serving.start(documents(), str(tmp_path / "served"))
+    assert serving._folder is not None
+    assert Path(serving._folder.name).parent != Path(pagefind.MEMORY_FOLDER)
+    assert serving.finish() is None
+
+
+def test_documents_go_to_the_temporary_folder_where_memory_has_no_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pagefind, "MEMORY_FOLDER", str(tmp_path))
+    assert documents_parent(2) == str(tmp_path)
+    free = os.statvfs(tmp_path)
+    assert documents_parent(free.f_bavail * free.f_frsize // pagefind.DOCUMENT_ROOM + 1) is None
+    monkeypatch.setattr(pagefind, "MEMORY_FOLDER", str(tmp_path / "none"))
+    assert documents_parent(2) is None

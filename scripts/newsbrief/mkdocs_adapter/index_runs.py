@@ -10,9 +10,11 @@ Only the standard library is imported: it starts in a few milliseconds.
 With ``--forget-documents`` it is what the build's forked indexer becomes
 (``os.execv``) once it has written the documents: the fork held a copy of the build's
 memory for as long as Pagefind ran (140 MB at 10,000 briefs, with Pagefind's own 400 MB
-beside it), where this process holds a few. Once the runs are done it removes the
-documents (the folders beside the JSON file) and writes why a run failed, if one did,
-into :data:`FAILURE` beside them.
+beside it), where this process holds a few. It removes each index's documents once
+Pagefind has indexed them (they may be in memory: see
+:func:`newsbrief.mkdocs_adapter.pagefind.documents_parent`), then the rest of the
+folders beside the JSON file, and writes why a run failed, if one did, into
+:data:`FAILURE` beside them.
 """
 
 from __future__ import annotations
@@ -45,8 +47,9 @@ class Run(TypedDict):
     copy_to: str
 
 
-def run_all(runs: list[Run]) -> str | None:
-    """Each run in turn; which failed and Pagefind's output, else ``None``."""
+def run_all(runs: list[Run], forget_documents: bool = False) -> str | None:
+    """Each run in turn; which failed and Pagefind's output, else ``None``. Where
+    ``forget_documents``, each run's documents are removed once it is done."""
     for run in runs:
         output = Path(run["output"])
         if run["index_only"] and output.is_dir():  # Pagefind adds to a folder: a volume's
@@ -60,6 +63,8 @@ def run_all(runs: list[Run]) -> str | None:
         )
         if done.returncode != 0:
             return f"{run['name']}: {done.stdout.strip() or 'no output'}"
+        if forget_documents:
+            shutil.rmtree(run["source"])
         if run["index_only"]:
             keep_only_the_index(output)
         if run["copy_to"]:
@@ -106,9 +111,9 @@ def keep_only_the_index(output: Path) -> None:
 
 def run_listed(listed: Path, forget_documents: bool) -> str | None:
     """:func:`run_all` over the runs listed in the JSON file ``listed``; where
-    ``forget_documents``, then remove the folders beside it and write the failure into
-    :data:`FAILURE` there."""
-    failure = run_all(json.loads(listed.read_text("utf-8")))
+    ``forget_documents``, each run's documents are removed once it is done, then the
+    folders left beside the file, and the failure is written into :data:`FAILURE` there."""
+    failure = run_all(json.loads(listed.read_text("utf-8")), forget_documents)
     if forget_documents:
         for folder in listed.parent.iterdir():
             if folder.is_dir():

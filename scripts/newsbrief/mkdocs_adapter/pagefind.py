@@ -35,6 +35,11 @@ from newsbrief.site.search_volumes import MAIN_INDEX, MANIFEST, VOLUMES_DIR
 
 OUTPUT_DIR = "pagefind"
 RUNS = "runs.json"  # beside the documents: the runs index_runs makes
+MEMORY_FOLDER = "/dev/shm"
+"""A folder in memory (``tmpfs``), where the system has one: see :func:`documents_parent`."""
+DOCUMENT_ROOM = 16_384
+"""The bytes of memory a document is given room for: a brief's is about 2.5 KB, held in
+pages of 4 KB, with its folders; the main index's few hundred fit in the briefs' room."""
 WORKER = "assets/javascripts/newsbrief-search-worker.js"
 # Material's search worker, as the page's configuration names it (relative to the page).
 _MATERIAL_WORKER = re.compile(
@@ -113,6 +118,7 @@ class SearchIndexer:
         forked: bool = False,
         copies: Mapping[str, Path] | None = None,
         gone: Collection[str] | None = None,
+        briefs: int = 0,
     ) -> None:
         """Write ``(index, url, document)`` triples, each as it comes, and start indexing
         the indexes that changed (and those the site lacks) into their folders of
@@ -126,12 +132,14 @@ class SearchIndexer:
         ``gone`` (a serve rebuild's, where :meth:`keeps_documents`): the documents given
         are every one of the main index but, of the volumes, only those that changed;
         every other document of the volumes is as the previous run left it, but those
-        at the URLs ``gone``."""
+        at the URLs ``gone``. ``briefs``: how many documents of briefs there may be, for
+        where a forked process writes them (:func:`documents_parent`)."""
         if self._process is not None and self._process.poll() == 0:
             self._unindexed.clear()  # the last runs finished (serve does not wait for them)
         self._kill()
         if self._folder is None:
-            self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-")
+            parent = documents_parent(briefs) if forked else None
+            self._folder = tempfile.TemporaryDirectory(prefix="newsbrief-search-", dir=parent)
         sources = Path(self._folder.name)
 
         def runs() -> list[Run]:
@@ -269,6 +277,28 @@ class SearchIndexer:
             os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
         self._process = None
+
+
+def documents_parent(briefs: int) -> str | None:
+    """Where a build writes the search documents of ``briefs`` briefs: in
+    :data:`MEMORY_FOLDER` where the system has it, writable and with room for them (see
+    :data:`DOCUMENT_ROOM`), else in the system's temporary folder (``None``).
+
+    The documents live only until Pagefind has read them (each index's are removed once it
+    is made: :mod:`.index_runs`). On a disk, each is a file created and deleted in the
+    middle of the build (about 20,000 files and folders at 10,000 briefs), and a disk may take
+    long over both: on ext4 without a journal, as on the machine the README's figures come
+    from, writing 10,000 such documents took 0.7 to 4.2 s and deleting them 1.3 to 1.6 s,
+    0.4 to 0.5 s and 0.3 to 0.4 s in memory; and files created on that disk for half a
+    minute or more after a deletion take the longer (see ``settle`` in
+    ``benchmarks/bench_build.py``)."""
+    try:
+        free = os.statvfs(MEMORY_FOLDER)
+    except OSError:  # no such folder: not Linux
+        return None
+    room = free.f_bavail * free.f_frsize >= max(briefs, 1) * DOCUMENT_ROOM
+    writable = os.access(MEMORY_FOLDER, os.W_OK | os.X_OK)
+    return MEMORY_FOLDER if room and writable else None
 
 
 def _kill_group(leader: int) -> None:

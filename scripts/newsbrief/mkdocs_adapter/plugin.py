@@ -337,7 +337,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         args = (archive, volumes, docs, reference, self.memo, copied, briefs)
         documents = site_documents(*args)
         forked = self._two_cores()
-        self.search.start(documents, config.site_dir, copied, forked, copies, gone)
+        self.search.start(
+            documents, config.site_dir, copied, forked, copies, gone, briefs=len(archive.entries)
+        )
         if self._two_cores():
             cores.give_way_to_children()  # Pagefind is the longest task: a core of its own
         pages: list[Generated] = [
