@@ -4,14 +4,16 @@ For each size N (default 1,000 and 10,000) it writes a realistic archive of N br
 (see synthetic.py), builds it with ``mkdocs build --strict`` as the project does, and
 builds the same briefs as plain Material pages (search and tags plugins, briefs out of
 the navigation). For both it prints: wall time, peak memory of the build (all its
-processes; "index MB" is the search indexer's, Pagefind's, own peak among them),
-milliseconds per brief, site size, the largest HTML page, and what a reader
-downloads (measured in Chromium, counted by the plain file server): the home page, a
-brief page, and a first search query (after opening the home page) for the commonest
-word ("search KB") and for a word in about 1 brief in 100 ("rare KB"), both in the
-search box, and the commonest word narrowed to the commonest tag on the search page
-("filter KB": /search/?query=…&tag=…, opened from the home page, without the page's own
-HTML, as the home page's is not in "search KB"; plain Material has no such page).
+processes; "index MB" is the search indexer's, Pagefind's, own peak among them), the CPU
+time (user and system) of all its processes ("CPU s": the work done, where the wall time
+also holds waits on the disk, see :func:`settle`), milliseconds per brief, site size,
+the largest HTML page, and what a reader downloads (measured in Chromium, counted by the
+plain file server): the home page, a brief page, and a first search query (after opening
+the home page) for the commonest word ("search KB") and for a word in about 1 brief in
+100 ("rare KB"), both in the search box, and the commonest word narrowed to the
+commonest tag on the search page ("filter KB": /search/?query=…&tag=…, opened from the
+home page, without the page's own HTML, as the home page's is not in "search KB"; plain
+Material has no such page).
 
     python benchmarks/bench_build.py [--sizes 1000 10000] [--profile FILE] [--newsbrief-only]
                                      [--settle SECONDS]
@@ -43,6 +45,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -62,7 +65,8 @@ from browsing import CHROMIUM, FLAGS, CountingServer, served
 
 BIN = Path(sys.executable).parent
 HEADER = (
-    f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'ms/brief':>8} {'peak MB':>8} "
+    f"{'build':<10} {'briefs':>6} {'wall s':>7} {'ratio':>6} {'CPU s':>6} {'ms/brief':>8} "
+    f"{'peak MB':>8} "
     f"{'index MB':>8} "
     f"{'site MB':>8} {'KB/brief':>8} {'largest page KB':>16} {'home KB':>8} "
     f"{'brief KB':>8} {'search KB':>9} {'rare KB':>7} {'filter KB':>9}"
@@ -77,6 +81,7 @@ REBUILD_HEADER = (
 @dataclass
 class Build:
     seconds: float
+    cpu_seconds: float  # user and system, of all the build's processes
     peak_mb: float  # all the build's processes together
     index_mb: float  # of those, the search indexer's (Pagefind's) own peak
 
@@ -122,7 +127,7 @@ def build(project: Path, settle_seconds: float, profile: Path | None = None) -> 
         command = [str(BIN / "pyinstrument"), "-r", "text", "-o", str(profile), *command]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     settle(settle_seconds)
-    start = time.perf_counter()
+    start, cpu_before = time.perf_counter(), _children_cpu()
     process = psutil.Popen(command, cwd=project, env=env, stderr=subprocess.PIPE)
     peak = index_peak = 0
     while True:
@@ -144,7 +149,14 @@ def build(project: Path, settle_seconds: float, profile: Path | None = None) -> 
     seconds = time.perf_counter() - start
     if process.returncode:
         raise SystemExit(f"build failed in {project}:\n{process.stderr.read().decode()}")
-    return Build(seconds, peak / 1e6, index_peak / 1e6)
+    return Build(seconds, _children_cpu() - cpu_before, peak / 1e6, index_peak / 1e6)
+
+
+def _children_cpu() -> float:
+    """User and system CPU seconds of the processes this one has waited for, and of
+    those they waited for (a build's forked processes and Pagefind's runs among them)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 class Downloads:
@@ -245,7 +257,8 @@ def site_row(
     largest = max(site.rglob("*.html"), key=lambda f: f.stat().st_size)
     home, page, search, rare, narrowed = reader_downloads(site, brief, queries, search_page)
     return (
-        f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {1000 * run.seconds / count:>8.2f} "
+        f"{name:<10} {count:>6} {run.seconds:>7.1f} {ratio:>6} {run.cpu_seconds:>6.1f} "
+        f"{1000 * run.seconds / count:>8.2f} "
         f"{run.peak_mb:>8.0f} {run.index_mb:>8.0f} {size / 1e6:>8.1f} {size / 1e3 / count:>8.1f} "
         f"{largest.stat().st_size / 1e3:>16.0f} {home:>8} {page:>8} {search:>9} {rare:>7} "
         f"{'-' if narrowed is None else narrowed:>9}"
