@@ -104,16 +104,17 @@ def settle(seconds: float) -> None:
     """Write what is pending to disk and wait ``seconds``, so that a build is not slowed
     by the files deleted before it.
 
-    ext4 without a journal (the disk of the machine the figures come from) does not give a
-    new file the inode of one deleted less than about 35 seconds before (the kernel's
-    ``dirty_expire_centisecs``, plus 5 s), and looks past each such inode, one by one, for
-    every file it creates. On that disk, creating 5,000 files (each in a folder of its own)
-    took 6.0 s right after 40,000 files were deleted, 2.2 s 15 s later, 0.8 to 1.1 s
-    30 to 50 s later, and 0.34 s 70 s later (one series). Builds of one archive of 10,000
-    briefs that started right after its last site was deleted took 38 to 55 s (17 to 46 s
-    of it system time); 90 s after, 29 to 45 s (11 to 28 s). The wait takes out the worst
-    of what the builds and projects deleted before a build cost it, not all: the disk's
-    own pace still varies.
+    ext4 without a journal (the disk of the machine the figures come from) avoids giving a
+    new file the inode of one deleted in about the last half minute (as the kernel's source
+    reads: ``dirty_expire_centisecs``, 5 s more while the inode's block is not written), and
+    looks past each such inode, one by one, for every file it creates; the series below
+    found creation slower than at rest for longer than that. On that disk, creating 5,000
+    files (each in a folder of its own) took 6.0 s right after 40,000 files were deleted,
+    2.2 s 15 s later, 0.8 to 1.1 s 30 to 50 s later, and 0.34 s 70 s later (one series).
+    Builds of one archive of 10,000 briefs that started right after its last site was
+    deleted took 38 to 55 s (17 to 46 s of it system time); 90 s after, 29 to 45 s
+    (11 to 28 s). The wait takes out the worst of what the builds and projects deleted
+    before a build cost it, not all: the disk's own pace still varies.
     """
     os.sync()
     time.sleep(seconds)
