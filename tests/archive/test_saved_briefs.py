@@ -4,6 +4,7 @@ against changed, and the archive (or its problems) is the one read without them.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import shutil
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import synthetic
-from newsbrief.archive import brief
+from newsbrief.archive import brief, saved_briefs
 from newsbrief.archive.collection import Archive, BriefCache, load_archive
 from newsbrief.archive.cores import WORTH_A_FORK
 from newsbrief.archive.problems import NewsbriefError
@@ -126,6 +127,40 @@ def test_a_second_load_parses_nothing_and_rewrites_nothing(
     assert written(store) == before
 
 
+def test_a_brief_with_its_stamps_is_not_read_at_all(
+    root: Path, store: SavedBriefs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fresh = loaded(root)
+    settle_every_file(monkeypatch)
+    assert loaded(root, store) == fresh  # read and digested: the stamps are saved
+    stamps = written(store)[saved_briefs.STAMPS]
+    monkeypatch.setattr(saved_briefs, "_digest", _never_digest)
+    monkeypatch.setattr(brief, "split_front_matter", _never_parse)
+    assert loaded(root, store) == fresh
+    assert written(store)[saved_briefs.STAMPS] == stamps  # the same: not written again
+
+
+def test_a_brief_changed_just_before_a_load_is_read_in_the_next(
+    root: Path, store: SavedBriefs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its stamp is not kept: a change within the grain of the file's clock would keep it."""
+    digested: list[str] = []
+    digest = saved_briefs._digest
+
+    def counted(prefix, path: str, *args):
+        digested.append(path)
+        return digest(prefix, path, *args)
+
+    monkeypatch.setattr(saved_briefs, "_digest", counted)
+    assert isinstance(loaded(root, store), tuple)
+    assert sorted(digested) == sorted(BRIEFS)
+    assert not store.stamps_file().exists()
+
+
+def _never_digest(*args: object) -> None:
+    raise AssertionError("a brief was read and digested")
+
+
 def test_the_repository_briefs_come_from_the_store(
     store: SavedBriefs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -155,6 +190,35 @@ def _append(path: str, text: str) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         with (root / path).open("a", encoding="utf-8") as file:
             file.write(text)
+
+    return change
+
+
+def _edit_keeping_size_and_time(path: str) -> Callable[[Path], None]:
+    """A letter of the brief changed, its size and modification time set back (a tool that
+    restores times, or an edit within the grain of the file's clock)."""
+
+    def change(root: Path) -> None:
+        file = root / path
+        before = file.stat()
+        file.write_bytes(file.read_bytes().replace(b"exports", b"Exports", 1))
+        os.utime(file, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (file.stat().st_size, file.stat().st_mtime_ns) == (
+            before.st_size,
+            before.st_mtime_ns,
+        )
+
+    return change
+
+
+def _replace_by_rename(path: str) -> Callable[[Path], None]:
+    """The brief saved as editors save: a new file renamed over the old, with its time."""
+
+    def change(root: Path) -> None:
+        file, new = root / path, root / f"{path}.new"
+        new.write_bytes(file.read_bytes().replace(b"exports", b"Exports", 1))
+        shutil.copystat(file, new)
+        new.replace(file)
 
     return change
 
@@ -198,6 +262,8 @@ EXPORTS_PROBLEM = {
 CHANGES = {
     # name: (change, the briefs parsed again, the start of each problem then, if any)
     "brief edited": (_append(EXPORTS, "Chips led.\n"), [EXPORTS], []),
+    "brief edited, its size and time kept": (_edit_keeping_size_and_time(EXPORTS), [EXPORTS], []),
+    "brief replaced by a renamed file": (_replace_by_rename(EXPORTS), [EXPORTS], []),
     "source article edited": (
         _append("seeds/economy.txt", "More.\n"),
         [EXPORTS],
@@ -241,15 +307,30 @@ CHANGES = {
 }
 
 
+def settle_every_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, every file counts as changed long enough ago for its stamp to be kept
+    (as if each load ran a minute later)."""
+    monkeypatch.setattr(saved_briefs, "SETTLED_NS", -60 * 10**9)
+
+
+@pytest.mark.parametrize("stamped", [False, True], ids=["read", "stamped"])
 @pytest.mark.parametrize(("change", "reparsed", "problems"), CHANGES.values(), ids=CHANGES)
 def test_a_change_is_picked_up(
     root: Path,
     store: SavedBriefs,
     parsed: list[str],
+    monkeypatch: pytest.MonkeyPatch,
     change: Callable[[Path], None],
     reparsed: list[str],
     problems: list[str],
+    stamped: bool,
 ) -> None:
+    """Whether the briefs were just written (and so are read and digested again) or the
+    store has their stamps (and so they are not read unless their stamps changed)."""
+    if stamped:
+        settle_every_file(monkeypatch)
+        assert load_again(root, store, parsed)[1] == []  # the stamps are saved
+        assert store.stamps_file().exists()
     before = loaded(root)
     change(root)
     after, parsed_now = load_again(root, store, parsed)
