@@ -260,8 +260,8 @@ def read_briefs(
     if they changed by the end, what was read may disagree with them and nothing is saved.
     """
     started = time.time_ns()
-    prefix = hashlib.sha256(vocabulary_state.digest)
-    _feed(prefix, display_path(folder, root).encode())
+    prefix, shown_folder = hashlib.sha256(vocabulary_state.digest), display_path(folder, root)
+    _feed(prefix, shown_folder.encode())
     saved, stamps = store.load(), store.load_stamps(prefix.digest())
     # What a brief's checks see of its path: this, its path in the folder (slug and date),
     # and the folder's in the project (in ``prefix``) before it, as messages and pages show
@@ -300,9 +300,8 @@ def read_briefs(
         try:
             if data is None:  # it says why it cannot be read
                 return read_brief(file, root, folder, vocabulary), None, (None, None)
-            entry = parse_brief(
-                brief_text(data, display_path(file, root)), file, root, folder, vocabulary
-            )
+            display = f"{shown_folder}/{path}"  # display_path's, without a look at each folder
+            entry = parse_brief(brief_text(data, display), file, root, folder, vocabulary, display)
         except NewsbriefError as error:
             return error.problems
         source = entry.brief.source
