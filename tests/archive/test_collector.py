@@ -6,8 +6,13 @@ import gc
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
 
 from newsbrief.archive import collector
+from newsbrief.archive.collection import load_archive
+from tests.conftest import make_archive
 
 
 def test_a_build_collects_less_often_then_as_before() -> None:
@@ -39,3 +44,48 @@ def test_at_exit_every_object_is_out_of_the_last_collections_reach() -> None:
     frozen, young = map(int, run.stdout.split())
     assert frozen > 10_000
     assert young == 0
+
+
+def test_the_collector_is_paused_within_and_as_it_was_after() -> None:
+    assert gc.isenabled()
+    with pytest.raises(KeyError), collector.collector_paused():
+        assert not gc.isenabled()
+        raise KeyError("a brief")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # paused by someone else: left so
+    finally:
+        gc.enable()
+
+
+def test_loading_an_archive_sets_off_no_collection(tmp_path: Path) -> None:
+    """A collection there goes through every brief read so far, and all else there is."""
+    project = make_archive(tmp_path / "project", {"2025/05/04-kim-tank-factory.md": "valid"})
+    within: list[bool] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            within.append(_called_from("load_archive"))
+
+    before = gc.get_threshold()
+    gc.set_threshold(1, 1, 1)  # a collection at every chance
+    gc.callbacks.append(record)
+    try:
+        load_archive(project, two_cores=False)
+    finally:
+        gc.callbacks.remove(record)
+        gc.set_threshold(*before)
+    assert within.count(True) == 0
+    assert within.count(False) > 0  # just after: what was made within is collected
+
+
+def _called_from(function: str) -> bool:
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == function:
+            return True
+        frame = frame.f_back
+    return False

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from newsbrief.archive.addresses import EntityAddresses
 from newsbrief.archive.brief import Entry, read_brief
+from newsbrief.archive.collector import collector_paused
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import file_state
 from newsbrief.archive.problems import NewsbriefError, Problem
@@ -407,6 +408,7 @@ def _state_or_none(file: Path) -> tuple[int, ...]:
         return (0, 0)
 
 
+@collector_paused()  # thousands of new objects: see collector_paused
 def load_archive(
     root: Path,
     briefs_dir: str = "briefs",

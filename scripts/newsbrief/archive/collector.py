@@ -9,13 +9,16 @@ little; and 0.3 s more at exit, when Python collects once more before the proces
 ends and its memory goes with it. With :data:`BUILD_THRESHOLDS` it took 0.31 s of the
 full build and 0.14 to 0.19 s of the cached one, none at exit, and the full build's
 peak memory was the same: what forms cycles is still collected, in larger batches.
+Loading the archive, it is paused (:func:`collector_paused`).
 """
 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import gc
+from collections.abc import Iterator
 
 BUILD_THRESHOLDS = (50_000, 20, 100)
 """``gc.set_threshold``'s: the youngest objects are collected after 50,000 new ones
@@ -44,3 +47,20 @@ def _no_collection_at_exit() -> None:
     """At exit, before Python's last collection, move every object out of its reach
     (``gc.freeze``): the memory is the system's again once the process ends."""
     atexit.register(gc.freeze)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection within: the archive's many objects, loaded or read by the
+    thousand, set it off again and again, each time through all the objects there are. In
+    a cached build of 10,000 briefs (with :data:`BUILD_THRESHOLDS`) collections took
+    0.62 s, and 0.14 to 0.27 s with the loading paused and the archive then frozen.
+    Reading briefs leaves little garbage: what a collection would find is collected at
+    the first one after."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -23,7 +23,6 @@ reports them as it would without the store.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsbrief.archive.brief import Entry, brief_text, parse_brief, read_brief
+from newsbrief.archive.collector import collector_paused
 from newsbrief.archive.cores import map_on_two_cores
 from newsbrief.archive.fsio import display_path, write_atomic
 from newsbrief.archive.problems import NewsbriefError, Problem
@@ -145,14 +145,9 @@ class SavedBriefs:
         Other errors, such as a file that may not be read, are raised.
         """
         saved: dict[str, Saved] = {}
-        collecting = gc.isenabled()
-        gc.disable()  # else it runs over and over as the objects come: twice the time
-        try:
+        with collector_paused():
             for shard in range(SHARDS):
                 saved.update(self._load_shard(shard))
-        finally:
-            if collecting:
-                gc.enable()
         return saved
 
     def _load_shard(self, shard: int) -> dict[str, Saved]:

@@ -273,7 +273,12 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             cache = self.briefs if self.serving else None
             saved = None if self.cache is None else self.cache.saved_briefs()
             two_cores = self._two_cores()
-            archive = load_archive(root, self.config.briefs_dir, cache, two_cores, saved)
+            with collector.collector_paused():
+                archive = load_archive(root, self.config.briefs_dir, cache, two_cores, saved)
+                if not self.serving:
+                    # The archive lives as long as the build: frozen, the garbage collector
+                    # never goes through its objects, and forks share their memory untouched.
+                    gc.freeze()
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
@@ -292,10 +297,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         self.archive = archive.published(self.serving and self.config.draft_on_serve)
         self.session.begin(self.archive)
         self.last_changed = self.commit_dates(root, self.config.briefs_dir)
-        if not self.serving:
-            # The archive lives as long as the build: the garbage collector need not go
-            # through its objects again and again, and forks share their memory untouched.
-            gc.freeze()
         for extension in REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
