@@ -262,7 +262,7 @@ def read_briefs(
     # and the folder's in the project (in ``prefix``) before it, as messages and pages show
     # it. No brief file is below a symbolic link (collection._brief_files) to change that.
     paths = [_relative_path(file, folder) for file in files]
-    sources = [_source_of(saved.get(path), root) for path in paths]
+    sources = [_article_path(root, saved[path].source) if path in saved else None for path in paths]
 
     def stamped(index: int) -> tuple[Stamp, Stamp] | None:
         """The stamps of the brief and its article, when they are those of the digest saved."""
@@ -300,7 +300,7 @@ def read_briefs(
         except NewsbriefError as error:
             return error.problems
         source = entry.brief.source
-        now = (brief_stamp, _stamp(_source_of(source.path, root)))
+        now = (brief_stamp, _stamp(_article_path(root, source.path)))
         return entry, _digest(prefix, path, data, root, source.path, source.sha256), now
 
     found = [stamped(index) for index in range(len(files))]
@@ -336,10 +336,9 @@ def read_briefs(
     return results
 
 
-def _source_of(saved: Saved | str | None, root: Path) -> str | None:
-    """The path of a brief's source article (given, or that its saved entry names), as text."""
-    source = saved.source if isinstance(saved, Saved) else saved
-    return None if source is None else os.path.join(root, source)  # noqa: PTH118 - 10,000 a build
+def _article_path(root: Path, source: str) -> str:
+    """The path of the source article at ``source`` (in the project ``root``), as text."""
+    return os.path.join(root, source)  # noqa: PTH118 - a string, 10,000 a build
 
 
 def _stamp(path: str | None) -> Stamp | None:
