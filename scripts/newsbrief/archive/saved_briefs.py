@@ -262,28 +262,28 @@ def read_briefs(
     # and the folder's in the project (in ``prefix``) before it, as messages and pages show
     # it. No brief file is below a symbolic link (collection._brief_files) to change that.
     paths = [_relative_path(file, folder) for file in files]
-    sources = [_article_path(root, saved[path].source) if path in saved else None for path in paths]
+    # The stamps of each saved brief and its article, taken before either is read.
+    current = {
+        index: (_stamp(str(files[index])), _stamp(_article_path(root, saved[path].source)))
+        for index, path in enumerate(paths)
+        if path in saved
+    }
 
-    def stamped(index: int) -> tuple[Stamp, Stamp] | None:
-        """The stamps of the brief and its article, when they are those of the digest saved."""
-        path = paths[index]
-        if path not in saved or path not in stamps:
-            return None
-        now = (_stamp(str(files[index])), _stamp(sources[index]))
-        if None in now or stamps[path] != (saved[path].digest, *now):
-            return None
-        return now  # type: ignore[return-value]
+    def stamped(index: int) -> bool:
+        """Whether the brief and its article have the stamps of the digest saved."""
+        path, now = paths[index], current.get(index)
+        return (
+            now is not None and None not in now and stamps.get(path) == (saved[path].digest, *now)
+        )
 
-    def unchanged(index: int) -> tuple[Stamp | None, Stamp | None] | None:
-        """The stamps taken before the brief and its article were read, if their digest is
-        the one saved."""
+    def unchanged(index: int) -> bool:
+        """Whether the digest of the brief and its article is the one saved."""
         old = saved[paths[index]]
-        now = (_stamp(str(files[index])), _stamp(sources[index]))
         try:
             data = files[index].read_bytes()
         except OSError:
-            return None
-        return now if _digest(prefix, paths[index], data, root, old.source) == old.digest else None
+            return False
+        return _digest(prefix, paths[index], data, root, old.source) == old.digest
 
     def read(index: int) -> tuple[Entry, bytes | None, tuple[Stamp | None, ...]] | list[Problem]:
         file, path = files[index], paths[index]
@@ -303,20 +303,18 @@ def read_briefs(
         now = (brief_stamp, _stamp(_article_path(root, source.path)))
         return entry, _digest(prefix, path, data, root, source.path, source.sha256), now
 
-    found = [stamped(index) for index in range(len(files))]
-    to_check = [index for index, now in enumerate(found) if now is None and paths[index] in saved]
+    to_check = [index for index in current if not stamped(index)]
     checked = dict(zip(to_check, map_on_two_cores(unchanged, to_check, two_cores), strict=True))
-    missed = [index for index, now in enumerate(found) if now is None and not checked.get(index)]
+    missed = [index for index in range(len(files)) if not checked.get(index, index in current)]
     fresh = dict(zip(missed, map_on_two_cores(read, missed, two_cores), strict=True))
     results: list[Entry | list[Problem]] = []
     keep: dict[str, Saved] = {}
     kept_stamps: dict[str, Stamped] = {}
     for index, path in enumerate(paths):
-        now = found[index] or checked.get(index)
-        if now is not None:
+        if index not in fresh:
             keep[path] = saved[path]
             results.append(saved[path].entry)
-            _stamp_if_settled(kept_stamps, path, saved[path].digest, now, started)
+            _stamp_if_settled(kept_stamps, path, saved[path].digest, current[index], started)
             continue
         result = fresh[index]
         if isinstance(result, list):
