@@ -776,6 +776,28 @@ def test_only_pages_written_in_markdown_go_through_markdown(
     assert sorted(converted) == sorted({"index.md", "about.md", SCHEMA_REFERENCE, *NAV_PAGES})
 
 
+def test_what_a_build_makes_of_its_archive_and_pages_is_out_of_the_collectors_way(
+    tmp_path: Path,
+) -> None:
+    """The archive, and the list of the pages and files made from it, live as long as the
+    build: frozen, the collector never goes through them (nor writes into the memory the
+    build's forked processes share)."""
+    root = make_site(tmp_path, BRIEFS)
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = config.plugins["newsbrief"]
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+        collected = {id(found) for found in gc.get_objects()}  # all but the frozen
+        assert plugin.generated and plugin.archive.entries
+        assert id(plugin.generated) not in collected  # made in on_files
+        assert id(plugin.archive.entries) not in collected  # made in on_config
+        assert id(plugin.archive.entries[0].brief.quotes) not in collected
+    finally:
+        config.plugins.on_shutdown()
+        gc.unfreeze()
+
+
 def test_a_build_collects_garbage_less_often_and_as_before_once_done(tmp_path: Path) -> None:
     root = make_site(tmp_path, BRIEFS)
     config = load_config(str(root / "mkdocs.yml"))

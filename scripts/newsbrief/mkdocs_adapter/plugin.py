@@ -324,6 +324,18 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             self.old_site.move_aside(Path(config.site_dir))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # What is made here (the pages' calls, their keys, MkDocs' files) lives as long as
+        # the build: the collector would go through it again and again and find nothing
+        # (at 100,000 briefs, 4.1 s of collections, 2.3 s of them through a million objects
+        # at a time), and forks share its memory untouched once it is frozen (on_config).
+        with collector.collector_paused():
+            self._add_files(files, config)
+            if not self.serving:
+                gc.freeze()  # before the collector resumes, and would go through it all once
+        return files
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The generated pages and files, into ``files`` (:meth:`on_files`)."""
         self._reuse_or_delete_old_site(Path(config.site_dir))
         self.setup_stamp = site_setup_stamp(config) if self.serving else ()
         archive = self._archive()
@@ -394,7 +406,6 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
         if self.cache is not None:
             self.cache.copy()  # those pages and the volumes, while the build goes on
         self.memo.next_build()
-        return files
 
     def _linked_from_docs(self, files: Files, generated: dict[str, Rendering]) -> dict[str, Any]:
         """The pages the documentation's own pages may link to (:func:`_linked_from_docs`)
