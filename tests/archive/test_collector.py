@@ -89,3 +89,37 @@ def _called_from(function: str) -> bool:
             return True
         frame = frame.f_back
     return False
+
+
+def test_what_is_made_to_last_is_frozen_before_the_collector_resumes() -> None:
+    """Frozen before the collector resumes, what the block made is never gone through:
+    after it, no collection counts it among the young objects, and none starts as the
+    collector resumes (as one did, through everything made, when freezing came after)."""
+    collections: list[str] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    gc.callbacks.append(count)
+    try:
+        with collector.made_to_last():
+            assert not gc.isenabled()
+            kept = [[index] for index in range(max(gc.get_threshold()[0], 1_000) + 1)]
+        assert gc.isenabled()
+        assert collections == []
+        assert id(kept) not in {id(found) for found in gc.get_objects()}
+        assert gc.get_count()[0] < 1_000
+    finally:
+        gc.callbacks.remove(count)
+        gc.unfreeze()
+
+
+def test_nothing_is_frozen_where_what_is_made_to_last_fails_or_is_not_to_be_frozen() -> None:
+    frozen = gc.get_freeze_count()
+    with pytest.raises(KeyError), collector.made_to_last():
+        raise KeyError("a brief")
+    with collector.made_to_last(freeze=False):
+        kept = [[index] for index in range(1_000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    assert id(kept) in {id(found) for found in gc.get_objects()}

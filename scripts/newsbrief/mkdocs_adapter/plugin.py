@@ -71,7 +71,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import logging
 import posixpath
 import re
@@ -273,12 +272,10 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
             cache = self.briefs if self.serving else None
             saved = None if self.cache is None else self.cache.saved_briefs()
             two_cores = self._two_cores()
-            with collector.collector_paused():
+            # The archive lives as long as the build: frozen, the garbage collector never
+            # goes through its objects, and forks share their memory untouched.
+            with collector.made_to_last(freeze=not self.serving):
                 archive = load_archive(root, self.config.briefs_dir, cache, two_cores, saved)
-                if not self.serving:
-                    # The archive lives as long as the build: frozen, the garbage collector
-                    # never goes through its objects, and forks share their memory untouched.
-                    gc.freeze()
         except NewsbriefError as error:
             raise PluginError(
                 f"newsbrief: the archive has {len(error.problems)} problem(s); "
@@ -325,12 +322,9 @@ class NewsbriefPlugin(BasePlugin[NewsbriefConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # What is made here (the pages' calls, their keys, MkDocs' files) lives as long as
-        # the build: frozen, as the archive is (on_config), the collector never goes through
-        # it again, and forks share its memory untouched. Figures: archive/collector.py.
-        with collector.collector_paused():
+        # the build, as the archive does (on_config). Figures: archive/collector.py.
+        with collector.made_to_last(freeze=not self.serving):
             self._add_files(files, config)
-            if not self.serving:
-                gc.freeze()  # before the collector resumes, and would go through it all once
         return files
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> None:
